@@ -1,0 +1,23 @@
+/** The BSN 11-proef (iWmo CS002) and format (RS037). */
+
+/** Exactly nine digits (RS037). */
+export function isNineDigits(bsn: string): boolean {
+  if (bsn.length !== 9) return false;
+  for (let i = 0; i < 9; i++) {
+    const c = bsn.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * (9·d1 + 8·d2 + … + 2·d8 − d9) mod 11 = 0, for a nine-digit string. 000000000 passes the arithmetic but is no
+ * citizen's number, so it fails here too.
+ */
+export function passesElfproef(bsn: string): boolean {
+  if (!isNineDigits(bsn) || bsn === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * (bsn.charCodeAt(i) - 48);
+  sum -= bsn.charCodeAt(8) - 48;
+  return sum % 11 === 0;
+}

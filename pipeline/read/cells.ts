@@ -1,0 +1,122 @@
+/**
+ * Cell parsers for the CSV formats, compiled from the column lists in schemas/csv.ts. Written for the hot path:
+ * no regular expressions or allocations for the common, valid case.
+ */
+import type { CellKind, ColumnSpec } from '../../schemas/csv';
+import { checkSimpleValue, isRealDate } from '../../schemas/iwmo/datatypes';
+
+/** Parses one cell; returns the value, or a CellError with a message naming the problem. */
+export type CellParser = (raw: string) => string | number | null | CellError;
+
+export class CellError {
+  constructor(readonly message: string) {}
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+/** YYYY-MM-DD (returned as is) or DD-MM-YYYY (rewritten); anything else, or a date that does not exist, fails. */
+export function parseDate(s: string): string | CellError {
+  if (s.length === 10) {
+    const c4 = s.charCodeAt(4);
+    const c7 = s.charCodeAt(7);
+    if (c4 === 45 && c7 === 45 && allDigitsAt(s, [0, 1, 2, 3, 5, 6, 8, 9])) {
+      const y = digitsValue(s, 0, 4);
+      const m = digitsValue(s, 5, 7);
+      const d = digitsValue(s, 8, 10);
+      return isRealDate(y, m, d) ? s : new CellError(`'${s}' is geen bestaande datum`);
+    }
+    if (s.charCodeAt(2) === 45 && s.charCodeAt(5) === 45 && allDigitsAt(s, [0, 1, 3, 4, 6, 7, 8, 9])) {
+      const d = digitsValue(s, 0, 2);
+      const m = digitsValue(s, 3, 5);
+      const y = digitsValue(s, 6, 10);
+      return isRealDate(y, m, d)
+        ? `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`
+        : new CellError(`'${s}' is geen bestaande datum`);
+    }
+  }
+  return new CellError(`'${s}' is geen datum; gebruik JJJJ-MM-DD (of DD-MM-JJJJ)`);
+}
+
+function allDigitsAt(s: string, positions: readonly number[]): boolean {
+  for (const p of positions) if (!isDigit(s.charCodeAt(p))) return false;
+  return true;
+}
+
+function parseInteger(s: string, what: string): number | CellError {
+  if (allDigits(s) && s.length <= 15) return digitsValue(s, 0, s.length);
+  if (s.startsWith('-') && allDigits(s.slice(1))) return -digitsValue(s, 1, s.length);
+  return new CellError(`'${s}' is geen geheel getal (${what})`);
+}
+
+function parseCents(s: string): number | CellError {
+  if (allDigits(s) && s.length <= 15) return digitsValue(s, 0, s.length);
+  if (/^-?\d+([.,]\d+)$/.test(s)) {
+    return new CellError(
+      `'${s}' is geen bedrag in eurocent: bedragen zijn gehele eurocenten zonder scheidingsteken (12,50 euro schrijft u als 1250)`,
+    );
+  }
+  if (/^-\d+$/.test(s)) {
+    return new CellError(`'${s}' is negatief: bedragen zijn positief, met D of C in de kolom DebetCredit`);
+  }
+  return new CellError(`'${s}' is geen bedrag in eurocent (een geheel getal)`);
+}
+
+export function compileCell(spec: ColumnSpec): CellParser {
+  const check = spec.type;
+  const enumSet = check?.enumeration ? new Set(check.enumeration) : null;
+  const validate = (v: string): string | CellError => {
+    if (enumSet) return enumSet.has(v) ? v : new CellError(`'${v}' komt niet voor in de codelijst (${check!.name})`);
+    if (!check) return v;
+    const problem = checkSimpleValue(check, v);
+    return problem ? new CellError(problem) : v;
+  };
+  const kind: CellKind = spec.kind;
+  switch (kind) {
+    case 'text':
+      return validate;
+    case 'code':
+      return (raw) => {
+        const v = spec.width && raw.length < spec.width && allDigits(raw) ? raw.padStart(spec.width, '0') : raw;
+        if (!check) return v;
+        return validate(v);
+      };
+    case 'integer':
+      return (raw) => {
+        const n = parseInteger(raw, spec.name);
+        if (n instanceof CellError || !check) return n;
+        if (check.minInclusive !== undefined && n < check.minInclusive)
+          return new CellError(`${n} is kleiner dan ${check.minInclusive}`);
+        if (check.maxInclusive !== undefined && n > check.maxInclusive)
+          return new CellError(`${n} is groter dan ${check.maxInclusive}`);
+        return n;
+      };
+    case 'cents':
+      return (raw) => {
+        const n = parseCents(raw);
+        if (n instanceof CellError || !check) return n;
+        if (check.maxInclusive !== undefined && n > check.maxInclusive)
+          return new CellError(`${n} is groter dan ${check.maxInclusive} eurocent`);
+        return n;
+      };
+    case 'date':
+      return parseDate;
+    case 'time':
+      return (raw) => {
+        const t = raw.length === 5 ? `${raw}:00` : raw;
+        const problem = checkSimpleValue({ name: 'LDT_Tijd', base: 'time' }, t);
+        return problem ? new CellError(problem) : t;
+      };
+  }
+}

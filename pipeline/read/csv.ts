@@ -1,0 +1,153 @@
+/**
+ * The CSV reader: header handling (case-insensitive names, any order, unknown columns as a warning, missing
+ * columns as an error), ragged rows, and cell values parsed by the column list of the file's kind. Every problem
+ * is a level-1 finding with row and column; the reader goes on so that all of them are reported.
+ */
+import type { ColumnSpec } from '../../schemas/csv';
+import { CellError, type CellParser, compileCell } from './cells';
+import type { FindingCollector } from './collector';
+import { finding } from './findings';
+import { papaBatches } from './papa';
+
+export type CellValues = (string | number | null)[];
+
+export interface CsvReadState {
+  /** Data rows read (empty rows excluded). */
+  lines: number;
+  /** Rows that had a level-1 problem. */
+  badRows: number;
+  /** The header was unusable: nothing more can be read. */
+  headerFailed: boolean;
+}
+
+export const location = (row: number, column?: string): string =>
+  column ? `regel ${row}, kolom ${column}` : `regel ${row}`;
+
+interface CompiledHeader {
+  /** For each column spec: its index in the file's rows, or -1 when the column is absent. */
+  readonly index: Int32Array;
+  readonly width: number;
+}
+
+function compileHeader(
+  cells: string[],
+  columns: readonly ColumnSpec[],
+  findings: FindingCollector,
+): CompiledHeader | null {
+  const byName = new Map<string, number>();
+  cells.forEach((raw, i) => {
+    const name = raw.trim().replace(/^\uFEFF/, '').toLowerCase();
+    if (name === '') return;
+    if (byName.has(name)) {
+      findings.add(finding('CSV-HEADER', location(1, raw.trim()), `kolom ${raw.trim()} staat twee keer in de kopregel`));
+    }
+    byName.set(name, i);
+  });
+  const index = new Int32Array(columns.length);
+  const known = new Set<string>();
+  let ok = true;
+  columns.forEach((c, k) => {
+    const i = byName.get(c.name.toLowerCase());
+    index[k] = i ?? -1;
+    known.add(c.name.toLowerCase());
+    if (i === undefined && c.header) {
+      ok = false;
+      findings.add(finding('CSV-HEADER', location(1, c.name), `verplichte kolom ${c.name} ontbreekt in de kopregel`));
+    }
+  });
+  const unknown = cells.map((c) => c.trim()).filter((c) => c !== '' && !known.has(c.toLowerCase()));
+  if (unknown.length > 0) {
+    findings.add(
+      finding('CSV-COLUMN', location(1), `onbekende kolom(men) genegeerd: ${unknown.join(', ')}`),
+    );
+  }
+  return ok ? { index, width: cells.length } : null;
+}
+
+function isEmptyRow(row: string[]): boolean {
+  for (const c of row) if (c.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * Reads CSV text with the given delimiter against a column list; yields batches of mapped records. `map` gets the
+ * parsed values in column-list order (null where a cell is empty) and the row number (the header is row 1); it is
+ * only called for rows without problems.
+ */
+export async function* readCsv<R>(
+  text: AsyncIterable<string>,
+  delimiter: string,
+  columns: readonly ColumnSpec[],
+  findings: FindingCollector,
+  state: CsvReadState,
+  map: (values: CellValues, row: number) => R,
+): AsyncGenerator<R[]> {
+  const parsers: CellParser[] = columns.map(compileCell);
+  let header: CompiledHeader | null = null;
+  let rowNumber = 0;
+  for await (const batch of papaBatches(text, delimiter)) {
+    const out: R[] = [];
+    const quoteErrors = new Map(batch.errors.map((e) => [e.index, e.message]));
+    for (let r = 0; r < batch.rows.length; r++) {
+      const row = batch.rows[r];
+      rowNumber++;
+      if (header === null && !state.headerFailed) {
+        header = compileHeader(row, columns, findings);
+        if (!header) state.headerFailed = true;
+        continue;
+      }
+      if (isEmptyRow(row)) continue;
+      state.lines++;
+      if (!header) continue;
+      const quote = quoteErrors.get(r);
+      if (quote) {
+        state.badRows++;
+        findings.add(finding('CSV-ROW', location(rowNumber), `aanhalingstekens kloppen niet: ${quote}`));
+        continue;
+      }
+      if (row.length !== header.width) {
+        state.badRows++;
+        findings.add(
+          finding(
+            'CSV-ROW',
+            location(rowNumber),
+            `de regel heeft ${row.length} kolommen, de kopregel ${header.width} (scheidingsteken '${delimiter}')`,
+          ),
+        );
+        continue;
+      }
+      const values: CellValues = new Array(columns.length);
+      let bad = false;
+      for (let k = 0; k < columns.length; k++) {
+        const i = header.index[k];
+        const raw = i >= 0 ? row[i].trim() : '';
+        if (raw === '') {
+          values[k] = null;
+          if (columns[k].required && i >= 0) {
+            bad = true;
+            findings.add(finding('CSV-VALUE', location(rowNumber, columns[k].name), `${columns[k].name} is leeg`));
+          }
+          continue;
+        }
+        const v = parsers[k](raw);
+        if (v instanceof CellError) {
+          bad = true;
+          findings.add(finding('CSV-VALUE', location(rowNumber, columns[k].name), v.message));
+          values[k] = null;
+        } else {
+          values[k] = v;
+        }
+      }
+      if (bad) {
+        state.badRows++;
+        continue;
+      }
+      out.push(map(values, rowNumber));
+    }
+    if (out.length > 0) yield out;
+  }
+  if (header === null && !state.headerFailed) {
+    state.headerFailed = true;
+    findings.add(finding('CSV-HEADER', location(1), 'het bestand heeft geen kopregel'));
+  }
+}

@@ -1,0 +1,18 @@
+/** Building findings for project codes and registered rules, with their registered retourcode. */
+import type { Finding } from '../../schemas/report';
+import { projectCode, type RuleMessage, ruleSpec } from '../../schemas/rules';
+
+export function finding(code: string, location: string, message: string): Finding {
+  const spec = projectCode(code);
+  return {
+    rule: code,
+    retourcode: spec.retourcode,
+    location,
+    message,
+    severity: spec.severity ?? 'fout',
+  };
+}
+
+export function ruleFinding(message: RuleMessage, rule: string, location: string, text: string): Finding {
+  return { rule, retourcode: ruleSpec(message, rule).retourcode, location, message: text, severity: 'fout' };
+}

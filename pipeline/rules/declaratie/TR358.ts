@@ -1,0 +1,28 @@
+import { signed } from '../../../schemas/iwmo/wmo323';
+import { ruleFinding } from '../../read/findings';
+import { locateDeclaratieField } from '../locate';
+import { defineDeclaratieRule } from '../types';
+
+const euro = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/** TR358: TotaalIngediendBedrag (signed) equals the sum of the lines' IngediendBedrag, debits minus credits. */
+export const TR358 = defineDeclaratieRule<{ sum: number }>({
+  id: 'TR358',
+  fold: {
+    init: () => ({ sum: 0 }),
+    step: (s, r) => {
+      s.sum += signed(r.prestatie.bedrag, r.prestatie.debetCredit);
+      return null;
+    },
+    finish: (s, { kop, first }) => {
+      const total = signed(kop.totaalBedrag, kop.totaalDebetCredit);
+      if (total === s.sum) return null;
+      return ruleFinding(
+        'declaratie',
+        'TR358',
+        locateDeclaratieField(first.prestatie.at, 'TotaalIngediendBedrag'),
+        `TotaalIngediendBedrag is ${total} cent (€ ${euro(total)}), de som van de prestaties ${s.sum} cent (€ ${euro(s.sum)})`,
+      );
+    },
+  },
+});
