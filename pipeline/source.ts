@@ -2,7 +2,8 @@
  * A file to process, readable more than once (the pipeline streams a file in several passes instead of holding it
  * in memory). Adapters in stores/ provide it for a local path or an S3 object.
  */
-import type { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 
 export interface FileSource {
   /** The key or path as the uploader named it, e.g. inbox/0988/decl-2022-03.xml. */
@@ -16,8 +17,7 @@ export function bufferSource(name: string, bytes: Buffer | string): FileSource {
   const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   return {
     name,
-    open: async () => {
-      const { Readable } = await import('node:stream');
+    open: () => {
       // Hand out the bytes in 64 KiB pieces, like a file stream, so chunk boundaries are exercised.
       const pieces: Buffer[] = [];
       for (let i = 0; i < buf.length; i += 65536) pieces.push(buf.subarray(i, i + 65536));
@@ -28,11 +28,5 @@ export function bufferSource(name: string, bytes: Buffer | string): FileSource {
 
 /** A source over a file on disk. */
 export function pathSource(name: string, path: string): FileSource {
-  return {
-    name,
-    open: async () => {
-      const { createReadStream } = await import('node:fs');
-      return createReadStream(path, { highWaterMark: 256 * 1024 });
-    },
-  };
+  return { name, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
 }

@@ -149,5 +149,8 @@ export async function* readCsv<R>(
   if (header === null && !state.headerFailed) {
     state.headerFailed = true;
     findings.add(finding('CSV-HEADER', location(1), 'het bestand heeft geen kopregel'));
+  } else if (header !== null && state.lines === 0) {
+    // Nothing to accept: a failed export must not pass as accepted (a WMO323 needs a Prestatie too).
+    findings.add(finding('EMPTY', 'bestand', 'het bestand heeft alleen een kopregel en geen gegevensregels'));
   }
 }

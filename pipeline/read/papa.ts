@@ -1,6 +1,7 @@
 /**
  * papaparse over a Node stream, as an async iterator of row batches (one batch per parsed text chunk), with
- * backpressure: the text stream is paused while batches wait to be consumed.
+ * backpressure. The text source is gated (it waits while batches queue up) instead of pausing papaparse's input
+ * stream: pausing that stream mid-file made papaparse drop the file's last row.
  */
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
@@ -14,16 +15,28 @@ export interface RowBatch {
 const MAX_QUEUED = 4;
 
 export async function* papaBatches(text: AsyncIterable<string>, delimiter: string): AsyncGenerator<RowBatch> {
-  const input = Readable.from(text, { objectMode: true });
   const queue: RowBatch[] = [];
   let done = false;
   let failure: Error | null = null;
-  let wake: (() => void) | null = null;
-  const signal = () => {
-    const w = wake;
-    wake = null;
+  let wakeConsumer: (() => void) | null = null;
+  let wakeProducer: (() => void) | null = null;
+  const signal = (which: 'consumer' | 'producer') => {
+    const w = which === 'consumer' ? wakeConsumer : wakeProducer;
+    if (which === 'consumer') wakeConsumer = null;
+    else wakeProducer = null;
     w?.();
   };
+  async function* gated(): AsyncGenerator<string> {
+    for await (const chunk of text) {
+      while (queue.length >= MAX_QUEUED) {
+        await new Promise<void>((resolve) => {
+          wakeProducer = resolve;
+        });
+      }
+      yield chunk;
+    }
+  }
+  const input = Readable.from(gated(), { objectMode: true, highWaterMark: 1 });
   Papa.parse(input as unknown as File, {
     delimiter,
     header: false,
@@ -33,32 +46,31 @@ export async function* papaBatches(text: AsyncIterable<string>, delimiter: strin
         rows: results.data,
         errors: results.errors.map((e) => ({ index: e.row ?? 0, message: e.message })),
       });
-      if (queue.length >= MAX_QUEUED) input.pause();
-      signal();
+      signal('consumer');
     },
     complete: () => {
       done = true;
-      signal();
+      signal('consumer');
     },
     error: (err: Error) => {
       failure = err;
       done = true;
-      signal();
+      signal('consumer');
     },
   });
   try {
     while (true) {
       const next = queue.shift();
       if (next) {
-        if (queue.length < MAX_QUEUED / 2 && input.isPaused()) input.resume();
+        if (queue.length < MAX_QUEUED) signal('producer');
         yield next;
         continue;
       }
       if (failure) throw failure;
       if (done) return;
-      if (input.isPaused()) input.resume();
+      signal('producer');
       await new Promise<void>((resolve) => {
-        wake = resolve;
+        wakeConsumer = resolve;
       });
     }
   } finally {

@@ -71,6 +71,11 @@ export async function sniff(source: FileSource): Promise<FileFacts> {
     problems: [problem],
   });
 
+  // UTF-16 text is full of NUL bytes too; say what it is rather than calling it binary.
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    const message = 'het bestand is UTF-16 gecodeerd; lever het aan als UTF-8 (of voor CSV Windows-1252)';
+    return unknown(finding('ENCODING', 'bestand', message));
+  }
   if (head.subarray(0, 8192).includes(0)) {
     return unknown(finding('BINARY', 'bestand', 'het bestand bevat binaire gegevens (NUL-bytes): geen XML of CSV'));
   }
@@ -108,12 +113,16 @@ type Detected = Pick<FileFacts, 'kind' | 'format' | 'problems'>;
 function detectXml(text: string): Detected {
   const parser = new SaxesParser({ xmlns: true, position: false });
   let root: { local: string; uri: string } | null = null;
-  let doctype = false;
-  parser.on('doctype', () => {
-    doctype = true;
+  let doctype: string | null = null;
+  parser.on('doctype', (text) => {
+    doctype = text;
   });
+  let unboundPrefix: string | null = null;
   parser.on('opentag', (tag) => {
-    if (!root) root = { local: tag.local ?? tag.name, uri: tag.uri ?? '' };
+    if (root) return;
+    root = { local: tag.local ?? tag.name, uri: tag.uri ?? '' };
+    // saxes gives an unbound prefix as the namespace: report the missing declaration, not a bogus namespace.
+    if (tag.prefix && tag.uri === tag.prefix) unboundPrefix = tag.prefix;
   });
   let error: string | null = null;
   parser.on('error', (e) => {
@@ -126,15 +135,27 @@ function detectXml(text: string): Detected {
     error ??= (e as Error).message;
   }
   const none: Detected = { kind: 'onbekend', format: null, problems: [] };
-  if (doctype) {
+  const r = root as { local: string; uri: string } | null;
+  // An HTML page (say a portal's error page saved as the export): name it as such. A DOCTYPE with an internal
+  // subset is an XML-DTD finding whatever its name.
+  const d = doctype as string | null;
+  if ((d !== null && /^\s*html\s*$/i.test(d)) || (d === null && r?.local.toLowerCase() === 'html')) {
+    const message = 'dit is een HTML-pagina, geen iWmo-bericht (XML) of CSV-bestand';
+    return { ...none, problems: [finding('KIND', 'bestand', message)] };
+  }
+  if (d !== null) {
     return {
       ...none,
       problems: [finding('XML-DTD', 'bestand', 'het bericht bevat een DOCTYPE (DTD of entiteiten); dat is niet toegestaan')],
     };
   }
-  const r = root as { local: string; uri: string } | null;
   if (!r) {
     return { ...none, problems: [finding('XML-WELLFORMED', 'bestand', `geen welgevormde XML: ${error ?? 'geen element'}`)] };
+  }
+  const unbound = unboundPrefix as string | null;
+  if (unbound) {
+    const message = `geen welgevormde XML: namespace-prefix ${unbound} van de root is niet gedeclareerd`;
+    return { ...none, problems: [finding('XML-WELLFORMED', 'bestand', message)] };
   }
   if (r.local === 'Bericht' && r.uri === messageNamespace('wmo323')) {
     return { kind: 'declaratie', format: 'wmo323', problems: [] };
@@ -163,13 +184,14 @@ export function headerColumns(headerLine: string, delimiter: string): string[] {
   return headerLine.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
 }
 
+const knownCount = (cols: string[]) => cols.filter((c) => KNOWN_COLUMNS.has(c)).length;
+
 /** The header line decides the delimiter: the one of `;` and `,` that splits it into known columns. */
 export function decideDelimiter(headerLine: string): ';' | ',' | null {
   const semi = headerColumns(headerLine, ';');
   const comma = headerColumns(headerLine, ',');
-  const known = (cols: string[]) => cols.filter((c) => KNOWN_COLUMNS.has(c)).length;
-  if (known(semi) === 0 && known(comma) === 0) return null;
-  return known(semi) >= known(comma) ? ';' : ',';
+  if (knownCount(semi) === 0 && knownCount(comma) === 0) return null;
+  return knownCount(semi) >= knownCount(comma) ? ';' : ',';
 }
 
 const KNOWN_COLUMNS = new Set(
@@ -197,6 +219,8 @@ function detectCsv(text: string): Detected & { delimiter: ';' | ',' | null } {
   const headerLine = newline === -1 ? text : text.slice(0, newline);
   const delimiter = decideDelimiter(headerLine);
   if (!delimiter) {
+    // A tab-separated export (e.g. Excel "text") has known columns, only the wrong separator: say so.
+    const tabs = knownCount(headerColumns(headerLine, '\t')) > 0;
     return {
       kind: 'onbekend',
       format: null,
@@ -205,7 +229,9 @@ function detectCsv(text: string): Detected & { delimiter: ';' | ',' | null } {
         finding(
           'KIND',
           'regel 1',
-          'geen XML en geen CSV-kopregel met bekende kolommen (gescheiden door ; of ,); kind niet herkend',
+          tabs
+            ? 'de kolommen van de kopregel zijn gescheiden door tabs; gebruik ; of , als scheidingsteken'
+            : 'geen XML en geen CSV-kopregel met bekende kolommen (gescheiden door ; of ,); kind niet herkend',
         ),
       ],
     };

@@ -95,7 +95,7 @@ export async function* readXml<R>(
   };
 
   parser.on('doctype', () => fatal('XML-DTD', 'het bericht bevat een DOCTYPE (DTD of entiteiten); dat is niet toegestaan'));
-  parser.on('error', (err) => fatal('XML-WELLFORMED', `geen welgevormde XML: ${err.message.replace(/^[^:]*:\d+:\d+: /, '')}`));
+  parser.on('error', (err) => fatal('XML-WELLFORMED', `geen welgevormde XML: ${err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`));
 
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (state.fatal) return;

@@ -10,17 +10,22 @@ import { defineDeclaratieRule, detach } from '../types';
 export const TR416 = defineDeclaratieRule({
   id: 'TR416',
   fold: {
-    init: () => new Map<string, string>(),
-    step: (seen, r) => {
+    // first: the first debit's ReferentieNummer per key; later: key|ReferentieNummer of the further debits (rare),
+    // so that a repeat of any of them, not only of the first, is left to TR101.
+    init: () => ({ first: new Map<string, string>(), later: new Set<string>() }),
+    step: ({ first, later }, r) => {
       const p = r.prestatie;
       if (p.debetCredit !== 'D') return null;
       const key = `${p.toewijzingNummer}|${p.productCategorie}|${p.productCode}|${p.begin}|${p.eind}`;
-      const earlier = seen.get(key);
+      const earlier = first.get(key);
       if (earlier === undefined) {
-        seen.set(detach(key), detach(p.referentieNummer));
+        first.set(detach(key), detach(p.referentieNummer));
         return null;
       }
       if (earlier === p.referentieNummer) return null;
+      const again = `${key}|${p.referentieNummer}`;
+      if (later.has(again)) return null;
+      later.add(detach(again));
       return ruleFinding(
         'declaratie',
         'TR416',

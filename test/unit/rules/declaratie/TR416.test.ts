@@ -1,0 +1,56 @@
+import { TR416 } from '../../../../pipeline/rules/declaratie/TR416';
+import { declaratie, FLAVOURS, type LineSpec } from '../../../helpers/records';
+import { type At, expectedOnLines, runDeclaratieRule } from '../../../helpers/run-rule';
+
+/** A debit of toewijzing 500, 15/15A02, April 2023, with the given ReferentieNummer. */
+const debit = (referentieNummer: string, more: LineSpec = {}): LineSpec => ({
+  referentieNummer,
+  toewijzingNummer: 500,
+  ...more,
+});
+
+describe.each(FLAVOURS)('TR416 one debit per ProductPeriode, product and toewijzing (%s)', (flavour) => {
+  it.each<[string, LineSpec[]]>([
+    ['different ProductPeriodes', [debit('R1'), debit('R2', { begin: '2023-03-01', eind: '2023-03-31' })]],
+    ['same begin, different end', [debit('R1', { eind: '2023-04-15' }), debit('R2')]],
+    ['different ProductCodes', [debit('R1'), debit('R2', { productCode: '15A03' })]],
+    [
+      'different ProductCategorieën',
+      [debit('R1'), debit('R2', { productCategorie: '16', productCode: '15A02' })],
+    ],
+    ['different toewijzingen', [debit('R1'), debit('R2', { toewijzingNummer: 501 })]],
+    [
+      'a debit and a credit of the same key',
+      [debit('R1'), debit('R2', { debetCredit: 'C', vorigReferentieNummer: 'R0' })],
+    ],
+    ["an exact repeat (same ReferentieNummer) is TR101's", [debit('R1'), debit('R1')]],
+  ])('compliant: %s', (_, lines) => {
+    expect(runDeclaratieRule(TR416, declaratie(flavour, lines))).toEqual([]);
+  });
+
+  it.each<[string, LineSpec[], At[]]>([
+    ['a second debit', [debit('R1'), debit('R2')], [[1, 'ReferentieNummer']]],
+    ['a second debit after other lines', [debit('R1'), {}, debit('R2')], [[2, 'ReferentieNummer']]],
+    [
+      'a third debit too',
+      [debit('R1'), debit('R2'), debit('R3')],
+      [
+        [1, 'ReferentieNummer'],
+        [2, 'ReferentieNummer'],
+      ],
+    ],
+    [
+      'a second debit whose line is then repeated: the repeat is TR101’s',
+      [debit('R1'), debit('R2'), debit('R2')],
+      [[1, 'ReferentieNummer']],
+    ],
+  ])('non-compliant: %s', (_, lines, where) => {
+    const regels = declaratie(flavour, lines);
+    expect(runDeclaratieRule(TR416, regels)).toEqual(expectedOnLines('TR416', regels, where));
+  });
+});
+
+it('TR416: debits in different declarations of a CSV file do not collide', () => {
+  const regels = declaratie('csv', [debit('R1'), debit('R2', { kop: { declaratieNummer: 'DN002' } })]);
+  expect(runDeclaratieRule(TR416, regels)).toEqual([]);
+});
