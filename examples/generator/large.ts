@@ -1,0 +1,89 @@
+/**
+ * Large valid files for benchmarks: a declaratie CSV of N lines and a WMO323 of about a given size, written as a
+ * stream. Lines are realistic BW etmaal prestaties at one tariff; every line has its own ToewijzingNummer.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { DECLARATIE_COLUMNS } from '../../schemas/csv';
+import { csvText, declaratieCsvRow } from '../../pipeline/write/csv';
+import { renderWmo323 } from '../../pipeline/write/wmo323';
+import type { DeclaratieKop } from '../../schemas/iwmo/wmo323';
+import { testBsn } from './bsn';
+import type { GenPrestatie } from './generate';
+
+const AGB = '12340001';
+const GEMEENTE = '0983';
+const TARIEF = 10950;
+
+function line(i: number): GenPrestatie {
+  const days = 28 + (i % 4);
+  const eind = `2021-03-${String(days).padStart(2, '0')}`;
+  return {
+    bsn: testBsn(i),
+    referentieNummer: `R${String(i).padStart(12, '0')}`,
+    vorigReferentieNummer: null,
+    toewijzingNummer: 1_000_000 + i,
+    productCategorie: '15',
+    productCode: '15A02',
+    begin: '2021-03-01',
+    eind,
+    volume: days,
+    eenheid: '14',
+    tarief: TARIEF,
+    bedrag: days * TARIEF,
+    debetCredit: 'D',
+  };
+}
+
+function kop(nummer: string, total: number): DeclaratieKop {
+  return {
+    declaratieNummer: nummer,
+    periodeBegin: '2021-03-01',
+    periodeEind: '2021-03-31',
+    dagtekening: '2021-04-05',
+    totaalBedrag: total,
+    totaalDebetCredit: 'D',
+  };
+}
+
+async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+/** A CSV of `lines` prestaties in declarations of `perDeclaratie` lines each. */
+export async function writeLargeDeclaratieCsv(path: string, lines: number, perDeclaratie = 10_000): Promise<void> {
+  const out = createWriteStream(path);
+  await write(out, `${DECLARATIE_COLUMNS.map((c) => c.name).join(';')}\n`);
+  for (let start = 0; start < lines; start += perDeclaratie) {
+    const end = Math.min(lines, start + perDeclaratie);
+    const prestaties = Array.from({ length: end - start }, (_, k) => line(start + k));
+    const total = prestaties.reduce((s, p) => s + p.bedrag, 0);
+    const k = kop(`D${String(start / perDeclaratie).padStart(6, '0')}`, total);
+    const rows = prestaties.map((p) => declaratieCsvRow({ afzender: AGB, ontvanger: GEMEENTE }, k, p));
+    await write(out, csvText(DECLARATIE_COLUMNS, rows).split('\n').slice(1).join('\n'));
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** A WMO323 of roughly `bytes` bytes (one declaration, one prestatie per client). */
+export async function writeLargeWmo323(path: string, bytes: number): Promise<number> {
+  const perPrestatie = 1010; // bytes of one client with one prestatie, as rendered
+  const count = Math.floor(bytes / perPrestatie);
+  const prestaties = Array.from({ length: count }, (_, i) => line(i));
+  const total = prestaties.reduce((s, p) => s + p.bedrag, 0);
+  const out = createWriteStream(path);
+  for (const piece of renderWmo323({
+    afzender: AGB,
+    ontvanger: GEMEENTE,
+    identificatie: 'BENCH1',
+    dagtekening: '2021-04-05',
+    kop: kop('BENCH1', total),
+    clienten: prestaties.map((p) => ({ bsn: p.bsn, prestaties: [p] })),
+  })) {
+    await write(out, piece);
+  }
+  out.end();
+  await once(out, 'finish');
+  return count;
+}

@@ -1,0 +1,71 @@
+/**
+ * The ports the pipeline needs from the outside world. Adapters in stores/ implement them for AWS (DynamoDB, S3,
+ * SNS, SSM) and for the embedded local mode (dynalite, a folder, a JSON-lines file, a key file). pipeline/ never
+ * imports stores/.
+ */
+import type { Readable } from 'node:stream';
+
+/** A DynamoDB-shaped item: partition key, sort key and plain attributes. */
+export interface Item {
+  readonly pk: string;
+  readonly sk: string;
+  readonly [attribute: string]: unknown;
+}
+
+export interface ItemKey {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+/**
+ * Items by key, written with plain batch writes (no conditions, no transactions: see DESIGN §5). Adapters batch
+ * and retry unprocessed keys and items with backoff.
+ */
+export interface ItemStore {
+  get(keys: readonly ItemKey[]): Promise<Item[]>;
+  put(items: readonly Item[]): Promise<void>;
+  /** The single-item write of a commit point. */
+  putOne(item: Item): Promise<void>;
+  /** All items of one partition, optionally those whose sort key starts with a prefix, page by page. */
+  query(pk: string, skPrefix?: string): AsyncIterable<Item[]>;
+  /** Request counts since creation, for benchmarks. */
+  readonly stats: { readRequests: number; writeRequests: number };
+}
+
+/** The file bucket: inbox, archive, outbox, quarantine, reports, exports. */
+export interface BlobStore {
+  put(key: string, body: string | Buffer | AsyncIterable<string | Buffer>): Promise<void>;
+  open(key: string): Promise<Readable>;
+  exists(key: string): Promise<boolean>;
+  copy(from: string, to: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  list(prefix: string): Promise<string[]>;
+  /** When the object arrived (S3 LastModified; local file mtime). */
+  modified(key: string): Promise<Date>;
+}
+
+/** The key for BSN pseudonyms (HMAC-SHA256); from SSM on AWS, from a key file created on first run locally. */
+export interface SecretSource {
+  pseudonymKey(): Promise<Buffer>;
+}
+
+/** Where rejection alerts go: SNS on AWS (with attribute gemeente), alerts.jsonl locally. */
+export interface AlertSink {
+  send(alert: Alert): Promise<void>;
+}
+
+export interface Alert {
+  readonly gemeente: string;
+  readonly bestand: string;
+  readonly fileId: string;
+  readonly soort: string;
+  readonly status: string;
+  readonly regels: number;
+  readonly afgewezen: number;
+  /** Rejected amount in cents (absolute sum of rejected lines' amounts). */
+  readonly afgewezenBedrag: number;
+  readonly retourcodes: readonly { readonly code: string; readonly tekst: string; readonly aantal: number }[];
+  readonly antwoord: string | null;
+  readonly rapport: string;
+  readonly bevindingen?: readonly { readonly rule: string; readonly message: string }[];
+}

@@ -1,0 +1,131 @@
+/**
+ * The ItemStore on DynamoDB (AWS SDK v3): one table with string keys pk and sk. Batch reads of 100 and writes of
+ * 25 keys, unprocessed keys and items retried with exponential backoff and jitter; the same adapter talks to
+ * DynamoDB on AWS and to dynalite locally.
+ */
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Item, ItemKey, ItemStore } from '../pipeline/ports';
+
+export interface DynamoOptions {
+  readonly table: string;
+  readonly client: DynamoDBClient;
+  /** Retries of unprocessed keys/items before giving up (the Lambda then fails and SQS retries the file). */
+  readonly maxRetries?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class DynamoItemStore implements ItemStore {
+  readonly stats = { readRequests: 0, writeRequests: 0 };
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly table: string;
+  private readonly maxRetries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: DynamoOptions) {
+    this.doc = DynamoDBDocumentClient.from(options.client, {
+      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    });
+    this.table = options.table;
+    this.maxRetries = options.maxRetries ?? 8;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  private backoff(attempt: number): number {
+    return Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2);
+  }
+
+  async get(keys: readonly ItemKey[]): Promise<Item[]> {
+    const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, { pk: k.pk, sk: k.sk }])).values()];
+    const out: Item[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > this.maxRetries) throw new Error(`BatchGetItem: ${pending.length} sleutels niet verwerkt na ${this.maxRetries} pogingen`);
+        if (attempt > 0) await this.sleep(this.backoff(attempt));
+        this.stats.readRequests++;
+        const res = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        out.push(...((res.Responses?.[this.table] ?? []) as Item[]));
+        pending = (res.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return out;
+  }
+
+  async put(items: readonly Item[]): Promise<void> {
+    // The last write of a key within one call wins, as a BatchWriteItem may not repeat a key.
+    const unique = [...new Map(items.map((it) => [`${it.pk}\u0000${it.sk}`, it])).values()];
+    for (let i = 0; i < unique.length; i += 25) {
+      let pending = unique.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > this.maxRetries) throw new Error(`BatchWriteItem: ${pending.length} items niet verwerkt na ${this.maxRetries} pogingen`);
+        if (attempt > 0) await this.sleep(this.backoff(attempt));
+        this.stats.writeRequests++;
+        const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
+        pending = (res.UnprocessedItems?.[this.table] ?? []) as typeof pending;
+      }
+    }
+  }
+
+  async putOne(item: Item): Promise<void> {
+    this.stats.writeRequests++;
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: item }));
+  }
+
+  async *query(pk: string, skPrefix?: string): AsyncIterable<Item[]> {
+    let start: Record<string, unknown> | undefined;
+    do {
+      this.stats.readRequests++;
+      const res = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :sk)' : 'pk = :pk',
+          ExpressionAttributeValues: skPrefix ? { ':pk': pk, ':sk': skPrefix } : { ':pk': pk },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      yield (res.Items ?? []) as Item[];
+      start = res.LastEvaluatedKey;
+    } while (start);
+  }
+}
+
+/** Creates the table if it does not exist (local mode and tests; on AWS the CDK stack owns it). */
+export async function ensureTable(client: DynamoDBClient, table: string): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: table }));
+    return;
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException) && (err as { name?: string }).name !== 'ResourceNotFoundException') throw err;
+  }
+  await client.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  for (let i = 0; i < 50; i++) {
+    const d = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (d.Table?.TableStatus === 'ACTIVE') return;
+    await defaultSleep(20);
+  }
+}
