@@ -2,8 +2,9 @@
  * One measurement in its own process (so peak RSS is its own): `node --import tsx bench/measure.ts TASK FILE`.
  * Prints {task, lines, ms, maxRssMb} as JSON.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import { checkFile, checkReportHead } from '../pipeline/check';
 import { decodeText } from '../pipeline/read/decode';
@@ -17,7 +18,10 @@ const TASKS: Record<string, Task> = {
   /** Baseline: papaparse over the same stream and decoder, counting rows, nothing else. */
   'papaparse-parse-only': async (file) => {
     let rows = 0;
-    for await (const batch of papaBatches(decodeText(createReadStream(file, { highWaterMark: 256 * 1024 }), 'utf-8'), ';')) {
+    for await (const batch of papaBatches(
+      decodeText(createReadStream(file, { highWaterMark: 64 * 1024 }), 'utf-8'),
+      ';',
+    )) {
       rows += batch.rows.length;
     }
     return rows - 1;
@@ -29,7 +33,8 @@ const TASKS: Record<string, Task> = {
     parser.on('opentag', (t) => {
       if (t.local === 'Prestatie') n++;
     });
-    for await (const chunk of decodeText(createReadStream(file, { highWaterMark: 256 * 1024 }), 'utf-8')) parser.write(chunk);
+    for await (const chunk of decodeText(createReadStream(file, { highWaterMark: 64 * 1024 }), 'utf-8'))
+      parser.write(chunk);
     parser.close();
     return n;
   },
@@ -42,7 +47,8 @@ const TASKS: Record<string, Task> = {
     }
     out.end();
     await once(out, 'finish');
-    if (checked.findings.some((f) => f.severity === 'fout')) throw new Error(`unexpected findings: ${JSON.stringify(checked.findings.slice(0, 3))}`);
+    if (checked.findings.some((f) => f.severity === 'fout'))
+      throw new Error(`unexpected findings: ${JSON.stringify(checked.findings.slice(0, 3))}`);
     return checked.lines;
   },
 };
@@ -55,7 +61,9 @@ async function main(): Promise<void> {
   const lines = await run(file);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ task, lines, ms: Math.round(ms), maxRssMb: Math.round(maxRssMb) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ task, lines, ms: Math.round(ms), maxRssMb: Math.round(maxRssMb) })}\n`,
+  );
 }
 
 main().catch((err) => {

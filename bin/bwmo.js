@@ -1,7 +1,35 @@
 #!/usr/bin/env node
-// The `bwmo` command. TypeScript sources run through tsx, so there is no build step between a clone and a run.
-require('tsx/cjs');
-require('../cli/main.ts')
+// The `bwmo` command. It runs the bundle that `npm ci` builds (dist/bwmo.cjs, via the prepare script) when that
+// bundle is newer than every source file, and the TypeScript sources through tsx otherwise, so an edit is never
+// run stale and a fresh clone needs no separate build step.
+const { existsSync, readdirSync, statSync } = require('node:fs');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const bundle = join(root, 'dist', 'bwmo.cjs');
+const SOURCES = ['cli', 'pipeline', 'schemas', 'stores', 'functions', 'examples', 'monitor'];
+
+function newestSource(dir) {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function load() {
+  if (existsSync(bundle)) {
+    const built = statSync(bundle).mtimeMs;
+    if (SOURCES.every((d) => newestSource(join(root, d)) <= built)) return require(bundle);
+  }
+  require('tsx/cjs');
+  return require('../cli/main.ts');
+}
+
+load()
   .main(process.argv)
   .then((code) => {
     process.exitCode = code;

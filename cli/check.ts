@@ -25,13 +25,24 @@ export async function runCheck(files: string[], format: 'json' | 'table'): Promi
     if (format === 'json') {
       await writeAll(process.stdout, [i === 0 ? '\n' : ',\n', ...renderReport(head, checked.declaraties)]);
     } else {
-      rows.push([basename(f), head.kind, head.format ?? '-', head.status, head.counts.regels, head.counts.afgewezen, head.findings.length]);
-      for (const x of head.findings) findingLines.push(`${basename(f)}  ${x.rule}  ${x.retourcode ?? '-'}  ${x.location}  ${x.message}`);
+      rows.push([
+        basename(f),
+        head.kind,
+        head.format ?? '-',
+        head.status,
+        head.counts.regels,
+        head.counts.afgewezen,
+        head.findings.length,
+      ]);
+      for (const x of head.findings)
+        findingLines.push(`${basename(f)}  ${x.rule}  ${x.retourcode ?? '-'}  ${x.location}  ${x.message}`);
     }
   }
   if (format === 'json') await writeAll(process.stdout, ['\n]\n']);
   else {
-    const out = [table(['bestand', 'soort', 'formaat', 'status', 'regels', 'afgewezen', 'bevindingen'], rows)];
+    const out = [
+      table(['bestand', 'soort', 'formaat', 'status', 'regels', 'afgewezen', 'bevindingen'], rows),
+    ];
     if (findingLines.length) out.push('', 'Bevindingen:', ...findingLines);
     await writeAll(process.stdout, [`${out.join('\n')}\n`]);
   }

@@ -1,15 +1,25 @@
 /**
  * Control levels 1 and 2 of one file, without any state: the `bwmo check` command, and pass 1 of ingest.
  * One streaming pass: the reader checks structure (level 1) while the in-message rules (level 2) run on each
- * record, per declaration (a CSV file may hold several; each DeclaratieNummer is a message of its own).
+ * record, per declaration (a CSV file may hold several; each DeclaratieNummer is a message of its own). The same
+ * pass hashes the bytes, so a check reads a file once.
  */
-import type { TaakgerichtRow } from '../schemas/csv';
 import type { ToewijzingRegel } from '../schemas/iwmo/wmo301';
 import { type DeclaratieRegel, signed } from '../schemas/iwmo/wmo323';
 import type { FileFormat, FileKind, FileStatus, Finding } from '../schemas/report';
 import { FindingCollector } from './read/collector';
 import { type ReadState, readDeclaraties } from './read/declaraties';
-import { type FileFacts, sniff } from './read/sniff';
+import { decodeText, EncodingError, type TextEncoding } from './read/decode';
+import {
+  ByteTap,
+  classifyHead,
+  type FileFacts,
+  type HeadFacts,
+  MAX_XML_BYTES,
+  SizeError,
+  sizeFinding,
+  xmlEncodingFinding,
+} from './read/sniff';
 import { readTaakgericht } from './read/taakgericht';
 import { readToewijzingen } from './read/toewijzingen';
 import type { ReportHead } from './report/render';
@@ -36,11 +46,17 @@ export interface CheckedFile {
   readonly unreadable: boolean;
   /** Declarations with their level-2 outcome (declaratie files). */
   readonly declaraties: DeclaratieOutcome[];
-  /** Lines rejected at level 2 (toewijzing and taakgericht files), by seq. */
+  /** Lines rejected at level 2 (toewijzing files), by seq. */
   readonly rejectedSeqs: ReadonlySet<number>;
-  /** Message identification of a WMO323 (for 9056) and the message date. */
+  /** Message identification of a WMO323 (for 9056). */
   readonly berichtIdentificatie: string | null;
 }
+
+/** What a kind-specific check found; checkFile adds the file's facts. */
+type KindResult = Omit<
+  CheckedFile,
+  'source' | 'facts' | 'kind' | 'format' | 'level' | 'unreadable' | 'findings'
+>;
 
 function push(collector: FindingCollector, found: Findings): number {
   if (!found) return 0;
@@ -52,6 +68,73 @@ function push(collector: FindingCollector, found: Findings): number {
   return 1;
 }
 
+const EMPTY_RESULT: KindResult = {
+  gemeente: null,
+  aanbieder: null,
+  gemeentenInInhoud: new Set(),
+  lines: 0,
+  declaraties: [],
+  rejectedSeqs: new Set(),
+  berichtIdentificatie: null,
+};
+
+/**
+ * Checks a file at levels 1–2. With `known` facts (ingest has already fingerprinted the file) it reads the file
+ * once in that encoding; without, it classifies the head, then reads once while hashing, decoding UTF-8 first and
+ * starting again as Windows-1252 when a CSV turns out not to be UTF-8.
+ */
+export async function checkFile(source: FileSource, known?: FileFacts): Promise<CheckedFile> {
+  const head: HeadFacts = known ?? (await classifyHead(source));
+  const unreadableFile = (problems: Finding[], facts: FileFacts): CheckedFile => ({
+    ...EMPTY_RESULT,
+    source,
+    facts,
+    kind: 'onbekend',
+    format: problems.some((p) => p.rule === 'KIND') ? head.format : null,
+    level: 1,
+    unreadable: true,
+    findings: problems,
+  });
+  let encoding: TextEncoding = known?.encoding ?? (head.headUtf8 ? 'utf-8' : 'windows-1252');
+  for (;;) {
+    const tap = new ByteTap(head.format === 'csv' ? Number.POSITIVE_INFINITY : MAX_XML_BYTES);
+    const factsAfter = (): FileFacts => known ?? { ...head, encoding, sha256: tap.digest(), size: tap.size };
+    if (head.problems.length > 0 || head.kind === 'onbekend') {
+      if (!known) for await (const _ of tap.wrap(await source.open())) void _;
+      return unreadableFile(head.problems, factsAfter());
+    }
+    const findings = new FindingCollector();
+    const state: ReadState = { lines: 0 };
+    const text = decodeText(tap.wrap(await source.open()), encoding);
+    try {
+      const result =
+        head.kind === 'declaratie'
+          ? await checkDeclaraties(text, head, findings, state)
+          : head.kind === 'toewijzing'
+            ? await checkToewijzingen(text, head, findings, state)
+            : await checkTaakgericht(text, head, findings, state);
+      const unreadable = levelOneFailed(findings);
+      return {
+        ...result,
+        source,
+        facts: factsAfter(),
+        kind: head.kind,
+        format: head.format,
+        level: unreadable ? 1 : 2,
+        unreadable,
+        findings: unreadable ? levelOneOnly(findings.result()) : findings.result(),
+        declaraties: unreadable ? [] : result.declaraties,
+      };
+    } catch (err) {
+      if (err instanceof SizeError) return unreadableFile([sizeFinding(err.size)], factsAfter());
+      if (!(err instanceof EncodingError)) throw err;
+      if (head.format !== 'csv') return unreadableFile([xmlEncodingFinding()], factsAfter());
+      if (encoding === 'windows-1252') throw err;
+      encoding = 'windows-1252';
+    }
+  }
+}
+
 interface Group {
   readonly ctx: DeclaratieContext;
   readonly states: unknown[];
@@ -59,44 +142,12 @@ interface Group {
   failures: number;
 }
 
-export async function checkFile(source: FileSource): Promise<CheckedFile> {
-  const facts = await sniff(source);
-  const findings = new FindingCollector();
-  findings.addAll(facts.problems);
-  const base = {
-    source,
-    facts,
-    kind: facts.kind,
-    format: facts.format,
-    findings: findings.list,
-    declaraties: [] as DeclaratieOutcome[],
-    rejectedSeqs: new Set<number>(),
-    berichtIdentificatie: null,
-  };
-  if (facts.problems.some((p) => p.severity === 'fout') || facts.kind === 'onbekend') {
-    return {
-      ...base,
-      gemeente: null,
-      aanbieder: null,
-      gemeentenInInhoud: new Set(),
-      level: 1,
-      lines: 0,
-      unreadable: true,
-      findings: findings.result(),
-    };
-  }
-  const state: ReadState = { lines: 0 };
-  if (facts.kind === 'declaratie') return checkDeclaraties(source, facts, findings, state);
-  if (facts.kind === 'toewijzing') return checkToewijzingen(source, facts, findings, state);
-  return checkTaakgericht(source, facts, findings, state);
-}
-
 async function checkDeclaraties(
-  source: FileSource,
-  facts: FileFacts,
+  text: AsyncIterable<string>,
+  head: HeadFacts,
   findings: FindingCollector,
   state: ReadState,
-): Promise<CheckedFile> {
+): Promise<KindResult> {
   const groups = new Map<string, Group>();
   const order: Group[] = [];
   const gemeenten = new Set<string>();
@@ -104,8 +155,11 @@ async function checkDeclaraties(
   let aanbieder: string | null = null;
   let identificatie: string | null = null;
   const rules = DECLARATIE_RULES;
+  let current: Group | null = null;
 
   const groupOf = (r: DeclaratieRegel): Group => {
+    // Lines of one declaration usually follow each other: skip the map lookup then.
+    if (current && current.ctx.kop.declaratieNummer === r.kop.declaratieNummer) return current;
     const key = r.kop.declaratieNummer;
     let g = groups.get(key);
     if (!g) {
@@ -122,24 +176,31 @@ async function checkDeclaraties(
       gemeente ??= r.bericht.ontvanger;
       aanbieder ??= r.bericht.afzender;
       identificatie ??= r.bericht.identificatie;
+      gemeenten.add(r.bericht.ontvanger);
     }
+    current = g;
     return g;
   };
 
-  for await (const batch of readDeclaraties(source, facts, findings, state)) {
+  // The hooks per line, without the rules that have none: this loop runs a million times for a large file.
+  const lineChecks = rules.flatMap((rule) => (rule.prestatie ? [rule.prestatie] : []));
+  const folds = rules.flatMap((rule, i) => (rule.fold ? [{ step: rule.fold.step, index: i }] : []));
+  for await (const batch of readDeclaraties(text, head, findings, state)) {
     for (const r of batch) {
-      gemeenten.add(r.bericht.ontvanger);
+      if (r.bericht.ontvanger !== gemeente) gemeenten.add(r.bericht.ontvanger);
       const g = groupOf(r);
       g.outcome.add(r.prestatie.referentieNummer, signed(r.prestatie.bedrag, r.prestatie.debetCredit));
-      for (let i = 0; i < rules.length; i++) {
-        const rule = rules[i];
-        if (rule.prestatie) g.failures += push(findings, rule.prestatie(r));
-        if (rule.fold) g.failures += push(findings, rule.fold.step(g.states[i], r));
+      for (const check of lineChecks) {
+        const found = check(r);
+        if (found) g.failures += push(findings, found);
+      }
+      for (const fold of folds) {
+        const found = fold.step(g.states[fold.index], r);
+        if (found) g.failures += push(findings, found);
       }
     }
   }
-  const unreadable = levelOneFailed(findings);
-  if (!unreadable) {
+  if (!levelOneFailed(findings)) {
     for (const g of order) {
       rules.forEach((rule, i) => {
         if (rule.fold) g.failures += push(findings, rule.fold.finish(g.states[i], g.ctx));
@@ -151,19 +212,12 @@ async function checkDeclaraties(
     }
   }
   return {
-    source,
-    facts,
-    kind: 'declaratie',
-    format: facts.format,
+    ...EMPTY_RESULT,
     gemeente,
     aanbieder,
     gemeentenInInhoud: gemeenten,
-    level: unreadable ? 1 : 2,
-    findings: unreadable ? levelOneOnly(findings.result()) : findings.result(),
     lines: state.lines,
-    unreadable,
-    declaraties: unreadable ? [] : order.map((g) => g.outcome),
-    rejectedSeqs: new Set(),
+    declaraties: order.map((g) => g.outcome),
     berichtIdentificatie: identificatie,
   };
 }
@@ -196,11 +250,11 @@ const LEVEL_ONE = new Set([
 ]);
 
 async function checkToewijzingen(
-  source: FileSource,
-  facts: FileFacts,
+  text: AsyncIterable<string>,
+  head: HeadFacts,
   findings: FindingCollector,
   state: ReadState,
-): Promise<CheckedFile> {
+): Promise<KindResult> {
   const rules = TOEWIJZING_RULES;
   const states = rules.map((rule) => rule.fold?.init());
   const rejected = new Set<number>();
@@ -209,8 +263,8 @@ async function checkToewijzingen(
   let aanbieder: string | null = null;
   let clientChecked = false;
   let messageFailed = false;
-  for await (const batch of readToewijzingen(source, facts, findings, state)) {
-    for (const r of batch) {
+  for await (const batch of readToewijzingen(text, head, findings, state)) {
+    for (const r of batch as ToewijzingRegel[]) {
       gemeente ??= r.bericht.afzender;
       aanbieder ??= r.bericht.ontvanger;
       gemeenten.add(r.bericht.afzender);
@@ -230,59 +284,34 @@ async function checkToewijzingen(
       }
     }
   }
-  const unreadable = levelOneFailed(findings);
   if (messageFailed) for (let s = 0; s < state.lines; s++) rejected.add(s);
   return {
-    source,
-    facts,
-    kind: 'toewijzing',
-    format: facts.format,
+    ...EMPTY_RESULT,
     gemeente,
     aanbieder,
     gemeentenInInhoud: gemeenten,
-    level: unreadable ? 1 : 2,
-    findings: unreadable ? levelOneOnly(findings.result()) : findings.result(),
     lines: state.lines,
-    unreadable,
-    declaraties: [],
     rejectedSeqs: rejected,
-    berichtIdentificatie: null,
   };
 }
 
 async function checkTaakgericht(
-  source: FileSource,
-  facts: FileFacts,
+  text: AsyncIterable<string>,
+  head: HeadFacts,
   findings: FindingCollector,
   state: ReadState,
-): Promise<CheckedFile> {
+): Promise<KindResult> {
   const gemeenten = new Set<string>();
   let gemeente: string | null = null;
-  const rows: TaakgerichtRow[] = [];
-  for await (const batch of readTaakgericht(source, facts, findings, state)) {
+  let aanbieder: string | null = null;
+  for await (const batch of readTaakgericht(text, head, findings, state)) {
     for (const r of batch) {
       gemeente ??= r.gemeente;
+      aanbieder ??= r.agbCode;
       gemeenten.add(r.gemeente);
-      rows.push(r);
     }
   }
-  const unreadable = levelOneFailed(findings);
-  return {
-    source,
-    facts,
-    kind: 'taakgericht',
-    format: 'csv',
-    gemeente,
-    aanbieder: rows[0]?.agbCode ?? null,
-    gemeentenInInhoud: gemeenten,
-    level: unreadable ? 1 : 2,
-    findings: unreadable ? levelOneOnly(findings.result()) : findings.result(),
-    lines: state.lines,
-    unreadable,
-    declaraties: [],
-    rejectedSeqs: new Set(),
-    berichtIdentificatie: null,
-  };
+  return { ...EMPTY_RESULT, gemeente, aanbieder, gemeentenInInhoud: gemeenten, lines: state.lines };
 }
 
 /** The report of a checked file at levels 1–2 (what `bwmo check` prints). */

@@ -24,7 +24,8 @@ export function minusYears(iso: string, n: number): string {
 }
 
 const DAY_MS = 86_400_000;
-export const toDayNumber = (iso: string): number => Date.UTC(year(iso), monthNumber(iso) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+export const toDayNumber = (iso: string): number =>
+  Date.UTC(year(iso), monthNumber(iso) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 export const fromDayNumber = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 export const addDays = (iso: string, n: number): string => fromDayNumber(toDayNumber(iso) + n);
 /** Days from a to b inclusive. */

@@ -28,5 +28,5 @@ export function bufferSource(name: string, bytes: Buffer | string): FileSource {
 
 /** A source over a file on disk. */
 export function pathSource(name: string, path: string): FileSource {
-  return { name, open: () => createReadStream(path, { highWaterMark: 256 * 1024 }) };
+  return { name, open: () => createReadStream(path, { highWaterMark: 64 * 1024 }) };
 }

@@ -41,7 +41,7 @@ const opt = (c: ColumnSpec, header = false): ColumnSpec => ({ ...c, header, requ
 export const DECLARATIE_COLUMNS: readonly ColumnSpec[] = [
   col('Afzender', 'code', LDT.AgbCode, 8),
   col('Ontvanger', 'code', LDT.Gemeente, 4),
-  col('DeclaratieNummer', 'text', { ...LDT.IdentificatieDeclaratie, pattern: /^[a-zA-Z0-9]+$/ }),
+  col('DeclaratieNummer', 'text', { ...LDT.IdentificatieDeclaratie, alphanumeric: true }),
   col('DeclaratieDagtekening', 'date'),
   col('DeclaratiePeriodeBegindatum', 'date'),
   col('DeclaratiePeriodeEinddatum', 'date'),
@@ -89,7 +89,12 @@ export const TAAKGERICHT_COLUMNS: readonly ColumnSpec[] = [
   col('PeriodeBegindatum', 'date'),
   col('PeriodeEinddatum', 'date'),
   col('AgbCode', 'code', LDT.AgbCode, 8),
-  col('AantalClienten', 'integer', { name: 'Aantal', base: 'integer', minInclusive: 0, maxInclusive: 99_999_999 }),
+  col('AantalClienten', 'integer', {
+    name: 'Aantal',
+    base: 'integer',
+    minInclusive: 0,
+    maxInclusive: 99_999_999,
+  }),
   col('Bedrag', 'cents', LDT.TotaalBedrag),
 ];
 

@@ -1,6 +1,7 @@
 /** The region folder's region.json (CONTRACT §1c): members, products, and per-taakveld settlement configuration. */
 import { z } from 'zod';
 import { PRODUCTCATEGORIE_CODES, TAAKVELD_CODES } from './iwmo/codelists';
+import { VereveningSchema } from './settlement';
 
 const Gemeentecode = z.string().regex(/^[0-9]{4}$/, 'gemeentecode heeft 4 cijfers');
 const Jaar = z.string().regex(/^[0-9]{4}$/, 'jaar heeft 4 cijfers');
@@ -41,18 +42,26 @@ export const RegionSchema = z
     /** Counts 1..(drempel-1) are shown as "<drempel" in views beyond one municipality. */
     kleineAantallenDrempel: z.number().int().min(1).default(5),
     /** Settlement configuration; validated by the settlement module (schemas/settlement.ts). */
-    verevening: z.unknown().optional(),
+    verevening: VereveningSchema.optional(),
     toelichting: z.string().optional(),
   })
   .superRefine((region, ctx) => {
     const codes = new Set<string>();
     region.gemeenten.forEach((g, i) => {
       if (codes.has(g.code))
-        ctx.addIssue({ code: 'custom', path: ['gemeenten', i, 'code'], message: `gemeente ${g.code} komt dubbel voor` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['gemeenten', i, 'code'],
+          message: `gemeente ${g.code} komt dubbel voor`,
+        });
       codes.add(g.code);
     });
     if (!codes.has(region.centrumgemeente))
-      ctx.addIssue({ code: 'custom', path: ['centrumgemeente'], message: 'centrumgemeente is geen lid van de regio' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['centrumgemeente'],
+        message: 'centrumgemeente is geen lid van de regio',
+      });
     const products = new Set<string>();
     region.producten.forEach((p, i) => {
       const key = `${p.categorie}/${p.code}`;

@@ -3,7 +3,12 @@
  * 25 keys, unprocessed keys and items retried with exponential backoff and jitter; the same adapter talks to
  * DynamoDB on AWS and to dynalite locally.
  */
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -49,7 +54,10 @@ export class DynamoItemStore implements ItemStore {
     for (let i = 0; i < unique.length; i += 100) {
       let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
       for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > this.maxRetries) throw new Error(`BatchGetItem: ${pending.length} sleutels niet verwerkt na ${this.maxRetries} pogingen`);
+        if (attempt > this.maxRetries)
+          throw new Error(
+            `BatchGetItem: ${pending.length} sleutels niet verwerkt na ${this.maxRetries} pogingen`,
+          );
         if (attempt > 0) await this.sleep(this.backoff(attempt));
         this.stats.readRequests++;
         const res = await this.doc.send(
@@ -68,7 +76,10 @@ export class DynamoItemStore implements ItemStore {
     for (let i = 0; i < unique.length; i += 25) {
       let pending = unique.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > this.maxRetries) throw new Error(`BatchWriteItem: ${pending.length} items niet verwerkt na ${this.maxRetries} pogingen`);
+        if (attempt > this.maxRetries)
+          throw new Error(
+            `BatchWriteItem: ${pending.length} items niet verwerkt na ${this.maxRetries} pogingen`,
+          );
         if (attempt > 0) await this.sleep(this.backoff(attempt));
         this.stats.writeRequests++;
         const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
@@ -107,7 +118,11 @@ export async function ensureTable(client: DynamoDBClient, table: string): Promis
     await client.send(new DescribeTableCommand({ TableName: table }));
     return;
   } catch (err) {
-    if (!(err instanceof ResourceNotFoundException) && (err as { name?: string }).name !== 'ResourceNotFoundException') throw err;
+    if (
+      !(err instanceof ResourceNotFoundException) &&
+      (err as { name?: string }).name !== 'ResourceNotFoundException'
+    )
+      throw err;
   }
   await client.send(
     new CreateTableCommand({

@@ -39,6 +39,8 @@ export class MemoryItemStore implements ItemStore {
 
   /** Everything, for tests that compare two stores. */
   dump(): Item[] {
-    return [...this.items.values()].sort((a, b) => MemoryItemStore.key(a).localeCompare(MemoryItemStore.key(b)));
+    return [...this.items.values()].sort((a, b) =>
+      MemoryItemStore.key(a).localeCompare(MemoryItemStore.key(b)),
+    );
   }
 }

@@ -4,13 +4,22 @@
  * taakgericht reports, and a chosen share of planted errors with the rule ids they must produce.
  * Everything is made up; only the counts per municipality follow the seed documents.
  */
+
+import {
+  addDays,
+  firstOfMonth,
+  lastOfMonth,
+  maxDate,
+  minDate,
+  monthsBetween,
+  nextMonth,
+} from '../../pipeline/dates';
+import { contractTarief, type RegionData } from '../../pipeline/region/load';
 import type { TariefRow } from '../../schemas/csv';
 import type { Omvang, ToegewezenProduct } from '../../schemas/iwmo/wmo301';
 import type { DeclaratieKop, Prestatie } from '../../schemas/iwmo/wmo323';
-import { addDays, firstOfMonth, lastOfMonth, maxDate, minDate, monthsBetween, nextMonth } from '../../pipeline/dates';
-import { contractTarief, type RegionData } from '../../pipeline/region/load';
 import { testBsn } from './bsn';
-import { type PlantedError, plantInMessageError, type PlantKind } from './planted';
+import { type PlantedError, type PlantKind, plantInMessageError } from './planted';
 import { Random } from './random';
 import { BP_CLIENTS_2020, BW_STAND_2020_07_01, MO_CLIENTS_PER_YEAR, STAND_DATE } from './seed';
 
@@ -100,7 +109,11 @@ const MO_PRODUCTS: readonly (readonly [ProductChoice, number])[] = [
   [{ categorie: '16', code: '16002', omvang: ETMAAL_PER_WEEK }, 20],
   [{ categorie: '17', code: '17A00', omvang: ETMAAL_PER_WEEK }, 10],
 ];
-const BWO_PRODUCT: ProductChoice = { categorie: '18', code: '18A00', omvang: { volume: 4, eenheid: '04', frequentie: '2' } };
+const BWO_PRODUCT: ProductChoice = {
+  categorie: '18',
+  code: '18A00',
+  omvang: { volume: 4, eenheid: '04', frequentie: '2' },
+};
 
 /** Providers (AGB) by sub-region of the client's origin, with weights; all illustrative. */
 const BW_PROVIDERS_NOORD: readonly (readonly [string, number])[] = [
@@ -131,7 +144,8 @@ export function generate(data: RegionData, options: GenerateOptions): Generated 
     clients.push(c);
     return c;
   };
-  const sender = (herkomst: string) => (options.toewijzer === 'eigen' && herkomst !== '0000' ? herkomst : centrum);
+  const sender = (herkomst: string) =>
+    options.toewijzer === 'eigen' && herkomst !== '0000' ? herkomst : centrum;
   const bwProvider = (herkomst: string) =>
     rnd.weighted(subregio.get(herkomst) === 'Midden-Limburg' ? BW_PROVIDERS_MIDDEN : BW_PROVIDERS_NOORD);
   const addToewijzing = (client: GenClient, agb: string, p: ProductChoice, ingang: string, eind: string) => {
@@ -232,7 +246,10 @@ function volumeFor(rnd: Random, t: GenToewijzing, begin: string, eind: string): 
   const o = t.omvang!;
   if (o.eenheid === '14') return days;
   if (o.eenheid === '82') return 1;
-  return Math.max(1, Math.min(o.volume * weeksTouched(begin, eind), rnd.int(2, o.volume) * weeksTouched(begin, eind)));
+  return Math.max(
+    1,
+    Math.min(o.volume * weeksTouched(begin, eind), rnd.int(2, o.volume) * weeksTouched(begin, eind)),
+  );
 }
 
 function declare(
@@ -253,7 +270,13 @@ function declare(
       if (t.ingangsdatum > end || (t.einddatum !== null && t.einddatum < start)) continue;
       const begin = maxDate(start, t.ingangsdatum);
       const eind = t.einddatum === null ? end : minDate(end, t.einddatum);
-      const tarief = contractTarief(data.tarieven, t.agb, t.productCategorie!, t.productCode!, begin) as TariefRow;
+      const tarief = contractTarief(
+        data.tarieven,
+        t.agb,
+        t.productCategorie!,
+        t.productCode!,
+        begin,
+      ) as TariefRow;
       const volume = volumeFor(rnd, t, begin, eind);
       const key = `${t.gemeente}|${t.agb}`;
       const list = groups.get(key) ?? [];
@@ -293,7 +316,14 @@ function declare(
         maand,
         identificatie: `B${yymm}${agb.slice(-4)}${String(fileNo % 1000).padStart(3, '0')}`,
         dagtekening,
-        kop: { declaratieNummer: `D${yymm}${agb.slice(-4)}`, periodeBegin: start, periodeEind: end, dagtekening, totaalBedrag: 0, totaalDebetCredit: 'D' },
+        kop: {
+          declaratieNummer: `D${yymm}${agb.slice(-4)}`,
+          periodeBegin: start,
+          periodeEind: end,
+          dagtekening,
+          totaalBedrag: 0,
+          totaalDebetCredit: 'D',
+        },
         formaat,
         clienten,
         planted,
@@ -311,7 +341,8 @@ function declare(
 /** Sets TotaalIngediendBedrag to the sum of the lines, unless a TR358 error was planted (then it stays off). */
 export function withTotals(d: GenDeclaratie): GenDeclaratie {
   let sum = 0;
-  for (const c of d.clienten) for (const p of c.prestaties) sum += p.debetCredit === 'C' ? -p.bedrag : p.bedrag;
+  for (const c of d.clienten)
+    for (const p of c.prestaties) sum += p.debetCredit === 'C' ? -p.bedrag : p.bedrag;
   const off = d.planted.some((e) => e.rule === 'TR358') ? 100 : 0;
   const total = sum + off;
   return {

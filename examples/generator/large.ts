@@ -2,11 +2,12 @@
  * Large valid files for benchmarks: a declaratie CSV of N lines and a WMO323 of about a given size, written as a
  * stream. Lines are realistic BW etmaal prestaties at one tariff; every line has its own ToewijzingNummer.
  */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
-import { DECLARATIE_COLUMNS } from '../../schemas/csv';
+import { createWriteStream } from 'node:fs';
 import { csvText, declaratieCsvRow } from '../../pipeline/write/csv';
 import { renderWmo323 } from '../../pipeline/write/wmo323';
+import { DECLARATIE_COLUMNS } from '../../schemas/csv';
 import type { DeclaratieKop } from '../../schemas/iwmo/wmo323';
 import { testBsn } from './bsn';
 import type { GenPrestatie } from './generate';
@@ -51,7 +52,11 @@ async function write(out: NodeJS.WritableStream, text: string): Promise<void> {
 }
 
 /** A CSV of `lines` prestaties in declarations of `perDeclaratie` lines each. */
-export async function writeLargeDeclaratieCsv(path: string, lines: number, perDeclaratie = 10_000): Promise<void> {
+export async function writeLargeDeclaratieCsv(
+  path: string,
+  lines: number,
+  perDeclaratie = 10_000,
+): Promise<void> {
   const out = createWriteStream(path);
   await write(out, `${DECLARATIE_COLUMNS.map((c) => c.name).join(';')}\n`);
   for (let start = 0; start < lines; start += perDeclaratie) {

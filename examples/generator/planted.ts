@@ -8,7 +8,17 @@ import { invalidTestBsn } from './bsn';
 import type { GenDeclaratie, GenPrestatie } from './generate';
 import type { Random } from './random';
 
-export const PLANT_KINDS = ['CD087', 'CD060', 'TR137', 'CS337', 'TR101', 'TR416', 'TR358', 'CS002', 'CS325'] as const;
+export const PLANT_KINDS = [
+  'CD087',
+  'CD060',
+  'TR137',
+  'CS337',
+  'TR101',
+  'TR416',
+  'TR358',
+  'CS002',
+  'CS325',
+] as const;
 export type PlantKind = (typeof PLANT_KINDS)[number];
 
 export interface PlantedError {
@@ -22,11 +32,11 @@ type Mutation = (rnd: Random, d: GenDeclaratie) => string | null;
 
 function anyLine(rnd: Random, d: GenDeclaratie, ok: (p: GenPrestatie) => boolean = () => true) {
   const candidates: { c: number; i: number }[] = [];
-  d.clienten.forEach((client, c) =>
+  d.clienten.forEach((client, c) => {
     client.prestaties.forEach((p, i) => {
       if (ok(p)) candidates.push({ c, i });
-    }),
-  );
+    });
+  });
   return candidates.length ? rnd.pick(candidates) : null;
 }
 
@@ -109,10 +119,15 @@ const MUTATIONS: Record<PlantKind, Mutation> = {
 };
 
 /** Plants one error of a random kind (from `kinds`) in the declaration; returns what was planted, or null. */
-export function plantInMessageError(rnd: Random, d: GenDeclaratie, kinds: readonly PlantKind[] = PLANT_KINDS): PlantedError | null {
+export function plantInMessageError(
+  rnd: Random,
+  d: GenDeclaratie,
+  kinds: readonly PlantKind[] = PLANT_KINDS,
+): PlantedError | null {
   for (const kind of rnd.shuffle([...kinds])) {
     const ref = MUTATIONS[kind](rnd, d);
-    if (ref !== null) return { rule: kind, retourcode: ruleSpec('declaratie', kind).retourcode, referentieNummer: ref };
+    if (ref !== null)
+      return { rule: kind, retourcode: ruleSpec('declaratie', kind).retourcode, referentieNummer: ref };
   }
   return null;
 }

@@ -1,10 +1,9 @@
 /** Writes generated data as the files a backoffice would upload, with a manifest of planted errors. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { TAAKGERICHT_COLUMNS } from '../../schemas/csv';
-import { DECLARATIE_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
 import { csvText, declaratieCsvRow, rowByName, toewijzingCsvRow } from '../../pipeline/write/csv';
 import { wmo323Xml } from '../../pipeline/write/wmo323';
+import { DECLARATIE_COLUMNS, TAAKGERICHT_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
 import type { GenDeclaratie, Generated } from './generate';
 import type { PlantedError } from './planted';
 

@@ -3,7 +3,7 @@
  * no regular expressions or allocations for the common, valid case.
  */
 import type { CellKind, ColumnSpec } from '../../schemas/csv';
-import { checkSimpleValue, isRealDate } from '../../schemas/iwmo/datatypes';
+import { checkSimpleValue, checkStringFacets, isRealDate } from '../../schemas/iwmo/datatypes';
 
 /** Parses one cell; returns the value, or a CellError with a message naming the problem. */
 export type CellParser = (raw: string) => string | number | null | CellError;
@@ -27,31 +27,39 @@ function digitsValue(s: string, from: number, to: number): number {
 }
 
 /** YYYY-MM-DD (returned as is) or DD-MM-YYYY (rewritten); anything else, or a date that does not exist, fails. */
+/** YYYY-MM-DD (returned as is) or DD-MM-YYYY (rewritten); anything else, or a date that does not exist, fails. */
 export function parseDate(s: string): string | CellError {
   if (s.length === 10) {
-    const c4 = s.charCodeAt(4);
-    const c7 = s.charCodeAt(7);
-    if (c4 === 45 && c7 === 45 && allDigitsAt(s, [0, 1, 2, 3, 5, 6, 8, 9])) {
-      const y = digitsValue(s, 0, 4);
-      const m = digitsValue(s, 5, 7);
-      const d = digitsValue(s, 8, 10);
-      return isRealDate(y, m, d) ? s : new CellError(`'${s}' is geen bestaande datum`);
-    }
-    if (s.charCodeAt(2) === 45 && s.charCodeAt(5) === 45 && allDigitsAt(s, [0, 1, 3, 4, 6, 7, 8, 9])) {
-      const d = digitsValue(s, 0, 2);
-      const m = digitsValue(s, 3, 5);
-      const y = digitsValue(s, 6, 10);
-      return isRealDate(y, m, d)
-        ? `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`
-        : new CellError(`'${s}' is geen bestaande datum`);
+    if (s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+      const y = digits(s, 0, 4);
+      const m = digits(s, 5, 7);
+      const d = digits(s, 8, 10);
+      if (y >= 0 && m >= 0 && d >= 0) {
+        return isRealDate(y, m, d) ? s : new CellError(`'${s}' is geen bestaande datum`);
+      }
+    } else if (s.charCodeAt(2) === 45 && s.charCodeAt(5) === 45) {
+      const d = digits(s, 0, 2);
+      const m = digits(s, 3, 5);
+      const y = digits(s, 6, 10);
+      if (y >= 0 && m >= 0 && d >= 0) {
+        return isRealDate(y, m, d)
+          ? `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`
+          : new CellError(`'${s}' is geen bestaande datum`);
+      }
     }
   }
   return new CellError(`'${s}' is geen datum; gebruik JJJJ-MM-DD (of DD-MM-JJJJ)`);
 }
 
-function allDigitsAt(s: string, positions: readonly number[]): boolean {
-  for (const p of positions) if (!isDigit(s.charCodeAt(p))) return false;
-  return true;
+/** The number written by the digits s[from..to), or -1 when any of them is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 function parseInteger(s: string, what: string): number | CellError {
@@ -77,9 +85,10 @@ export function compileCell(spec: ColumnSpec): CellParser {
   const check = spec.type;
   const enumSet = check?.enumeration ? new Set(check.enumeration) : null;
   const validate = (v: string): string | CellError => {
-    if (enumSet) return enumSet.has(v) ? v : new CellError(`'${v}' komt niet voor in de codelijst (${check!.name})`);
+    if (enumSet)
+      return enumSet.has(v) ? v : new CellError(`'${v}' komt niet voor in de codelijst (${check!.name})`);
     if (!check) return v;
-    const problem = checkSimpleValue(check, v);
+    const problem = checkStringFacets(check, v);
     return problem ? new CellError(problem) : v;
   };
   const kind: CellKind = spec.kind;
@@ -87,11 +96,10 @@ export function compileCell(spec: ColumnSpec): CellParser {
     case 'text':
       return validate;
     case 'code':
-      return (raw) => {
-        const v = spec.width && raw.length < spec.width && allDigits(raw) ? raw.padStart(spec.width, '0') : raw;
-        if (!check) return v;
-        return validate(v);
-      };
+      return (raw) =>
+        validate(
+          spec.width && raw.length < spec.width && allDigits(raw) ? raw.padStart(spec.width, '0') : raw,
+        );
     case 'integer':
       return (raw) => {
         const n = parseInteger(raw, spec.name);

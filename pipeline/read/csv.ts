@@ -36,10 +36,15 @@ function compileHeader(
 ): CompiledHeader | null {
   const byName = new Map<string, number>();
   cells.forEach((raw, i) => {
-    const name = raw.trim().replace(/^\uFEFF/, '').toLowerCase();
+    const name = raw
+      .trim()
+      .replace(/^\uFEFF/, '')
+      .toLowerCase();
     if (name === '') return;
     if (byName.has(name)) {
-      findings.add(finding('CSV-HEADER', location(1, raw.trim()), `kolom ${raw.trim()} staat twee keer in de kopregel`));
+      findings.add(
+        finding('CSV-HEADER', location(1, raw.trim()), `kolom ${raw.trim()} staat twee keer in de kopregel`),
+      );
     }
     byName.set(name, i);
   });
@@ -52,16 +57,26 @@ function compileHeader(
     known.add(c.name.toLowerCase());
     if (i === undefined && c.header) {
       ok = false;
-      findings.add(finding('CSV-HEADER', location(1, c.name), `verplichte kolom ${c.name} ontbreekt in de kopregel`));
+      findings.add(
+        finding('CSV-HEADER', location(1, c.name), `verplichte kolom ${c.name} ontbreekt in de kopregel`),
+      );
     }
   });
   const unknown = cells.map((c) => c.trim()).filter((c) => c !== '' && !known.has(c.toLowerCase()));
   if (unknown.length > 0) {
-    findings.add(
-      finding('CSV-COLUMN', location(1), `onbekende kolom(men) genegeerd: ${unknown.join(', ')}`),
-    );
+    findings.add(finding('CSV-COLUMN', location(1), `onbekende kolom(men) genegeerd: ${unknown.join(', ')}`));
   }
   return ok ? { index, width: cells.length } : null;
+}
+
+const REUSE_CREDIT = 64;
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 160 || c === 13 || c === 10;
+
+/** trim() without the call when there is nothing to trim (nearly always). */
+function trimmed(s: string): string {
+  if (s.length === 0) return s;
+  return isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)) ? s.trim() : s;
 }
 
 function isEmptyRow(row: string[]): boolean {
@@ -72,7 +87,7 @@ function isEmptyRow(row: string[]): boolean {
 /**
  * Reads CSV text with the given delimiter against a column list; yields batches of mapped records. `map` gets the
  * parsed values in column-list order (null where a cell is empty) and the row number (the header is row 1); it is
- * only called for rows without problems.
+ * only called for rows without problems, and must not keep the values array (it is reused for the next row).
  */
 export async function* readCsv<R>(
   text: AsyncIterable<string>,
@@ -83,6 +98,13 @@ export async function* readCsv<R>(
   map: (values: CellValues, row: number) => R,
 ): AsyncGenerator<R[]> {
   const parsers: CellParser[] = columns.map(compileCell);
+  const lastRaw: (string | undefined)[] = columns.map(() => undefined);
+  const lastValue: CellValues = columns.map(() => null);
+  // Misses left before a column stops reusing values; a hit earns one back.
+  const reuse = new Int32Array(columns.length).fill(REUSE_CREDIT);
+  const required = Uint8Array.from(columns, (c) => (c.required ? 1 : 0));
+  // One array for every row: `map` reads it before the next row is parsed.
+  const values: CellValues = columns.map(() => null);
   let header: CompiledHeader | null = null;
   let rowNumber = 0;
   for await (const batch of papaBatches(text, delimiter)) {
@@ -116,16 +138,27 @@ export async function* readCsv<R>(
         );
         continue;
       }
-      const values: CellValues = new Array(columns.length);
       let bad = false;
       for (let k = 0; k < columns.length; k++) {
         const i = header.index[k];
-        const raw = i >= 0 ? row[i].trim() : '';
+        const raw = i >= 0 ? trimmed(row[i]) : '';
+        // Export files repeat most values from row to row (declaration columns, dates, codes): reuse the
+        // previous row's parse when the text is the same. Columns that change on every row stop trying.
+        if (reuse[k] > 0) {
+          if (raw === lastRaw[k]) {
+            values[k] = lastValue[k];
+            if (reuse[k] < REUSE_CREDIT) reuse[k]++;
+            continue;
+          }
+          reuse[k]--;
+        }
         if (raw === '') {
           values[k] = null;
-          if (columns[k].required && i >= 0) {
+          if (required[k] === 1 && i >= 0) {
             bad = true;
-            findings.add(finding('CSV-VALUE', location(rowNumber, columns[k].name), `${columns[k].name} is leeg`));
+            findings.add(
+              finding('CSV-VALUE', location(rowNumber, columns[k].name), `${columns[k].name} is leeg`),
+            );
           }
           continue;
         }
@@ -136,6 +169,10 @@ export async function* readCsv<R>(
           values[k] = null;
         } else {
           values[k] = v;
+          if (reuse[k] > 0) {
+            lastRaw[k] = raw;
+            lastValue[k] = v;
+          }
         }
       }
       if (bad) {

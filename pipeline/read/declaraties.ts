@@ -9,12 +9,14 @@ import {
   type Prestatie,
   WMO323_ROOT,
 } from '../../schemas/iwmo/wmo323';
-import type { FileSource } from '../source';
+import { detach } from '../text';
 import type { FindingCollector } from './collector';
 import { type CellValues, readCsv } from './csv';
-import { decodeText } from './decode';
-import type { FileFacts } from './sniff';
+import type { HeadFacts } from './sniff';
 import { type BagInfo, readXml } from './xml';
+
+/** ReferentieNummers outlive their line (keys of rules, the report): copy them out of the parser's chunk. */
+const detachOrNull = (s: string | null): string | null => (s === null ? null : detach(s));
 
 export interface ReadState {
   /** Lines read: prestaties, toegewezen producten or CSV data rows. */
@@ -22,12 +24,11 @@ export interface ReadState {
 }
 
 export async function* readDeclaraties(
-  source: FileSource,
-  facts: FileFacts,
+  text: AsyncIterable<string>,
+  facts: Pick<HeadFacts, 'format' | 'delimiter'>,
   findings: FindingCollector,
   state: ReadState,
 ): AsyncGenerator<DeclaratieRegel[]> {
-  const text = decodeText(await source.open(), facts.encoding);
   if (facts.format === 'wmo323') {
     const xmlState = { lines: 0, fatal: false };
     try {
@@ -83,8 +84,8 @@ function wmo323Bags() {
         seq: seq++,
         at: { kind: 'xml', client: client?.index ?? 0, item: p.index, line: p.line },
         bsn: client?.bag.get('Bsn') ?? '',
-        referentieNummer: b.get('ProductReferentie/ReferentieNummer') ?? '',
-        vorigReferentieNummer: b.get('ProductReferentie/VorigReferentieNummer') ?? null,
+        referentieNummer: detach(b.get('ProductReferentie/ReferentieNummer') ?? ''),
+        vorigReferentieNummer: detachOrNull(b.get('ProductReferentie/VorigReferentieNummer') ?? null),
         toewijzingNummer: Number(b.get('ToewijzingNummer')),
         productCategorie: b.get('ProductCategorie') ?? '',
         productCode: b.get('ProductCode') ?? '',
@@ -134,8 +135,8 @@ function declaratieRowMapper() {
       seq,
       at: { kind: 'csv', row },
       bsn: v[C.Bsn] as string,
-      referentieNummer: v[C.ReferentieNummer] as string,
-      vorigReferentieNummer: v[C.VorigReferentieNummer] as string | null,
+      referentieNummer: detach(v[C.ReferentieNummer] as string),
+      vorigReferentieNummer: detachOrNull(v[C.VorigReferentieNummer] as string | null),
       toewijzingNummer: v[C.ToewijzingNummer] as number,
       productCategorie: v[C.ProductCategorie] as string,
       productCode: v[C.ProductCode] as string,

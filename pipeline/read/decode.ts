@@ -2,7 +2,6 @@
  * Bytes to text. UTF-8 (with or without BOM) is decoded strictly; Windows-1252 through iconv-lite. Which one a
  * file uses is decided by the sniffing pass over the whole file (sniff.ts), never by guessing from a prefix.
  */
-import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -10,11 +9,14 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 export class EncodingError extends Error {}
 
 /** Yields decoded text chunks; strips a UTF-8 byte order mark. */
-export async function* decodeText(bytes: Readable, encoding: TextEncoding): AsyncGenerator<string> {
+export async function* decodeText(
+  bytes: AsyncIterable<Buffer>,
+  encoding: TextEncoding,
+): AsyncGenerator<string> {
   if (encoding === 'windows-1252') {
     const decoder = iconv.getDecoder('win1252');
     for await (const chunk of bytes) {
-      const text = decoder.write(chunk as Buffer);
+      const text = decoder.write(chunk);
       if (text) yield text;
     }
     const rest = decoder.end();
@@ -24,13 +26,14 @@ export async function* decodeText(bytes: Readable, encoding: TextEncoding): Asyn
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   try {
     for await (const chunk of bytes) {
-      const text = decoder.decode(chunk as Buffer, { stream: true });
+      const text = decoder.decode(chunk, { stream: true });
       if (text) yield text;
     }
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch (err) {
-    if (err instanceof TypeError) throw new EncodingError('het bestand bevat bytes die geen geldige UTF-8 zijn');
+    if (err instanceof TypeError)
+      throw new EncodingError('het bestand bevat bytes die geen geldige UTF-8 zijn');
     throw err;
   }
 }

@@ -15,34 +15,77 @@ import { finding } from './findings';
 export const MAX_XML_BYTES = 25 * 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 
-export interface FileFacts {
+export interface FileFacts extends HeadFacts {
   readonly sha256: string;
   readonly size: number;
   readonly encoding: TextEncoding;
+}
+
+/** What the start of a file tells: its kind, format and CSV delimiter, or why it cannot be read at all. */
+export interface HeadFacts {
   readonly kind: FileKind;
   readonly format: FileFormat;
   /** For CSV: the delimiter decided from the header line. */
   readonly delimiter: ';' | ',' | null;
-  /** Level-1 problems found while sniffing; any of them means the file cannot be read as a whole. */
+  /** Level-1 problems found in the head; any of them means the file cannot be read as a whole. */
   readonly problems: Finding[];
+  /** The head is valid UTF-8 (so UTF-8 is tried first for the whole file). */
+  readonly headUtf8: boolean;
 }
 
-export async function sniff(source: FileSource): Promise<FileFacts> {
+export interface Fingerprint {
+  readonly sha256: string;
+  readonly size: number;
+  readonly validUtf8: boolean;
+}
+
+/**
+ * Counts and hashes the bytes that pass through, for a reading pass that also establishes the file's identity
+ * (so `bwmo check` reads a file once).
+ */
+export class ByteTap {
+  private readonly hash = createHash('sha256');
+  size = 0;
+
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+
+  async *wrap(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const chunk of bytes) {
+      this.hash.update(chunk);
+      this.size += chunk.length;
+      if (this.size > this.limit) throw new SizeError(this.size);
+      yield chunk;
+    }
+  }
+
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+export class SizeError extends Error {
+  constructor(readonly size: number) {
+    super(`bestand groter dan ${MAX_XML_BYTES} bytes`);
+  }
+}
+
+export const sizeFinding = (size: number): Finding =>
+  finding(
+    'SIZE',
+    'bestand',
+    `het bestand is ${(size / 1024 / 1024).toFixed(1)} MB; een iWmo-bericht mag hoogstens 25 MB zijn`,
+  );
+
+/** Pass 0 of ingest: SHA-256, size and whether the whole file is valid UTF-8. */
+export async function fingerprint(source: FileSource): Promise<Fingerprint> {
   const hash = createHash('sha256');
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let validUtf8 = true;
   let size = 0;
-  const headParts: Buffer[] = [];
-  let headLength = 0;
-  const stream = await source.open();
-  for await (const chunk of stream) {
+  for await (const chunk of await source.open()) {
     const buf = chunk as Buffer;
     hash.update(buf);
     size += buf.length;
-    if (headLength < HEAD_BYTES) {
-      headParts.push(buf.subarray(0, HEAD_BYTES - headLength));
-      headLength += Math.min(buf.length, HEAD_BYTES - headLength);
-    }
     if (validUtf8) {
       try {
         utf8.decode(buf, { stream: true });
@@ -58,17 +101,67 @@ export async function sniff(source: FileSource): Promise<FileFacts> {
       validUtf8 = false;
     }
   }
-  const sha256 = hash.digest('hex');
-  const head = Buffer.concat(headParts);
-  const base = { sha256, size };
-  const encoding: TextEncoding = validUtf8 ? 'utf-8' : 'windows-1252';
-  const unknown = (problem: Finding): FileFacts => ({
-    ...base,
-    encoding,
+  return { sha256: hash.digest('hex'), size, validUtf8 };
+}
+
+/** Identity and kind of a file: the fingerprint pass plus the head. */
+export async function sniff(source: FileSource): Promise<FileFacts> {
+  const print = await fingerprint(source);
+  const head = await classifyHead(source);
+  const encoding: TextEncoding = print.validUtf8 ? 'utf-8' : 'windows-1252';
+  const base = { sha256: print.sha256, size: print.size, encoding };
+  if (head.problems.length > 0) return { ...head, ...base };
+  if (head.format !== 'csv' && head.kind !== 'onbekend') {
+    if (print.size > MAX_XML_BYTES)
+      return { ...head, ...base, kind: 'onbekend', format: null, problems: [sizeFinding(print.size)] };
+    if (!print.validUtf8) {
+      return { ...head, ...base, kind: 'onbekend', format: null, problems: [xmlEncodingFinding()] };
+    }
+  }
+  return { ...head, ...base };
+}
+
+export const xmlEncodingFinding = (): Finding =>
+  finding('ENCODING', 'bestand', 'een iWmo-bericht moet UTF-8 zijn; dit bestand is geen geldige UTF-8');
+
+async function readHead(source: FileSource): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  const stream = await source.open();
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer;
+      parts.push(buf.subarray(0, HEAD_BYTES - length));
+      length += Math.min(buf.length, HEAD_BYTES - length);
+      if (length >= HEAD_BYTES) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(parts);
+}
+
+/** True when the bytes are UTF-8, allowing a multi-byte character cut off at the end. */
+function isUtf8Prefix(head: Buffer): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    decoder.decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Classifies a file from its first 64 KiB. */
+export async function classifyHead(source: FileSource): Promise<HeadFacts> {
+  const head = await readHead(source);
+  const headUtf8 = isUtf8Prefix(head);
+  const unknown = (problem: Finding): HeadFacts => ({
     kind: 'onbekend',
     format: null,
     delimiter: null,
     problems: [problem],
+    headUtf8,
   });
 
   // UTF-16 text is full of NUL bytes too; say what it is rather than calling it binary.
@@ -77,37 +170,24 @@ export async function sniff(source: FileSource): Promise<FileFacts> {
     return unknown(finding('ENCODING', 'bestand', message));
   }
   if (head.subarray(0, 8192).includes(0)) {
-    return unknown(finding('BINARY', 'bestand', 'het bestand bevat binaire gegevens (NUL-bytes): geen XML of CSV'));
+    return unknown(
+      finding('BINARY', 'bestand', 'het bestand bevat binaire gegevens (NUL-bytes): geen XML of CSV'),
+    );
   }
-  const text = stripBom(encoding === 'utf-8' ? head.toString('utf8') : iconv.decode(head, 'win1252'));
+  const text = stripBom(headUtf8 ? head.toString('utf8') : iconv.decode(head, 'win1252'));
   if (text.trim() === '') return unknown(finding('EMPTY', 'bestand', 'het bestand is leeg'));
-
   if (text.trimStart().startsWith('<')) {
-    if (size > MAX_XML_BYTES) {
-      return {
-        ...unknown(
-          finding(
-            'SIZE',
-            'bestand',
-            `het bestand is ${(size / 1024 / 1024).toFixed(1)} MB; een iWmo-bericht mag hoogstens 25 MB zijn`,
-          ),
-        ),
-        kind: 'onbekend',
-      };
-    }
-    if (!validUtf8) {
-      return unknown(finding('ENCODING', 'bestand', 'een iWmo-bericht moet UTF-8 zijn; dit bestand is geen geldige UTF-8'));
-    }
-    return { ...base, encoding, delimiter: null, ...detectXml(text) };
+    if (!headUtf8) return unknown(xmlEncodingFinding());
+    return { delimiter: null, headUtf8, ...detectXml(text) };
   }
-  return { ...base, encoding, ...detectCsv(text) };
+  return { headUtf8, ...detectCsv(text) };
 }
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-type Detected = Pick<FileFacts, 'kind' | 'format' | 'problems'>;
+type Detected = Pick<HeadFacts, 'kind' | 'format' | 'problems'>;
 
 /** Reads up to the root element: its namespace tells the message and release. */
 function detectXml(text: string): Detected {
@@ -146,11 +226,20 @@ function detectXml(text: string): Detected {
   if (d !== null) {
     return {
       ...none,
-      problems: [finding('XML-DTD', 'bestand', 'het bericht bevat een DOCTYPE (DTD of entiteiten); dat is niet toegestaan')],
+      problems: [
+        finding(
+          'XML-DTD',
+          'bestand',
+          'het bericht bevat een DOCTYPE (DTD of entiteiten); dat is niet toegestaan',
+        ),
+      ],
     };
   }
   if (!r) {
-    return { ...none, problems: [finding('XML-WELLFORMED', 'bestand', `geen welgevormde XML: ${error ?? 'geen element'}`)] };
+    return {
+      ...none,
+      problems: [finding('XML-WELLFORMED', 'bestand', `geen welgevormde XML: ${error ?? 'geen element'}`)],
+    };
   }
   const unbound = unboundPrefix as string | null;
   if (unbound) {
@@ -181,7 +270,13 @@ function detectXml(text: string): Detected {
 
 /** The column names of the header line, as the CSV reader will split them. */
 export function headerColumns(headerLine: string, delimiter: string): string[] {
-  return headerLine.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase());
+  return headerLine.split(delimiter).map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 const knownCount = (cols: string[]) => cols.filter((c) => KNOWN_COLUMNS.has(c)).length;

@@ -1,21 +1,18 @@
 /** Reads a taakgericht report CSV (bemoeizorg & preventie: totals per municipality, period and provider). */
 import { columnIndex, TAAKGERICHT_COLUMNS, type TaakgerichtRow } from '../../schemas/csv';
-import type { FileSource } from '../source';
 import type { FindingCollector } from './collector';
 import { readCsv } from './csv';
 import type { ReadState } from './declaraties';
-import { decodeText } from './decode';
-import type { FileFacts } from './sniff';
+import type { HeadFacts } from './sniff';
 
 const C = columnIndex(TAAKGERICHT_COLUMNS);
 
 export async function* readTaakgericht(
-  source: FileSource,
-  facts: FileFacts,
+  text: AsyncIterable<string>,
+  facts: Pick<HeadFacts, 'format' | 'delimiter'>,
   findings: FindingCollector,
   state: ReadState,
 ): AsyncGenerator<TaakgerichtRow[]> {
-  const text = decodeText(await source.open(), facts.encoding);
   const csvState = { lines: 0, badRows: 0, headerFailed: false };
   let seq = 0;
   try {

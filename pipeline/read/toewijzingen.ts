@@ -10,21 +10,18 @@ import {
   type ToewijzingRegel,
   WMO301_ROOT,
 } from '../../schemas/iwmo/wmo301';
-import type { FileSource } from '../source';
 import type { FindingCollector } from './collector';
 import { type CellValues, readCsv } from './csv';
 import type { ReadState } from './declaraties';
-import { decodeText } from './decode';
-import type { FileFacts } from './sniff';
+import type { HeadFacts } from './sniff';
 import { type Bag, type BagInfo, readXml } from './xml';
 
 export async function* readToewijzingen(
-  source: FileSource,
-  facts: FileFacts,
+  text: AsyncIterable<string>,
+  facts: Pick<HeadFacts, 'format' | 'delimiter'>,
   findings: FindingCollector,
   state: ReadState,
 ): AsyncGenerator<ToewijzingRegel[]> {
-  const text = decodeText(await source.open(), facts.encoding);
   if (facts.format === 'wmo301') {
     const xmlState = { lines: 0, fatal: false };
     try {
@@ -103,7 +100,11 @@ function wmo301Bags() {
       const omvang: Omvang | null =
         volume === undefined
           ? null
-          : { volume: Number(volume), eenheid: b.get('Omvang/Eenheid') ?? '', frequentie: b.get('Omvang/Frequentie') ?? '' };
+          : {
+              volume: Number(volume),
+              eenheid: b.get('Omvang/Eenheid') ?? '',
+              frequentie: b.get('Omvang/Frequentie') ?? '',
+            };
       const product: ToegewezenProduct = {
         seq: seq++,
         at: { kind: 'xml', client: 1, item: info.index, line: info.line },

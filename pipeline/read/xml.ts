@@ -41,8 +41,13 @@ export interface BagSpec<R> {
 
 interface Frame {
   readonly el: ElementDef | null;
-  readonly path: string;
-  /** Position in the parent's sequence of the child last seen, and how often it occurred. */
+  readonly name: string;
+  readonly parent: Frame | null;
+  /** 1-based position among siblings of the same name. */
+  readonly index: number;
+  /** Key of this element in the innermost bag ('' for a bag element itself). */
+  readonly rel: string;
+  /** Position in the sequence of the child last seen, and how often it occurred. */
   pos: number;
   count: number;
   text: string;
@@ -54,11 +59,19 @@ interface Frame {
 /** List elements that only wrap their items; paths leave them out (Client[2]/Prestatie[1], not …/Prestaties/…). */
 const WRAPPERS = new Set(['Clienten', 'Prestaties', 'ToegewezenProducten', 'Relaties']);
 
-function childPath(parent: string, def: ElementDef, index: number): string {
-  if (WRAPPERS.has(def.name)) return parent === 'Declaratie' ? '' : parent;
-  const name = def.max > 1 ? `${def.name}[${index}]` : def.name;
+/** The element's path for findings (built only when there is a finding). */
+function pathOf(f: Frame | null): string {
+  if (!f?.parent) return '';
+  const parent = pathOf(f.parent);
+  if (WRAPPERS.has(f.name)) return parent === 'Declaratie' ? '' : parent;
+  const name = f.el && f.el.max > 1 ? `${f.name}[${f.index}]` : f.name;
   return parent ? `${parent}/${name}` : name;
 }
+
+const at = (f: Frame | null, child?: string): string => {
+  const p = pathOf(f) || (f?.parent ? '' : 'Bericht');
+  return child ? (p ? `${p}/${child}` : child) : p;
+};
 
 export async function* readXml<R>(
   text: AsyncIterable<string>,
@@ -71,7 +84,7 @@ export async function* readXml<R>(
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: Frame[] = [];
   const bags = new Map<string, BagInfo>();
-  const openBags: { name: string; info: BagInfo; depth: number }[] = [];
+  const openBags: BagInfo[] = [];
   let out: R[] = [];
   const emit = (r: R) => out.push(r);
   let sawRoot = false;
@@ -85,43 +98,69 @@ export async function* readXml<R>(
     findings.add(finding(code, `regel ${parser.line}, kolom ${parser.column}`, message));
   };
   const expectedNs = (def: ElementDef) => (def.ns === 'msg' ? messageNs : NS_BASIS);
-  const relPath = (frameDepth: number, name: string): string => {
-    // Path of the element below the innermost open bag, for the bag's keys.
-    const bagDepth = openBags.length ? openBags[openBags.length - 1].depth : 0;
-    const parts: string[] = [];
-    for (let i = bagDepth + 1; i < frameDepth; i++) parts.push(stack[i].el!.name);
-    parts.push(name);
-    return parts.join('/');
-  };
 
-  parser.on('doctype', () => fatal('XML-DTD', 'het bericht bevat een DOCTYPE (DTD of entiteiten); dat is niet toegestaan'));
-  parser.on('error', (err) => fatal('XML-WELLFORMED', `geen welgevormde XML: ${err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`));
+  parser.on('doctype', () =>
+    fatal('XML-DTD', 'het bericht bevat een DOCTYPE (DTD of entiteiten); dat is niet toegestaan'),
+  );
+  parser.on('error', (err) =>
+    fatal('XML-WELLFORMED', `geen welgevormde XML: ${err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`),
+  );
+
+  // iWmo elements have no attributes; namespace declarations are fine. (The attribute event fires before the
+  // element's opentag, so the element's own path is not known yet: name its parent.)
+  parser.on('attribute', (a) => {
+    if (state.fatal || a.prefix === 'xmlns' || a.name === 'xmlns') return;
+    const top = stack.length ? stack[stack.length - 1] : null;
+    structure(at(top), `attribuut ${a.name} is niet toegestaan`);
+  });
 
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (state.fatal) return;
     const local = tag.local;
-    for (const a of Object.values(tag.attributes)) {
-      if (a.prefix !== 'xmlns' && a.name !== 'xmlns') {
-        structure(stack.length ? `${stack[stack.length - 1].path}/${local}` : local, `attribuut ${a.name} is niet toegestaan`);
-      }
-    }
+    const top = stack.length ? stack[stack.length - 1] : null;
     if (!sawRoot) {
       sawRoot = true;
       if (local !== root.name || tag.uri !== messageNs) {
-        fatal('XML-RELEASE', `root ${local} in namespace ${tag.uri || '(geen)'}: geen iWmo 3.2 bericht van deze soort`);
+        fatal(
+          'XML-RELEASE',
+          `root ${local} in namespace ${tag.uri || '(geen)'}: geen iWmo 3.2 bericht van deze soort`,
+        );
         return;
       }
-      stack.push({ el: { name: root.name, ns: 'msg', type: root, min: 1, max: 1 }, path: '', pos: 0, count: 0, text: '', bagName: null, skip: false });
+      const el: ElementDef = { name: root.name, ns: 'msg', type: root, min: 1, max: 1 };
+      stack.push({
+        el,
+        name: root.name,
+        parent: null,
+        index: 1,
+        rel: '',
+        pos: 0,
+        count: 0,
+        text: '',
+        bagName: null,
+        skip: false,
+      });
       return;
     }
-    const parent = stack[stack.length - 1];
+    const parent = top!;
     const skipFrame = (): void => {
-      stack.push({ el: null, path: `${parent.path}/${local}`, pos: 0, count: 0, text: '', bagName: null, skip: true });
+      stack.push({
+        el: null,
+        name: local,
+        parent,
+        index: 1,
+        rel: '',
+        pos: 0,
+        count: 0,
+        text: '',
+        bagName: null,
+        skip: true,
+      });
     };
     if (parent.skip) return skipFrame();
     const parentType = parent.el!.type;
     if (!isComplex(parentType)) {
-      structure(parent.path, `element ${parent.el!.name} mag geen elementen bevatten (gevonden: ${local})`);
+      structure(at(parent), `element ${parent.name} mag geen elementen bevatten (gevonden: ${local})`);
       return skipFrame();
     }
     const children = parentType.children;
@@ -135,16 +174,17 @@ export async function* readXml<R>(
     if (found === -1) {
       const earlier = children.findIndex((c) => c.name === local);
       structure(
-        `${parent.path}/${local}`,
+        at(parent, local),
         earlier >= 0
-          ? `element ${local} staat niet op de juiste plaats (volgorde in ${parent.el!.name}: ${children.map((c) => c.name).join(', ')})`
-          : `element ${local} is niet toegestaan in ${parent.el!.name || 'Bericht'}`,
+          ? `element ${local} staat niet op de juiste plaats (volgorde in ${parent.name}: ${children.map((c) => c.name).join(', ')})`
+          : `element ${local} is niet toegestaan in ${parent.name}`,
       );
       return skipFrame();
     }
     for (let k = parent.pos; k < found; k++) {
       const seen = k === parent.pos ? parent.count : 0;
-      if (seen < children[k].min) structure(`${parent.path}/${children[k].name}`, `verplicht element ${children[k].name} ontbreekt`);
+      if (seen < children[k].min)
+        structure(at(parent, children[k].name), `verplicht element ${children[k].name} ontbreekt`);
     }
     if (found === parent.pos) {
       parent.count++;
@@ -153,18 +193,35 @@ export async function* readXml<R>(
       parent.count = 1;
     }
     const def = children[found];
-    const path = childPath(parent.path, def, parent.count);
-    if (parent.count > def.max) structure(path, `element ${def.name} mag hier hoogstens ${def.max} keer voorkomen`);
-    if (tag.uri !== expectedNs(def)) {
-      structure(path, `element ${def.name} staat in namespace ${tag.uri || '(geen)'}; verwacht ${expectedNs(def)}`);
-    }
     const bagName = spec.bags.has(local) ? local : null;
-    stack.push({ el: def, path, pos: 0, count: 0, text: '', bagName, skip: false });
+    // Keys in a bag are paths below the bag element, e.g. ProductReferentie/ReferentieNummer.
+    const rel = bagName ? '' : parent.rel ? `${parent.rel}/${local}` : local;
+    const frame: Frame = {
+      el: def,
+      name: local,
+      parent,
+      index: parent.count,
+      rel,
+      pos: 0,
+      count: 0,
+      text: '',
+      bagName,
+      skip: false,
+    };
+    stack.push(frame);
+    if (parent.count > def.max)
+      structure(at(frame), `element ${def.name} mag hier hoogstens ${def.max} keer voorkomen`);
+    if (tag.uri !== expectedNs(def)) {
+      structure(
+        at(frame),
+        `element ${def.name} staat in namespace ${tag.uri || '(geen)'}; verwacht ${expectedNs(def)}`,
+      );
+    }
     if (local === spec.lineElement) state.lines++;
     if (bagName) {
-      const info: BagInfo = { bag: new Map(), index: parent.count, line: parser.line, path };
+      const info: BagInfo = { bag: new Map(), index: parent.count, line: parser.line, path: pathOf(frame) };
       bags.set(bagName, info);
-      openBags.push({ name: bagName, info, depth: stack.length - 1 });
+      openBags.push(info);
     }
   });
 
@@ -173,7 +230,7 @@ export async function* readXml<R>(
     const top = stack[stack.length - 1];
     if (top.skip) return;
     if (isComplex(top.el!.type)) {
-      if (t.trim() !== '') structure(top.path || 'Bericht', `tekst is niet toegestaan in ${top.el!.name}`);
+      if (t.trim() !== '') structure(at(top), `tekst is niet toegestaan in ${top.name}`);
       return;
     }
     top.text += t;
@@ -188,7 +245,8 @@ export async function* readXml<R>(
       const children = type.children;
       for (let k = top.pos; k < children.length; k++) {
         const seen = k === top.pos ? top.count : 0;
-        if (seen < children[k].min) structure(`${top.path ? `${top.path}/` : ''}${children[k].name}`, `verplicht element ${children[k].name} ontbreekt`);
+        if (seen < children[k].min)
+          structure(at(top, children[k].name), `verplicht element ${children[k].name} ontbreekt`);
       }
       if (top.bagName) {
         openBags.pop();
@@ -196,11 +254,11 @@ export async function* readXml<R>(
       }
       return;
     }
-    const problem = checkSimpleValue(type as SimpleType, top.text);
-    if (problem) structure(top.path, problem);
+    const simple = type as SimpleType;
+    const problem = checkSimpleValue(simple, top.text);
+    if (problem) structure(at(top), problem);
     if (openBags.length) {
-      const value = (type as SimpleType).base === 'string' ? top.text : top.text.trim();
-      openBags[openBags.length - 1].info.bag.set(relPath(stack.length, top.el!.name), value);
+      openBags[openBags.length - 1].bag.set(top.rel, simple.base === 'string' ? top.text : top.text.trim());
     }
   });
 

@@ -51,7 +51,8 @@ export async function readReferenceCsv<R>(
   const findings = new FindingCollector();
   const state = { lines: 0, badRows: 0, headerFailed: false };
   const rows: R[] = [];
-  for await (const batch of readCsv(once(clean), delimiter, columns, findings, state, map)) rows.push(...batch);
+  for await (const batch of readCsv(once(clean), delimiter, columns, findings, state, map))
+    rows.push(...batch);
   const errors = findings.result().filter((f) => f.severity === 'fout');
   if (errors.length > 0) {
     throw new RegionConfigError(errors.map((f) => `${file}: ${f.location}: ${f.message}`).join('\n'));
@@ -73,20 +74,27 @@ export async function loadRegion(dir: string): Promise<RegionData> {
   const parsed = RegionSchema.safeParse(json);
   if (!parsed.success) {
     throw new RegionConfigError(
-      parsed.error.issues.map((i) => `${regionFile}: ${i.path.join('.') || '(hoofdniveau)'}: ${i.message}`).join('\n'),
+      parsed.error.issues
+        .map((i) => `${regionFile}: ${i.path.join('.') || '(hoofdniveau)'}: ${i.message}`)
+        .join('\n'),
     );
   }
   const tarievenFile = join(dir, 'tarieven.csv');
-  const tarieven = await readReferenceCsv(tarievenFile, await readFile(tarievenFile, 'utf8'), TARIEVEN_COLUMNS, (v) => ({
-    agbCode: v[T.AgbCode] as string,
-    productCategorie: v[T.ProductCategorie] as string,
-    productCode: v[T.ProductCode] as string,
-    eenheid: v[T.Eenheid] as string,
-    productTarief: v[T.ProductTarief] as number,
-    ingangsdatum: v[T.Ingangsdatum] as string,
-    einddatum: v[T.Einddatum] as string | null,
-    vestigingGemeente: v[T.VestigingGemeente] as string,
-  }));
+  const tarieven = await readReferenceCsv(
+    tarievenFile,
+    await readFile(tarievenFile, 'utf8'),
+    TARIEVEN_COLUMNS,
+    (v) => ({
+      agbCode: v[T.AgbCode] as string,
+      productCategorie: v[T.ProductCategorie] as string,
+      productCode: v[T.ProductCode] as string,
+      eenheid: v[T.Eenheid] as string,
+      productTarief: v[T.ProductTarief] as number,
+      ingangsdatum: v[T.Ingangsdatum] as string,
+      einddatum: v[T.Einddatum] as string | null,
+      vestigingGemeente: v[T.VestigingGemeente] as string,
+    }),
+  );
   const budgettenFile = join(dir, 'budgetten.csv');
   const budgetText = await readFile(budgettenFile, 'utf8').catch(() => null);
   const budgetten =
@@ -108,12 +116,18 @@ export async function loadRegion(dir: string): Promise<RegionData> {
 const AanbiederRow = z.object({
   AgbCode: z.string().regex(/^[0-9]{8}$/),
   Naam: z.string().min(1),
-  VestigingGemeente: z.string().regex(/^[0-9]{4}$/).optional(),
+  VestigingGemeente: z
+    .string()
+    .regex(/^[0-9]{4}$/)
+    .optional(),
 });
 
 /** aanbieders.csv (an addition to the contract: provider names for the monitor): AgbCode;Naam;VestigingGemeente. */
 function parseAanbieders(file: string, text: string): Aanbieder[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = (lines[0] ?? '').split(';').map((h) => h.trim());
   return lines.slice(1).map((line, i) => {
     const cells = line.split(';');
@@ -123,7 +137,11 @@ function parseAanbieders(file: string, text: string): Aanbieder[] {
       const issue = parsed.error.issues[0];
       throw new RegionConfigError(`${file}: regel ${i + 2}, kolom ${issue.path.join('.')}: ${issue.message}`);
     }
-    return { agbCode: parsed.data.AgbCode, naam: parsed.data.Naam, vestigingGemeente: parsed.data.VestigingGemeente ?? null };
+    return {
+      agbCode: parsed.data.AgbCode,
+      naam: parsed.data.Naam,
+      vestigingGemeente: parsed.data.VestigingGemeente ?? null,
+    };
   });
 }
 

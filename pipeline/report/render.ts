@@ -19,7 +19,10 @@ export interface ReportHead {
   readonly ontvangen?: string;
 }
 
-export function* renderReport(head: ReportHead, declaraties: readonly DeclaratieOutcome[]): Generator<string> {
+export function* renderReport(
+  head: ReportHead,
+  declaraties: readonly DeclaratieOutcome[],
+): Generator<string> {
   const { findings, ...rest } = head;
   const fields = JSON.stringify({ ...rest, findings });
   yield `${fields.slice(0, -1)},"declaraties":[`;

@@ -2,8 +2,6 @@
  * Per-line outcomes of a file, kept compactly (a million lines fit in well under 100 MB) and grouped per
  * declaration, in file order within each declaration.
  */
-import { detach } from '../rules/types';
-
 export interface LineOutcome {
   /** Retourcodes of a rejected line; null when the line is approved. */
   readonly codes: readonly string[] | null;
@@ -28,7 +26,8 @@ export class DeclaratieOutcome {
   ) {}
 
   add(ref: string, signedAmount: number): number {
-    this.refs.push(detach(ref));
+    // ReferentieNummers are copied out of the parser's chunks by the readers, so keeping them is cheap.
+    this.refs.push(ref);
     this.amounts.push(signedAmount);
     return this.refs.length - 1;
   }

@@ -1,5 +1,5 @@
 /** Names the place of a finding: an element path in an XML message, or row and column in a CSV file. */
-import { WMO301_FIELD_PATHS, type ToewijzingRegel } from '../../schemas/iwmo/wmo301';
+import { type ToewijzingRegel, WMO301_FIELD_PATHS } from '../../schemas/iwmo/wmo301';
 import { type DeclaratieRegel, type SourceRef, WMO323_FIELD_PATHS } from '../../schemas/iwmo/wmo323';
 
 function csv(row: number, field: string): string {

@@ -50,11 +50,3 @@ export function defineDeclaratieRule<S>(rule: DeclaratieRule<S>): DeclaratieRule
 export function defineToewijzingRule<S>(rule: ToewijzingRule<S>): ToewijzingRule<S> {
   return rule;
 }
-
-/**
- * Copies a string that may be a slice of a large parser chunk, so that keeping it (in a set of keys, say) does
- * not keep the whole chunk alive.
- */
-export function detach(s: string): string {
-  return s.length >= 13 ? (` ${s}`).slice(1) : s;
-}

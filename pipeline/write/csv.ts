@@ -6,7 +6,11 @@ import type { DeclaratieBericht, DeclaratieKop, Prestatie } from '../../schemas/
 
 export type CsvCell = string | number | null | undefined;
 
-export function csvText(columns: readonly (ColumnSpec | string)[], rows: readonly CsvCell[][], delimiter = ';'): string {
+export function csvText(
+  columns: readonly (ColumnSpec | string)[],
+  rows: readonly CsvCell[][],
+  delimiter = ';',
+): string {
   const header = columns.map((c) => (typeof c === 'string' ? c : c.name));
   const data = rows.map((r) => r.map((v) => (v ?? '') as string | number));
   return `${Papa.unparse({ fields: header, data }, { delimiter, newline: '\n' })}\n`;
@@ -47,7 +51,11 @@ export function declaratieCsvRow(
   });
 }
 
-export function toewijzingCsvRow(gemeente: string, agb: string, p: Omit<ToegewezenProduct, 'seq' | 'at'>): CsvCell[] {
+export function toewijzingCsvRow(
+  gemeente: string,
+  agb: string,
+  p: Omit<ToegewezenProduct, 'seq' | 'at'>,
+): CsvCell[] {
   return rowByName(TOEWIJZING_COLUMNS, {
     Gemeente: gemeente,
     AgbCode: agb,

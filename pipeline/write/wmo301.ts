@@ -70,7 +70,8 @@ export function wmo301Xml(m: Wmo301Message): string {
           ToegewezenProduct: m.producten.map((p) => ({
             ToewijzingNummer: p.toewijzingNummer,
             ReferentieAanbieder: p.referentieAanbieder,
-            Product: p.productCategorie === null ? null : { Categorie: p.productCategorie, Code: p.productCode },
+            Product:
+              p.productCategorie === null ? null : { Categorie: p.productCategorie, Code: p.productCode },
             Toewijzingsdatum: p.toewijzingsdatum,
             Toewijzingstijd: p.toewijzingstijd ?? '12:00:00',
             Ingangsdatum: p.ingangsdatum,

@@ -1,6 +1,11 @@
 /** Writes WMO323 declarations (XML) from records: for examples, the generator and tests. */
 import { messageNamespace } from '../../schemas/iwmo/structure';
-import { type DeclaratieKop, type Prestatie, WMO323_BERICHTCODE, WMO323_ROOT } from '../../schemas/iwmo/wmo323';
+import {
+  type DeclaratieKop,
+  type Prestatie,
+  WMO323_BERICHTCODE,
+  WMO323_ROOT,
+} from '../../schemas/iwmo/wmo323';
 import {
   childDef,
   closeTag,
@@ -19,7 +24,10 @@ export interface Wmo323Message {
   readonly dagtekening: string;
   readonly kop: DeclaratieKop;
   /** Prestaties grouped per client, in order. */
-  readonly clienten: readonly { readonly bsn: string; readonly prestaties: readonly Omit<Prestatie, 'seq' | 'at' | 'bsn'>[] }[];
+  readonly clienten: readonly {
+    readonly bsn: string;
+    readonly prestaties: readonly Omit<Prestatie, 'seq' | 'at' | 'bsn'>[];
+  }[];
 }
 
 const P: Prefixes = { msg: 'wmo323', basis: 'iwmo' };
@@ -28,7 +36,10 @@ const declaratie = childDef(WMO323_ROOT, 'Declaratie');
 
 export function prestatieValue(p: Omit<Prestatie, 'seq' | 'at' | 'bsn'>): XmlObject {
   return {
-    ProductReferentie: { ReferentieNummer: p.referentieNummer, VorigReferentieNummer: p.vorigReferentieNummer },
+    ProductReferentie: {
+      ReferentieNummer: p.referentieNummer,
+      VorigReferentieNummer: p.vorigReferentieNummer,
+    },
     ToewijzingNummer: p.toewijzingNummer,
     ProductCategorie: p.productCategorie,
     ProductCode: p.productCode,
@@ -66,11 +77,18 @@ export function* renderWmo323(m: Wmo323Message): Generator<string> {
   };
   const clienten = childDef(declaratie, 'Clienten');
   const client = childDef(clienten, 'Client');
-  yield openTag(declaratie, P, '\t') + renderChildrenBefore(declaratie, kopValue, 'Clienten', P, '\t\t') + openTag(clienten, P, '\t\t');
+  yield openTag(declaratie, P, '\t') +
+    renderChildrenBefore(declaratie, kopValue, 'Clienten', P, '\t\t') +
+    openTag(clienten, P, '\t\t');
   for (const c of m.clienten) {
-    yield renderElement(client, { Bsn: c.bsn, Prestaties: { Prestatie: c.prestaties.map(prestatieValue) } }, P, '\t\t\t');
+    yield renderElement(
+      client,
+      { Bsn: c.bsn, Prestaties: { Prestatie: c.prestaties.map(prestatieValue) } },
+      P,
+      '\t\t\t',
+    );
   }
-  yield closeTag(clienten, P, '\t\t') + closeTag(declaratie, P, '\t') + '</wmo323:Bericht>\n';
+  yield `${closeTag(clienten, P, '\t\t')}${closeTag(declaratie, P, '\t')}</wmo323:Bericht>\n`;
 }
 
 export function wmo323Xml(m: Wmo323Message): string {

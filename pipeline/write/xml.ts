@@ -58,7 +58,13 @@ export const closeTag = (def: ElementDef, p: Prefixes, indent: string): string =
   `${indent}</${prefixOf(def, p)}:${def.name}>\n`;
 
 /** Renders the children of `def` up to (not including) `stop`, for messages written in pieces. */
-export function renderChildrenBefore(def: ElementDef, value: XmlObject, stop: string, p: Prefixes, indent: string): string {
+export function renderChildrenBefore(
+  def: ElementDef,
+  value: XmlObject,
+  stop: string,
+  p: Prefixes,
+  indent: string,
+): string {
   if (!isComplex(def.type)) throw new Error(`${def.name} is not complex`);
   let out = '';
   for (const child of def.type.children) {

@@ -15,13 +15,20 @@ export interface SimpleType {
   readonly base: SimpleBase;
   readonly minLength?: number;
   readonly maxLength?: number;
+  /** Exactly this many digits (e.g. [0-9]{8}); a fast equivalent of the XSD pattern. */
+  readonly digits?: number;
+  /** Only digits, any number ([0-9]*). */
+  readonly digitsOnly?: boolean;
+  /** At least one non-whitespace character (the XSD pattern .*[^\s].*). */
+  readonly notBlank?: boolean;
+  /** Only letters a–z, A–Z and digits (([a-zA-Z0-9])+). */
+  readonly alphanumeric?: boolean;
+  /** Any other XSD pattern. */
   readonly pattern?: RegExp;
   readonly enumeration?: readonly string[];
   readonly minInclusive?: number;
   readonly maxInclusive?: number;
 }
-
-const NOT_BLANK = /^(?=[\s\S]*\S)[\s\S]*$/;
 
 function str(name: string, facets: Omit<SimpleType, 'name' | 'base'>): SimpleType {
   return { name, base: 'string', ...facets };
@@ -34,9 +41,9 @@ function enumerated(name: string, values: readonly string[]): SimpleType {
 }
 
 export const LDT = {
-  AgbCode: str('LDT_AgbCode', { minLength: 1, maxLength: 8, pattern: /^[0-9]{8}$/ }),
-  Gemeente: str('LDT_Gemeente', { minLength: 1, pattern: /^[0-9]{4}$/ }),
-  BurgerServicenummer: str('LDT_BurgerServicenummer', { minLength: 1, maxLength: 9, pattern: /^[0-9]{9}$/ }),
+  AgbCode: str('LDT_AgbCode', { minLength: 1, maxLength: 8, digits: 8 }),
+  Gemeente: str('LDT_Gemeente', { minLength: 1, digits: 4 }),
+  BurgerServicenummer: str('LDT_BurgerServicenummer', { minLength: 1, maxLength: 9, digits: 9 }),
   Bedrag: int('LDT_Bedrag', 0, 99_999_999),
   TotaalBedrag: int('LDT_TotaalBedrag', 0, 999_999_999_999),
   Budget: int('LDT_Budget', 0, 99_999_999),
@@ -47,29 +54,29 @@ export const LDT = {
   BerichtSubversie: int('LDT_BerichtSubversie', 0, 99),
   Datum: { name: 'LDT_Datum', base: 'date' } as SimpleType,
   Tijd: { name: 'LDT_Tijd', base: 'time' } as SimpleType,
-  IdentificatieBericht: str('LDT_IdentificatieBericht', { minLength: 1, maxLength: 12, pattern: NOT_BLANK }),
+  IdentificatieBericht: str('LDT_IdentificatieBericht', { minLength: 1, maxLength: 12, notBlank: true }),
   IdentificatieDeclaratie: str('LDT_IdentificatieDeclaratie', { minLength: 1, maxLength: 12 }),
   ReferentieNummer: str('LDT_ReferentieNummer', { minLength: 1, maxLength: 20 }),
-  Referentie: str('LDT_Referentie', { minLength: 1, maxLength: 36, pattern: NOT_BLANK }),
-  ProductCode: str('LDT_ProductCode', { minLength: 1, maxLength: 5, pattern: NOT_BLANK }),
+  Referentie: str('LDT_Referentie', { minLength: 1, maxLength: 36, notBlank: true }),
+  ProductCode: str('LDT_ProductCode', { minLength: 1, maxLength: 5, notBlank: true }),
   Versie: str('LDT_Versie', { minLength: 1, pattern: /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/ }),
-  Commentaar: str('LDT_Commentaar', { minLength: 1, pattern: NOT_BLANK }),
-  Naam: str('LDT_Naam', { minLength: 1, maxLength: 200, pattern: NOT_BLANK }),
-  Voorvoegsel: str('LDT_Voorvoegsel', { minLength: 1, maxLength: 10, pattern: NOT_BLANK }),
+  Commentaar: str('LDT_Commentaar', { minLength: 1, notBlank: true }),
+  Naam: str('LDT_Naam', { minLength: 1, maxLength: 200, notBlank: true }),
+  Voorvoegsel: str('LDT_Voorvoegsel', { minLength: 1, maxLength: 10, notBlank: true }),
   Voorletters: str('LDT_Voorletters', { minLength: 1, maxLength: 6, pattern: /^[a-zA-ZÀ-ỳ]+$/ }),
-  Taal: str('LDT_Taal', { minLength: 1, maxLength: 25, pattern: NOT_BLANK }),
-  Persoonsid: str('LDT_Persoonsid', { minLength: 1, maxLength: 20, pattern: NOT_BLANK }),
+  Taal: str('LDT_Taal', { minLength: 1, maxLength: 25, notBlank: true }),
+  Persoonsid: str('LDT_Persoonsid', { minLength: 1, maxLength: 20, notBlank: true }),
   RelatieVolgorde: int('LDT_RelatieVolgorde', 0, 99),
   Huisnummer: int('LDT_Huisnummer', 0, 99_999),
-  Huisletter: str('LDT_Huisletter', { minLength: 1, maxLength: 1, pattern: NOT_BLANK }),
-  HuisnummerToevoeging: str('LDT_HuisnummerToevoeging', { minLength: 1, maxLength: 4, pattern: NOT_BLANK }),
-  Postcode: str('LDT_Postcode', { minLength: 1, maxLength: 8, pattern: NOT_BLANK }),
-  Straatnaam: str('LDT_Straatnaam', { minLength: 1, maxLength: 24, pattern: NOT_BLANK }),
-  Plaatsnaam: str('LDT_Plaatsnaam', { minLength: 1, maxLength: 80, pattern: NOT_BLANK }),
-  Organisatienaam: str('LDT_Organisatienaam', { minLength: 1, maxLength: 35, pattern: NOT_BLANK }),
-  Telefoonnummer: str('LDT_Telefoonnummer', { minLength: 1, maxLength: 15, pattern: /^[0-9]*$/ }),
-  Landnummer: str('LDT_Landnummer', { minLength: 1, maxLength: 4, pattern: NOT_BLANK }),
-  Emailadres: str('LDT_Emailadres', { minLength: 1, maxLength: 80, pattern: NOT_BLANK }),
+  Huisletter: str('LDT_Huisletter', { minLength: 1, maxLength: 1, notBlank: true }),
+  HuisnummerToevoeging: str('LDT_HuisnummerToevoeging', { minLength: 1, maxLength: 4, notBlank: true }),
+  Postcode: str('LDT_Postcode', { minLength: 1, maxLength: 8, notBlank: true }),
+  Straatnaam: str('LDT_Straatnaam', { minLength: 1, maxLength: 24, notBlank: true }),
+  Plaatsnaam: str('LDT_Plaatsnaam', { minLength: 1, maxLength: 80, notBlank: true }),
+  Organisatienaam: str('LDT_Organisatienaam', { minLength: 1, maxLength: 35, notBlank: true }),
+  Telefoonnummer: str('LDT_Telefoonnummer', { minLength: 1, maxLength: 15, digitsOnly: true }),
+  Landnummer: str('LDT_Landnummer', { minLength: 1, maxLength: 4, notBlank: true }),
+  Emailadres: str('LDT_Emailadres', { minLength: 1, maxLength: 80, notBlank: true }),
   ProductCategorie: enumerated('LDT_ProductCategorie', codes.PRODUCTCATEGORIE_CODES),
   Eenheid: enumerated('LDT_Eenheid', codes.EENHEID_CODES),
   Frequentie: enumerated('LDT_Frequentie', codes.FREQUENTIE_CODES),
@@ -81,7 +88,13 @@ export const LDT = {
   DatumGebruik: enumerated('LDT_DatumGebruik', ['1', '2', '3']),
   Communicatievorm: enumerated('LDT_Communicatievorm', ['1', '2', '3']),
   JuridischeStatus: enumerated('LDT_JuridischeStatus', ['01', '02', '03', '04', '05', '11', '12']),
-  WettelijkeVertegenwoordiging: enumerated('LDT_WettelijkeVertegenwoordiging', ['06', '07', '08', '09', '10']),
+  WettelijkeVertegenwoordiging: enumerated('LDT_WettelijkeVertegenwoordiging', [
+    '06',
+    '07',
+    '08',
+    '09',
+    '10',
+  ]),
   SoortRelatie: enumerated(
     'LDT_SoortRelatie',
     Array.from({ length: 23 }, (_, i) => String(i + 3).padStart(2, '0')),
@@ -131,14 +144,49 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
     case 'string': {
       if (type.enumeration && !type.enumeration.includes(value))
         return `'${value}' komt niet voor in de codelijst (${type.name})`;
-      const len = [...value].length;
-      if (type.minLength !== undefined && len < type.minLength) return `waarde is leeg of te kort (${type.name})`;
-      if (type.maxLength !== undefined && len > type.maxLength)
-        return `'${value}' is langer dan ${type.maxLength} tekens`;
-      if (type.pattern && !type.pattern.test(value)) return `'${value}' heeft niet het vereiste formaat (${type.name})`;
-      return null;
+      return checkStringFacets(type, value);
     }
   }
+}
+
+function isDigitsOnly(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function isAlphanumeric(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
+
+/** Length in characters (code points); only counted the slow way when surrogate pairs could matter. */
+function codePoints(v: string, max: number): number {
+  return v.length <= max ? v.length : [...v].length;
+}
+
+/** Length and pattern facets of a string type (enumerations are checked by the caller). */
+export function checkStringFacets(type: SimpleType, value: string): string | null {
+  if (type.minLength !== undefined && value.length < type.minLength)
+    return `waarde is leeg of te kort (${type.name})`;
+  if (type.maxLength !== undefined && codePoints(value, type.maxLength) > type.maxLength)
+    return `'${value}' is langer dan ${type.maxLength} tekens`;
+  if (type.digits !== undefined && (value.length !== type.digits || !isDigitsOnly(value)))
+    return `'${value}' bestaat niet uit precies ${type.digits} cijfers (${type.name})`;
+  if (type.digitsOnly && !isDigitsOnly(value))
+    return `'${value}' bevat andere tekens dan cijfers (${type.name})`;
+  if (type.notBlank && value.trim() === '') return `waarde bestaat alleen uit spaties (${type.name})`;
+  if (type.alphanumeric && !isAlphanumeric(value))
+    return `'${value}' mag alleen letters en cijfers bevatten (${type.name})`;
+  if (type.pattern && !type.pattern.test(value))
+    return `'${value}' heeft niet het vereiste formaat (${type.name})`;
+  return null;
 }
 
 /** A zod schema for the parsed value of a simple type (integers as numbers, dates as ISO strings). */

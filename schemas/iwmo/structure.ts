@@ -9,7 +9,8 @@ export const NS_BASIS = 'http://www.istandaarden.nl/iwmo/3_2/basisschema/schema'
 export const messageNamespace = (msg: 'wmo301' | 'wmo323' | 'wmo325'): string =>
   `http://www.istandaarden.nl/iwmo/3_2/${msg}/schema`;
 /** Matches the namespace of any iWmo message, any release: used to tell "another release" from "not iWmo". */
-export const IWMO_ANY_NAMESPACE = /^http:\/\/www\.istandaarden\.nl\/(iwmo|ijw|iwlz)\/(\d+_\d+)\/(\w+)\/schema/;
+export const IWMO_ANY_NAMESPACE =
+  /^http:\/\/www\.istandaarden\.nl\/(iwmo|ijw|iwlz)\/(\d+_\d+)\/(\w+)\/schema/;
 
 export interface ComplexDef {
   readonly name: string;

@@ -4,8 +4,8 @@ import {
   CDT_BerichtIdentificatie,
   CDT_Communicatie,
   CDT_Geboortedatum,
-  CDT_OpenPeriode,
   CDT_Omvang,
+  CDT_OpenPeriode,
   CDT_Product,
   CDT_Telefoonnummers,
   CDT_VolledigeNaam,
@@ -71,7 +71,10 @@ const Client = complex('Client', [
   el('Commentaar', LDT.Commentaar, optional),
   el('Relaties', complex('Relaties', [el('Relatie', Relatie, many)]), optional),
   el('Contactgegevens', complex('Contactgegevens', [el('Contact', Contact, many)])),
-  el('ToegewezenProducten', complex('ToegewezenProducten', [el('ToegewezenProduct', ToegewezenProduct, many)])),
+  el(
+    'ToegewezenProducten',
+    complex('ToegewezenProducten', [el('ToegewezenProduct', ToegewezenProduct, many)]),
+  ),
 ]);
 
 export const WMO301_ROOT = complex('Bericht', [el('Header', Header), el('Client', Client)]);

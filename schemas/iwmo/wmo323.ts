@@ -1,6 +1,14 @@
 /** WMO323 declaratie (BerichtCode 484): structure and the records the readers produce from it (XML or CSV). */
+
+import {
+  CDT_BedragMetDC,
+  CDT_BerichtIdentificatie,
+  CDT_GeslotenPeriode,
+  CDT_Referentie,
+  CDT_TotaalBedragMetDC,
+  CDT_XsdVersie,
+} from './cdt';
 import type { DebetCredit } from './codelists';
-import { CDT_BedragMetDC, CDT_BerichtIdentificatie, CDT_GeslotenPeriode, CDT_Referentie, CDT_TotaalBedragMetDC, CDT_XsdVersie } from './cdt';
 import { LDT } from './datatypes';
 import { complex, el, fixed, many, optional } from './structure';
 
@@ -34,7 +42,7 @@ const Client = complex('Client', [
 ]);
 
 const Declaratie = complex('Declaratie', [
-  el('DeclaratieNummer', { ...LDT.IdentificatieDeclaratie, pattern: /^[a-zA-Z0-9]+$/ }),
+  el('DeclaratieNummer', { ...LDT.IdentificatieDeclaratie, alphanumeric: true }),
   el('DeclaratiePeriode', CDT_GeslotenPeriode),
   el('DeclaratieDagtekening', LDT.Datum),
   el('TotaalIngediendBedrag', CDT_TotaalBedragMetDC),
@@ -104,7 +112,10 @@ export function signed(bedrag: number, dc: DebetCredit): number {
  * Field names are the contract's CSV column names; this maps them onto the WMO323 element paths, so one
  * finding can name a cell in either format.
  */
-export const WMO323_FIELD_PATHS: Record<string, { scope: 'header' | 'declaratie' | 'client' | 'prestatie'; path: string }> = {
+export const WMO323_FIELD_PATHS: Record<
+  string,
+  { scope: 'header' | 'declaratie' | 'client' | 'prestatie'; path: string }
+> = {
   Afzender: { scope: 'header', path: 'Header/Afzender' },
   Ontvanger: { scope: 'header', path: 'Header/Ontvanger' },
   BerichtIdentificatie: { scope: 'header', path: 'Header/BerichtIdentificatie/Identificatie' },

@@ -2,7 +2,14 @@
  * WMO325 declaratie-antwoord (BerichtCode 485). No official iWmo XSD is published; this follows the structure of
  * the 323 it answers (iJw JW325 has the identical structure), which the writer emits in order.
  */
-import { CDT_BedragMetDC, CDT_BerichtIdentificatie, CDT_GeslotenPeriode, CDT_Referentie, CDT_TotaalBedragMetDC, CDT_XsdVersie } from './cdt';
+import {
+  CDT_BedragMetDC,
+  CDT_BerichtIdentificatie,
+  CDT_GeslotenPeriode,
+  CDT_Referentie,
+  CDT_TotaalBedragMetDC,
+  CDT_XsdVersie,
+} from './cdt';
 import { LDT } from './datatypes';
 import { complex, el, fixed, many, optional } from './structure';
 
@@ -51,4 +58,7 @@ const DeclaratieAntwoord = complex('DeclaratieAntwoord', [
   el('RetourCodes', RetourCodes),
 ]);
 
-export const WMO325_ROOT = complex('Bericht', [el('Header', Header), el('DeclaratieAntwoord', DeclaratieAntwoord, optional)]);
+export const WMO325_ROOT = complex('Bericht', [
+  el('Header', Header),
+  el('DeclaratieAntwoord', DeclaratieAntwoord, optional),
+]);

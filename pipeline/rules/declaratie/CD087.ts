@@ -9,7 +9,12 @@ export const CD087 = defineDeclaratieRule({
   prestatie: (r) => {
     const { eenheid, tarief } = r.prestatie;
     if (eenheid !== EENHEID_EURO && tarief === null) {
-      return ruleFinding('declaratie', 'CD087', locatePrestatie(r, 'ProductTarief'), `ProductTarief ontbreekt (Eenheid ${eenheid})`);
+      return ruleFinding(
+        'declaratie',
+        'CD087',
+        locatePrestatie(r, 'ProductTarief'),
+        `ProductTarief ontbreekt (Eenheid ${eenheid})`,
+      );
     }
     if (eenheid === EENHEID_EURO && tarief !== null) {
       return ruleFinding(

@@ -17,14 +17,32 @@ export const CS100 = defineDeclaratieRule({
     const at = first.prestatie.at;
     return [
       tooEarly(bericht.dagtekening, () => locateDeclaratieField(at, 'Dagtekening'), 'Dagtekening'),
-      tooEarly(kop.dagtekening, () => locateDeclaratieField(at, 'DeclaratieDagtekening'), 'DeclaratieDagtekening'),
-      tooEarly(kop.periodeBegin, () => locateDeclaratieField(at, 'DeclaratiePeriodeBegindatum'), 'begin DeclaratiePeriode'),
-      tooEarly(kop.periodeEind, () => locateDeclaratieField(at, 'DeclaratiePeriodeEinddatum'), 'eind DeclaratiePeriode'),
+      tooEarly(
+        kop.dagtekening,
+        () => locateDeclaratieField(at, 'DeclaratieDagtekening'),
+        'DeclaratieDagtekening',
+      ),
+      tooEarly(
+        kop.periodeBegin,
+        () => locateDeclaratieField(at, 'DeclaratiePeriodeBegindatum'),
+        'begin DeclaratiePeriode',
+      ),
+      tooEarly(
+        kop.periodeEind,
+        () => locateDeclaratieField(at, 'DeclaratiePeriodeEinddatum'),
+        'eind DeclaratiePeriode',
+      ),
     ].filter((f): f is Finding => f !== null);
   },
-  prestatie: (r) =>
-    [
-      tooEarly(r.prestatie.begin, () => locatePrestatie(r, 'ProductPeriodeBegindatum'), 'begin ProductPeriode'),
+  prestatie: (r) => {
+    if (r.prestatie.begin >= EARLIEST && r.prestatie.eind >= EARLIEST) return null;
+    return [
+      tooEarly(
+        r.prestatie.begin,
+        () => locatePrestatie(r, 'ProductPeriodeBegindatum'),
+        'begin ProductPeriode',
+      ),
       tooEarly(r.prestatie.eind, () => locatePrestatie(r, 'ProductPeriodeEinddatum'), 'eind ProductPeriode'),
-    ].filter((f): f is Finding => f !== null),
+    ].filter((f): f is Finding => f !== null);
+  },
 });

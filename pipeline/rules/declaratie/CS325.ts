@@ -9,7 +9,12 @@ export const CS325 = defineDeclaratieRule({
   id: 'CS325',
   declaratie: ({ kop, first }) =>
     kop.totaalBedrag === 0 && kop.totaalDebetCredit === 'C'
-      ? ruleFinding('declaratie', 'CS325', locateDeclaratieField(first.prestatie.at, 'TotaalDebetCredit'), MESSAGE)
+      ? ruleFinding(
+          'declaratie',
+          'CS325',
+          locateDeclaratieField(first.prestatie.at, 'TotaalDebetCredit'),
+          MESSAGE,
+        )
       : null,
   prestatie: (r) =>
     r.prestatie.bedrag === 0 && r.prestatie.debetCredit === 'C'

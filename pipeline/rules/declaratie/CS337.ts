@@ -1,5 +1,5 @@
-import { ruleFinding } from '../../read/findings';
 import { sameMonth } from '../../dates';
+import { ruleFinding } from '../../read/findings';
 import { locatePrestatie } from '../locate';
 import { defineDeclaratieRule } from '../types';
 

@@ -9,6 +9,11 @@ export const RS037 = defineDeclaratieRule({
   prestatie: (r) => {
     const { bsn, at } = r.prestatie;
     if (!firstOfClient(at) || isNineDigits(bsn)) return null;
-    return ruleFinding('declaratie', 'RS037', locatePrestatie(r, 'Bsn'), `het BSN '${bsn}' bestaat niet uit 9 cijfers`);
+    return ruleFinding(
+      'declaratie',
+      'RS037',
+      locatePrestatie(r, 'Bsn'),
+      `het BSN '${bsn}' bestaat niet uit 9 cijfers`,
+    );
   },
 });

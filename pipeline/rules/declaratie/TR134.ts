@@ -19,15 +19,36 @@ export const TR134 = defineDeclaratieRule({
     const d = messageDate(ctx);
     const at = ctx.first.prestatie.at;
     return [
-      after(ctx.kop.dagtekening, d, () => locateDeclaratieField(at, 'DeclaratieDagtekening'), 'DeclaratieDagtekening'),
-      after(ctx.kop.periodeBegin, d, () => locateDeclaratieField(at, 'DeclaratiePeriodeBegindatum'), 'begin DeclaratiePeriode'),
-      after(ctx.kop.periodeEind, d, () => locateDeclaratieField(at, 'DeclaratiePeriodeEinddatum'), 'eind DeclaratiePeriode'),
+      after(
+        ctx.kop.dagtekening,
+        d,
+        () => locateDeclaratieField(at, 'DeclaratieDagtekening'),
+        'DeclaratieDagtekening',
+      ),
+      after(
+        ctx.kop.periodeBegin,
+        d,
+        () => locateDeclaratieField(at, 'DeclaratiePeriodeBegindatum'),
+        'begin DeclaratiePeriode',
+      ),
+      after(
+        ctx.kop.periodeEind,
+        d,
+        () => locateDeclaratieField(at, 'DeclaratiePeriodeEinddatum'),
+        'eind DeclaratiePeriode',
+      ),
     ].filter((f): f is Finding => f !== null);
   },
   prestatie: (r) => {
     const d = messageDate(r);
+    if (r.prestatie.begin <= d && r.prestatie.eind <= d) return null;
     return [
-      after(r.prestatie.begin, d, () => locatePrestatie(r, 'ProductPeriodeBegindatum'), 'begin ProductPeriode'),
+      after(
+        r.prestatie.begin,
+        d,
+        () => locatePrestatie(r, 'ProductPeriodeBegindatum'),
+        'begin ProductPeriode',
+      ),
       after(r.prestatie.eind, d, () => locatePrestatie(r, 'ProductPeriodeEinddatum'), 'eind ProductPeriode'),
     ].filter((f): f is Finding => f !== null);
   },

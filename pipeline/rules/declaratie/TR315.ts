@@ -1,6 +1,6 @@
 import { ruleFinding } from '../../read/findings';
 import { locatePrestatie } from '../locate';
-import { defineDeclaratieRule, detach } from '../types';
+import { defineDeclaratieRule } from '../types';
 
 /** TR315: a VorigReferentieNummer occurs at most once in a message (one debit is credited once). */
 export const TR315 = defineDeclaratieRule({
@@ -11,7 +11,7 @@ export const TR315 = defineDeclaratieRule({
       const vorig = r.prestatie.vorigReferentieNummer;
       if (vorig === null) return null;
       if (!seen.has(vorig)) {
-        seen.add(detach(vorig));
+        seen.add(vorig);
         return null;
       }
       return ruleFinding(

@@ -10,6 +10,7 @@ import { defineDeclaratieRule } from '../types';
 export const TR319 = defineDeclaratieRule({
   id: 'TR319',
   prestatie: (r) => {
+    if (r.prestatie.eind <= r.kop.periodeEind) return null;
     const limit = lastOfMonth(r.kop.periodeEind);
     if (r.prestatie.eind <= limit) return null;
     return ruleFinding(

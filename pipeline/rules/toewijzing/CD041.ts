@@ -7,6 +7,11 @@ export const CD041 = defineToewijzingRule({
   id: 'CD041',
   product: (r) =>
     r.product.productCode !== null && r.product.omvang === null
-      ? ruleFinding('toewijzing', 'CD041', locateToewijzing(r, 'Volume'), 'Omvang ontbreekt terwijl ProductCode gevuld is')
+      ? ruleFinding(
+          'toewijzing',
+          'CD041',
+          locateToewijzing(r, 'Volume'),
+          'Omvang ontbreekt terwijl ProductCode gevuld is',
+        )
       : null,
 });

@@ -7,6 +7,11 @@ export const CD075 = defineToewijzingRule({
   id: 'CD075',
   product: (r) =>
     r.product.budget !== null && r.product.einddatum === null
-      ? ruleFinding('toewijzing', 'CD075', locateToewijzing(r, 'Einddatum'), 'Einddatum ontbreekt terwijl Budget gevuld is')
+      ? ruleFinding(
+          'toewijzing',
+          'CD075',
+          locateToewijzing(r, 'Einddatum'),
+          'Einddatum ontbreekt terwijl Budget gevuld is',
+        )
       : null,
 });

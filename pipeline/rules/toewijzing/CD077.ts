@@ -7,6 +7,11 @@ export const CD077 = defineToewijzingRule({
   id: 'CD077',
   product: (r) =>
     r.product.budget !== null && r.product.omvang !== null
-      ? ruleFinding('toewijzing', 'CD077', locateToewijzing(r, 'Volume'), 'Omvang moet leeg zijn als Budget gevuld is')
+      ? ruleFinding(
+          'toewijzing',
+          'CD077',
+          locateToewijzing(r, 'Volume'),
+          'Omvang moet leeg zijn als Budget gevuld is',
+        )
       : null,
 });

@@ -7,6 +7,11 @@ export const CD078 = defineToewijzingRule({
   id: 'CD078',
   product: (r) =>
     r.product.omvang !== null && r.product.budget !== null
-      ? ruleFinding('toewijzing', 'CD078', locateToewijzing(r, 'Budget'), 'Budget moet leeg zijn als Omvang gevuld is')
+      ? ruleFinding(
+          'toewijzing',
+          'CD078',
+          locateToewijzing(r, 'Budget'),
+          'Budget moet leeg zijn als Omvang gevuld is',
+        )
       : null,
 });

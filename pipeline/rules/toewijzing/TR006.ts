@@ -8,6 +8,11 @@ export const TR006 = defineToewijzingRule({
     [...(r.client?.contacten ?? []), ...(r.client?.relatieContacten ?? [])]
       .filter((c) => !c.heeftTelefoon && !(c.heeftHuis && c.postcode !== null))
       .map((c) =>
-        ruleFinding('toewijzing', 'TR006', c.path, 'Contact bevat geen Telefoon en geen adres met Huis en Postcode'),
+        ruleFinding(
+          'toewijzing',
+          'TR006',
+          c.path,
+          'Contact bevat geen Telefoon en geen adres met Huis en Postcode',
+        ),
       ),
 });

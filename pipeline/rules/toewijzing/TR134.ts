@@ -22,6 +22,11 @@ export const TR134 = defineToewijzingRule({
     const d = r.bericht.dagtekening;
     const born = r.client?.geboortedatum ?? null;
     if (d === null || born === null || born <= d) return null;
-    return ruleFinding('toewijzing', 'TR134', locateToewijzing(r, 'Geboortedatum'), `Geboortedatum ${born} ligt na de dagtekening ${d}`);
+    return ruleFinding(
+      'toewijzing',
+      'TR134',
+      locateToewijzing(r, 'Geboortedatum'),
+      `Geboortedatum ${born} ligt na de dagtekening ${d}`,
+    );
   },
 });
