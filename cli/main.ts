@@ -1,6 +1,18 @@
 /** The `bwmo` command line (CONTRACT §3). */
 import { Command, CommanderError, Option } from 'commander';
 import { runCheck } from './check';
+import { runDemo } from './demo';
+import { runIngest } from './ingest';
+import { DEFAULT_DATA, DEFAULT_REGION } from './runtime';
+import { runWithdraw } from './withdraw';
+
+interface StateOptions {
+  data: string;
+  region: string;
+}
+
+const dataOption = () => new Option('--data <dir>', 'map met de lokale gegevens').default(DEFAULT_DATA);
+const regionOption = () => new Option('--region <dir>', 'regiomap (region.json, tarieven.csv, budgetten.csv)').default(DEFAULT_REGION);
 
 export async function main(argv: string[]): Promise<number> {
   let result: Promise<number> = Promise.resolve(0);
@@ -16,6 +28,39 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--format <format>', 'uitvoer').choices(['json', 'table']).default('json'))
     .action((files: string[], opts: { format: 'json' | 'table' }) => {
       result = runCheck(files, opts.format);
+    });
+
+  program
+    .command('ingest')
+    .description('de hele pijplijn: controleren, afstemmen op toewijzingen en eerdere declaraties, beantwoorden')
+    .argument('<bestand...>', 'XML- of CSV-bestanden, in deze volgorde verwerkt')
+    .addOption(dataOption())
+    .addOption(regionOption())
+    .option('--json', 'de rapporten als JSON in plaats van een samenvatting', false)
+    .option('--gemeente <code>', 'gemeente die aanlevert (standaard: de gemeente die het bestand noemt)')
+    .action((files: string[], opts: StateOptions & { json: boolean; gemeente?: string }) => {
+      result = runIngest(files, opts);
+    });
+
+  program
+    .command('withdraw')
+    .description('een verwerkt bestand intrekken (correctie door een beheerder): het telt niet meer mee')
+    .argument('<file-id>', 'de SHA-256 van het bestand (fileId in het rapport)')
+    .requiredOption('--reden <tekst>', 'waarom het bestand wordt ingetrokken')
+    .addOption(dataOption())
+    .addOption(regionOption())
+    .action((fileId: string, opts: StateOptions & { reden: string }) => {
+      result = runWithdraw(fileId, opts.reden, opts);
+    });
+
+  program
+    .command('demo')
+    .description('maakt een realistische voorbeeldset voor de regio, verwerkt die en toont het resultaat')
+    .addOption(new Option('--data <dir>', 'map voor de demo (wordt leeggemaakt)').default('.bwmo-demo'))
+    .addOption(regionOption())
+    .option('--seed <n>', 'startwaarde van de generator', '42')
+    .action((opts: StateOptions & { seed: string }) => {
+      result = runDemo(opts);
     });
 
   try {

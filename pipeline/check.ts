@@ -207,6 +207,7 @@ async function checkDeclaraties(
       });
       if (g.failures > 0) {
         g.outcome.failedInMessage = true;
+        g.outcome.headerCode = '0001';
         g.outcome.retourcodes = ['0001'];
       }
     }

@@ -34,7 +34,7 @@ export interface ItemStore {
 
 /** The file bucket: inbox, archive, outbox, quarantine, reports, exports. */
 export interface BlobStore {
-  put(key: string, body: string | Buffer | AsyncIterable<string | Buffer>): Promise<void>;
+  put(key: string, body: string | Buffer | Iterable<string> | AsyncIterable<string | Buffer>): Promise<void>;
   open(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
   copy(from: string, to: string): Promise<void>;

@@ -7,6 +7,8 @@
  * external sources (contracts, product list, CBS gemeentecodes).
  */
 
+import { retourcodeText } from './iwmo/codelists';
+
 export type RuleLevel = 1 | 2 | 3 | 4;
 export type MessagePart = 'bestand' | 'header' | 'declaratie' | 'client' | 'prestatie' | 'toewijzing';
 export type RuleMessage = 'declaratie' | 'toewijzing' | 'taakgericht';
@@ -39,6 +41,16 @@ const t2 = (id: string, part: MessagePart, label: string): RuleSpec => ({
   retourcode: '0001',
   part,
   label,
+});
+
+/** A rule against state: its label is the retourcode's official text. */
+const d3 = (id: string, part: MessagePart, retourcode: string, level: RuleLevel = 3): RuleSpec => ({
+  id,
+  message: 'declaratie',
+  level,
+  retourcode,
+  part,
+  label: retourcodeText(retourcode),
 });
 
 export const RULES: readonly RuleSpec[] = [
@@ -101,6 +113,33 @@ export const RULES: readonly RuleSpec[] = [
   ),
   t2('TR134', 'toewijzing', 'Datum ligt na de dagtekening van het bericht'),
   t2('TR302', 'toewijzing', 'ToewijzingNummer komt meer dan eens voor in het bericht'),
+  // WMO323 declaratie against state: earlier messages (level 3) and reference data (level 4)
+  d3('TR056', 'header', '9056'),
+  d3('TR135', 'header', '8848'),
+  d3('TR378', 'header', 'S300', 4),
+  d3('TR333', 'declaratie', '9333'),
+  d3('TR338', 'prestatie', '9338'),
+  d3('TR304', 'prestatie', '8187'),
+  d3('TR384', 'prestatie', '9384'),
+  d3('TR307', 'prestatie', '9307'),
+  d3('TR308', 'prestatie', '9308'),
+  d3('TR387', 'prestatie', '9387'),
+  d3('TR388', 'prestatie', '9388'),
+  d3('TR321', 'prestatie', '9321'),
+  d3('TR322', 'prestatie', '9322'),
+  d3('TR369', 'prestatie', '9369'),
+  d3('TR339', 'prestatie', '9339'),
+  d3('TR340', 'prestatie', '9340'),
+  d3('TR341', 'prestatie', '9341'),
+  d3('TR346', 'prestatie', '9346'),
+  d3('TR418', 'prestatie', '0611', 4),
+  d3('TR381', 'prestatie', 'S329', 4),
+  d3('TR314', 'prestatie', '8021'),
+  d3('TR323', 'prestatie', '8017'),
+  d3('TR389', 'prestatie', '9389'),
+  d3('TR390', 'prestatie', '9390'),
+  // WMO301 toewijzing against state
+  { id: 'TR332', message: 'toewijzing', level: 3, retourcode: '9332', part: 'toewijzing', label: 'ToewijzingNummer is al gebruikt voor een andere client of een ander product' },
 ];
 
 /**
@@ -230,6 +269,6 @@ export function projectCode(id: string): ProjectCode {
 
 /** Where the rule file of a registered rule lives (one file per rule, DESIGN §3). */
 export function ruleFilePath(r: RuleSpec): string {
-  const folder = r.level === 2 ? r.message : 'state';
+  const folder = r.level === 2 ? r.message : `state/${r.message}`;
   return `pipeline/rules/${folder}/${r.id}.ts`;
 }

@@ -20,6 +20,7 @@ import type { Omvang, ToegewezenProduct } from '../../schemas/iwmo/wmo301';
 import type { DeclaratieKop, Prestatie } from '../../schemas/iwmo/wmo323';
 import { testBsn } from './bsn';
 import { type PlantedError, type PlantKind, plantInMessageError } from './planted';
+import { DeclarationHistory, type PlantedStateError, plantStateErrors, type StateKind } from './planted-state';
 import { Random } from './random';
 import { BP_CLIENTS_2020, BW_STAND_2020_07_01, MO_CLIENTS_PER_YEAR, STAND_DATE } from './seed';
 
@@ -36,6 +37,9 @@ export interface GenerateOptions {
   readonly foutAandeel: number;
   /** Which in-message errors to plant (default: all kinds). */
   readonly foutSoorten?: readonly PlantKind[];
+  /** Share of lines (in files without an in-message error) that get an error against state (level 3–4). */
+  readonly staatFoutAandeel?: number;
+  readonly staatFoutSoorten?: readonly StateKind[];
   /** Scale the client numbers (1 = the seed's numbers). */
   readonly schaal?: number;
 }
@@ -67,6 +71,8 @@ export interface GenDeclaratie {
   /** Prestaties grouped per client in order. */
   readonly clienten: { bsn: string; prestaties: GenPrestatie[] }[];
   readonly planted: PlantedError[];
+  /** Errors against state planted in this file (each line listed once, with the retourcodes due). */
+  readonly plantedState: PlantedStateError[];
 }
 
 export interface GenTaakgericht {
@@ -259,8 +265,11 @@ function declare(
   options: GenerateOptions,
 ): GenDeclaratie[] {
   const current = currentToewijzingen(all);
+  const byNummer = new Map(current.map((t) => [t.toewijzingNummer, t]));
+  const history = new DeclarationHistory();
   const out: GenDeclaratie[] = [];
   let fileNo = 0;
+  let extraRef = 0;
   for (const maand of monthsBetween(options.vanMaand, options.totMaand)) {
     const start = `${maand}-01`;
     const end = lastOfMonth(start);
@@ -309,6 +318,7 @@ function declare(
       const formaat = options.formaat === 'gemengd' ? (fileNo % 2 === 0 ? 'csv' : 'xml') : options.formaat;
       const dagtekening = addDays(firstOfMonth(nextMonth(maand)), 4);
       const planted: PlantedError[] = [];
+      const plantedState: PlantedStateError[] = [];
       const yymm = maand.slice(2).replace('-', '');
       const decl: GenDeclaratie = {
         gemeente,
@@ -327,10 +337,35 @@ function declare(
         formaat,
         clienten,
         planted,
+        plantedState,
       };
       if (rnd.chance(options.foutAandeel)) {
         const found = plantInMessageError(rnd, decl, options.foutSoorten);
         if (found) planted.push(found);
+      }
+      if (planted.length === 0 && options.staatFoutAandeel) {
+        const used = new Set<GenPrestatie>();
+        const count = Math.max(1, Math.round(lines.length * options.staatFoutAandeel));
+        plantedState.push(
+          ...plantStateErrors(
+            {
+              rnd,
+              d: decl,
+              history,
+              toewijzing: (n) => byNummer.get(n),
+              tarief: (a, code, datum) => contractTarief(data.tarieven, a, code.slice(0, 2), code, datum)?.productTarief ?? null,
+              newRef: () => `X${agb.slice(-4)}${yymm}${String(++extraRef).padStart(6, '0')}`,
+              used,
+            },
+            count,
+            options.staatFoutSoorten,
+          ),
+        );
+        const plantedRefs = new Set(plantedState.map((e) => e.referentieNummer));
+        history.remember(
+          decl,
+          decl.clienten.flatMap((c) => c.prestaties).filter((p) => !used.has(p) && !plantedRefs.has(p.referentieNummer)),
+        );
       }
       out.push(withTotals(decl));
     }

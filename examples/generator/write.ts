@@ -6,6 +6,7 @@ import { wmo323Xml } from '../../pipeline/write/wmo323';
 import { DECLARATIE_COLUMNS, TAAKGERICHT_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
 import type { GenDeclaratie, Generated } from './generate';
 import type { PlantedError } from './planted';
+import type { PlantedStateError } from './planted-state';
 
 export interface ManifestFile {
   /** Path relative to the output folder; the first folder level is the uploading municipality. */
@@ -15,6 +16,8 @@ export interface ManifestFile {
   readonly format: 'wmo323' | 'wmo301' | 'csv';
   readonly lines: number;
   readonly planted: readonly PlantedError[];
+  /** Errors against state planted in a declaration: the retourcodes due per line. */
+  readonly plantedState?: readonly PlantedStateError[];
 }
 
 export interface Manifest {
@@ -69,6 +72,7 @@ export async function writeGenerated(g: Generated, dir: string): Promise<Manifes
       format: d.formaat === 'xml' ? 'wmo323' : 'csv',
       lines,
       planted: d.planted,
+      plantedState: d.plantedState,
     });
   }
   for (const t of g.taakgericht) {

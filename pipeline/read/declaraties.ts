@@ -69,6 +69,10 @@ function wmo323Bags() {
         ontvanger: h.get('Ontvanger') ?? '',
         identificatie: h.get('BerichtIdentificatie/Identificatie') ?? null,
         dagtekening: h.get('BerichtIdentificatie/Dagtekening') ?? null,
+        xsdVersie: {
+          basisschema: h.get('XsdVersie/BasisschemaXsdVersie') ?? '1.0.0',
+          bericht: h.get('XsdVersie/BerichtXsdVersie') ?? '1.0.0',
+        },
       };
       kop ??= {
         declaratieNummer: d.get('DeclaratieNummer') ?? '',

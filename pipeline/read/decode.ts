@@ -32,8 +32,10 @@ export async function* decodeText(
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch (err) {
-    if (err instanceof TypeError)
+    // Compared by code, not by class: under a test runner's sandbox the TypeError comes from another realm.
+    if ((err as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
       throw new EncodingError('het bestand bevat bytes die geen geldige UTF-8 zijn');
+    }
     throw err;
   }
 }

@@ -2,22 +2,23 @@
  * Per-line outcomes of a file, kept compactly (a million lines fit in well under 100 MB) and grouped per
  * declaration, in file order within each declaration.
  */
-export interface LineOutcome {
-  /** Retourcodes of a rejected line; null when the line is approved. */
-  readonly codes: readonly string[] | null;
-}
-
 export class DeclaratieOutcome {
   readonly refs: string[] = [];
   /** Signed cents as declared. */
   readonly amounts: number[] = [];
   /** Retourcodes of rejected lines by their index in this declaration. */
   readonly rejected = new Map<number, readonly string[]>();
-  /** Codes on DeclaratieAntwoord (e.g. 8001, 9333) or, after a level-2 failure, on the header (0001). */
+  /**
+   * The codes reported for the declaration: the header code when the message as a whole was rejected (0001 after
+   * a level-2 failure; 9056, 8848 or S300), else the DeclaratieAntwoord code (8001 all approved, 0200 some
+   * rejected, 9333 declaration rejected).
+   */
   retourcodes: string[] = [];
-  /** A level-2 rule failed: the whole declaration is rejected with 0001. */
+  /** Header retourcode of the answer: 0200, or 0001 / the message-level code when the whole message is rejected. */
+  headerCode = '0200';
+  /** A level-2 rule failed: the whole declaration is rejected with 0001 (the answer has only its header). */
   failedInMessage = false;
-  /** A declaration-level rejection (e.g. 9333): every line rejected, toegekend 0. */
+  /** The declaration was rejected as a whole (a message- or declaration-level code): every line, toegekend 0. */
   rejectedWhole = false;
 
   constructor(

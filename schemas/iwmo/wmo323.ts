@@ -64,6 +64,8 @@ export interface DeclaratieBericht {
   /** BerichtIdentificatie; CSV declarations have none. */
   readonly identificatie: string | null;
   readonly dagtekening: string | null;
+  /** XsdVersie of a WMO323 (repeated in the answer as XsdVersieDeclaratie). */
+  readonly xsdVersie?: { readonly basisschema: string; readonly bericht: string };
 }
 
 /** Declaration-level data (Declaratie class). Amounts in eurocent. */

@@ -1,0 +1,48 @@
+/**
+ * `bwmo demo`: generates a realistic data set for the region (toewijzingen for the seed's client numbers,
+ * six months of declarations per provider with planted errors, B&P reports), ingests it in upload order on the
+ * embedded stack, and prints what was accepted and rejected.
+ */
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { generate } from '../examples/generator/generate';
+import { writeGenerated } from '../examples/generator/write';
+import { loadRegion } from '../pipeline/region/load';
+import { writeAll } from './output';
+import { ingestFiles, summary } from './ingest';
+import { openLocal, type RuntimeOptions } from './runtime';
+
+export async function runDemo(options: RuntimeOptions & { seed: string }): Promise<number> {
+  const dataDir = resolve(options.data);
+  await rm(dataDir, { recursive: true, force: true });
+  const region = await loadRegion(resolve(options.region));
+  const generated = generate(region, {
+    seed: Number(options.seed),
+    vanMaand: '2021-01',
+    totMaand: '2021-06',
+    toewijzer: 'centrum',
+    formaat: 'gemengd',
+    foutAandeel: 0.15,
+    staatFoutAandeel: 0.02,
+  });
+  const filesDir = join(dataDir, 'voorbeeldbestanden');
+  const manifest = await writeGenerated(generated, filesDir);
+  await writeAll(process.stdout, [
+    `Voorbeeldset gemaakt in ${filesDir}: ${generated.clients.length} clienten, ${generated.toewijzingen.length} toewijzingen, ${generated.declaraties.length} declaraties.\n\n`,
+  ]);
+  const runtime = await openLocal({ ...options, data: dataDir });
+  try {
+    const reports = await ingestFiles(
+      runtime,
+      manifest.files.map((f) => ({ path: join(filesDir, f.path), gemeente: f.gemeente })),
+      process.stderr.isTTY,
+    );
+    if (!reports) return 2;
+    await writeAll(process.stdout, [
+      `${summary(reports)}\n\nAntwoorden en rapporten: ${join(runtime.bucketDir, 'outbox')}\nMeldingen: ${join(dataDir, 'alerts.jsonl')}\n`,
+    ]);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}

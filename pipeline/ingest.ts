@@ -1,0 +1,362 @@
+/**
+ * The whole pipeline for one uploaded file (DESIGN §2, §5): identify it (SHA-256), check levels 1–2 (pass 1),
+ * check isolation, judge it against state (pass 2), write its items, write its report and answer internally, write
+ * the file record (the commit), then publish: answer and report to the outbox (or the file to quarantine), the
+ * original to the archive, one alert, and the inbox object removed. Every step before the commit can be repeated;
+ * every step after it is idempotent. One municipality's files are processed one at a time.
+ */
+import { retourcodeText } from '../schemas/iwmo/codelists';
+import type { FileStatus, Finding, Report } from '../schemas/report';
+import { type CheckedFile, checkFile, checkReportHead } from './check';
+import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
+import { renderCsvAnswer } from './answer/csv';
+import type { AlertSink, BlobStore, ItemStore, SecretSource } from './ports';
+import { pseudonymiser } from './pseudonym';
+import { FindingCollector } from './read/collector';
+import { readDeclaraties } from './read/declaraties';
+import { decodeText } from './read/decode';
+import { finding } from './read/findings';
+import { readTaakgericht } from './read/taakgericht';
+import { readToewijzingen } from './read/toewijzingen';
+import { type FileFacts, sniff } from './read/sniff';
+import { reconcileDeclaraties } from './reconcile/declaraties';
+import { reconcileTaakgericht } from './reconcile/taakgericht';
+import { reconcileToewijzingen } from './reconcile/toewijzingen';
+import type { RegionData } from './region/load';
+import { type Reference, referenceData } from './region/reference';
+import { renderReport, type ReportHead } from './report/render';
+import { type FileRecord, key } from './state/items';
+import { committedFiles, loadFiles, StateReader } from './state/reader';
+import type { FileSource } from './source';
+
+export interface IngestDeps {
+  readonly store: ItemStore;
+  readonly blobs: BlobStore;
+  readonly secrets: SecretSource;
+  readonly alerts: AlertSink;
+  readonly region: RegionData;
+}
+
+export interface IngestResult {
+  readonly report: Report;
+  /** The inbox object was gone: an earlier delivery finished it. */
+  readonly alreadyDone?: boolean;
+}
+
+/** inbox/<gemeente>/<name> → its parts; throws for any other key. */
+export function parseInboxKey(inboxKey: string): { gemeente: string; name: string } {
+  const m = /^inbox\/([0-9]{4})\/(.+)$/.exec(inboxKey);
+  if (!m) throw new Error(`${inboxKey} ligt niet in inbox/<gemeentecode>/`);
+  return { gemeente: m[1], name: m[2] };
+}
+
+export const blobSource = (blobs: BlobStore, key: string): FileSource => ({ name: key, open: () => blobs.open(key) });
+
+/** The date in the Netherlands of an instant (a file received at 00:30 local time belongs to that day). */
+export function dutchDate(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+}
+
+const locks = new Map<string, Promise<unknown>>();
+
+/** One writer per municipality in this process (on AWS the SQS FIFO group does this across processes). */
+export async function withMunicipalityLock<T>(gemeente: string, work: () => Promise<T>): Promise<T> {
+  const before = locks.get(gemeente) ?? Promise.resolve();
+  const run = before.then(work, work);
+  const tail = run.catch(() => undefined);
+  locks.set(gemeente, tail);
+  try {
+    return await run;
+  } finally {
+    if (locks.get(gemeente) === tail) locks.delete(gemeente);
+  }
+}
+
+const stateKey = (fileId: string, part: string) => `state/${fileId}/${part}`;
+
+export async function ingestObject(deps: IngestDeps, inboxKey: string): Promise<IngestResult> {
+  const { gemeente } = parseInboxKey(inboxKey);
+  return withMunicipalityLock(gemeente, () => ingestLocked(deps, inboxKey));
+}
+
+async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestResult> {
+  const { store, blobs } = deps;
+  const { gemeente, name } = parseInboxKey(inboxKey);
+  if (!(await blobs.exists(inboxKey))) {
+    return { report: notFoundReport(inboxKey, gemeente), alreadyDone: true };
+  }
+  const ontvangen = (await blobs.modified(inboxKey)).toISOString();
+  const source = blobSource(blobs, inboxKey);
+  const facts = await sniff(source);
+  const fileId = facts.sha256;
+  const records = await loadFiles(store, gemeente);
+  const existing = records.get(fileId);
+  if (existing) {
+    const redelivery = existing.name === name && existing.ontvangen === ontvangen;
+    return redelivery ? republish(deps, existing) : duplicate(deps, existing, inboxKey, ontvangen);
+  }
+
+  const checked = await checkFile(source, facts);
+  const reference = referenceData(deps.region);
+  const isolation = isolationProblem(checked, gemeente, deps.region.region.centrumgemeente);
+  if (checked.unreadable || isolation) {
+    const findings = isolation ? [isolation, ...checked.findings] : checked.findings;
+    const head: ReportHead = {
+      ...checkReportHead(checked),
+      file: inboxKey,
+      gemeente,
+      status: 'quarantaine',
+      level: 1,
+      counts: { regels: checked.lines, geaccepteerd: 0, afgewezen: checked.lines },
+      findings,
+      ontvangen,
+    };
+    return commitAndPublish(deps, { head, declaraties: [], checked, fileId, ontvangen, name, gemeente, answer: null });
+  }
+
+  const files = committedFiles(records);
+  const state = new StateReader(store, gemeente, files);
+  const pseudonymise = pseudonymiser(await deps.secrets.pseudonymKey());
+  const text = () => textOf(source, facts);
+  let level3: Finding[] = [];
+  let items: Awaited<ReturnType<typeof reconcileDeclaraties>>['items'] = [];
+  let rejectedLines = 0;
+  if (checked.kind === 'declaratie') {
+    const result = await reconcileDeclaraties({
+      fileId,
+      gemeente,
+      ontvangstdatum: dutchDate(ontvangen),
+      declaraties: checked.declaraties,
+      lines: () => readDeclaraties(text(), facts, sinkFindings(), { lines: 0 }),
+      state,
+      ref: reference,
+      pseudonymise,
+    });
+    items = result.items;
+    level3 = result.findings;
+    rejectedLines = checked.declaraties.reduce((n, d) => n + d.size - d.approvedCount, 0);
+  } else if (checked.kind === 'toewijzing') {
+    const result = await reconcileToewijzingen({
+      fileId,
+      gemeente,
+      rejectedAtLevel2: checked.rejectedSeqs,
+      lines: () => readToewijzingen(text(), facts, sinkFindings(), { lines: 0 }),
+      state,
+      ref: reference,
+      pseudonymise,
+      ontvangen,
+    });
+    items = result.items;
+    level3 = result.findings;
+    rejectedLines = checked.rejectedSeqs.size + result.rejected.size;
+  } else {
+    const result = await reconcileTaakgericht({
+      fileId,
+      gemeente,
+      ontvangen,
+      rows: () => readTaakgericht(text(), facts, sinkFindings(), { lines: 0 }),
+      store,
+      files,
+    });
+    items = result.items;
+    level3 = result.findings;
+  }
+  await store.put(items);
+
+  const lines = checked.lines;
+  const status: FileStatus =
+    rejectedLines === 0 ? 'geaccepteerd' : rejectedLines === lines ? 'afgewezen' : 'deels-geaccepteerd';
+  const head: ReportHead = {
+    ...checkReportHead(checked),
+    file: inboxKey,
+    gemeente,
+    status,
+    level: 3,
+    counts: { regels: lines, geaccepteerd: lines - rejectedLines, afgewezen: rejectedLines },
+    findings: [...checked.findings, ...level3],
+    ontvangen,
+  };
+  const answer = checked.kind === 'declaratie' && checked.declaraties.length > 0 ? facts.format : null;
+  return commitAndPublish(deps, {
+    head,
+    declaraties: checked.declaraties,
+    checked,
+    fileId,
+    ontvangen,
+    name,
+    gemeente,
+    answer,
+    reference,
+    text,
+  });
+}
+
+function textOf(source: FileSource, facts: FileFacts): AsyncIterable<string> {
+  return (async function* () {
+    yield* decodeText(await source.open(), facts.encoding);
+  })();
+}
+
+/** Later passes re-read a file that pass 1 already judged: their findings are not needed again. */
+const sinkFindings = () => new FindingCollector();
+
+/**
+ * A file must only name the municipality that uploaded it (DESIGN §4.6). The centrumgemeente may upload
+ * taakgericht reports about its member municipalities.
+ */
+function isolationProblem(checked: CheckedFile, uploader: string, centrum: string): Finding | null {
+  const others = [...checked.gemeentenInInhoud].filter((g) => g !== uploader);
+  if (others.length === 0) return null;
+  if (checked.kind === 'taakgericht' && uploader === centrum) return null;
+  return finding(
+    'ISOLATION',
+    'bestand',
+    `het bestand noemt gemeente ${others.join(', ')}, maar is aangeleverd door gemeente ${uploader}: in quarantaine als beveiligingsgebeurtenis`,
+  );
+}
+
+interface Outcome {
+  readonly head: ReportHead;
+  readonly declaraties: CheckedFile['declaraties'];
+  readonly checked: CheckedFile;
+  readonly fileId: string;
+  readonly ontvangen: string;
+  readonly name: string;
+  readonly gemeente: string;
+  readonly answer: 'wmo323' | 'csv' | 'wmo301' | null;
+  readonly reference?: Reference;
+  readonly text?: () => AsyncIterable<string>;
+}
+
+async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestResult> {
+  const { blobs, store } = deps;
+  const reportKey = stateKey(o.fileId, 'rapport.json');
+  await blobs.put(reportKey, renderReport(o.head, o.declaraties));
+  let antwoordKey: string | null = null;
+  let antwoordExt: 'xml' | 'csv' | null = null;
+  if (o.answer && o.text) {
+    antwoordExt = o.answer === 'csv' ? 'csv' : 'xml';
+    antwoordKey = stateKey(o.fileId, `antwoord.${antwoordExt}`);
+    if (o.answer === 'csv') {
+      await blobs.put(antwoordKey, renderCsvAnswer(o.text(), o.checked.facts.delimiter ?? ';', o.declaraties));
+    } else {
+      const header: AnswerHeader = { identificatie: o.fileId.slice(0, 12), dagtekening: dutchDate(o.ontvangen) };
+      await blobs.put(
+        antwoordKey,
+        renderWmo325(header, o.declaraties[0], readDeclaraties(o.text(), o.checked.facts, sinkFindings(), { lines: 0 })),
+      );
+    }
+  }
+  const rejectedAmount = o.declaraties.reduce((sum, d) => {
+    for (let i = 0; i < d.size; i++) if (d.codesOf(i)) sum += Math.abs(d.amounts[i]);
+    return sum;
+  }, 0);
+  const record: FileRecord = {
+    ...key.file(o.gemeente, o.fileId),
+    fileId: o.fileId,
+    gemeente: o.gemeente,
+    name: o.name,
+    status: o.head.status === 'quarantaine' ? 'quarantaine' : 'verwerkt',
+    kind: o.head.kind,
+    format: o.head.format,
+    ontvangen: o.ontvangen,
+    regels: o.head.counts.regels,
+    geaccepteerd: o.head.counts.geaccepteerd,
+    afgewezen: o.head.counts.afgewezen,
+    afgewezenBedrag: rejectedAmount,
+    rapportKey: reportKey,
+    antwoordKey,
+    antwoordExt,
+    topRetourcodes: topCodes(o.head.findings, o.declaraties),
+  };
+  await store.putOne(record);
+  return publish(deps, record, o.head.file);
+}
+
+/** Retourcodes of the rejected lines (or of the findings when no line was judged), most frequent first. */
+function topCodes(findings: readonly Finding[], declaraties: CheckedFile['declaraties']): { code: string; aantal: number }[] {
+  const counts = new Map<string, number>();
+  for (const d of declaraties) {
+    for (let i = 0; i < d.size; i++) for (const c of d.codesOf(i) ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  if (counts.size === 0) {
+    for (const f of findings) {
+      if (f.severity !== 'waarschuwing' && f.retourcode) counts.set(f.retourcode, (counts.get(f.retourcode) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .map(([code, aantal]) => ({ code, aantal }))
+    .sort((a, b) => b.aantal - a.aantal || a.code.localeCompare(b.code))
+    .slice(0, 5);
+}
+
+const outboxBase = (r: FileRecord) => `outbox/${r.gemeente}/${r.name}`;
+
+/** After the commit: outputs, archive, one alert, inbox cleared. Idempotent, so a retry can run it again. */
+async function publish(deps: IngestDeps, record: FileRecord, inboxKey: string): Promise<IngestResult> {
+  const { blobs, store, alerts } = deps;
+  const quarantined = record.status === 'quarantaine';
+  const base = quarantined ? `quarantine/${record.gemeente}/${record.name}` : outboxBase(record);
+  await blobs.copy(record.rapportKey, `${base}.rapport.json`);
+  if (record.antwoordKey) await blobs.copy(record.antwoordKey, `${base}.antwoord.${record.antwoordExt}`);
+  if (await blobs.exists(inboxKey)) {
+    await blobs.copy(inboxKey, quarantined ? base : `archive/${record.gemeente}/${record.name}`);
+  }
+  if (record.afgewezen > 0 && !record.alertVerzonden) {
+    await alerts.send({
+      gemeente: record.gemeente,
+      bestand: record.name,
+      fileId: record.fileId,
+      soort: record.kind,
+      status: quarantined ? 'quarantaine' : record.afgewezen === record.regels ? 'afgewezen' : 'deels-geaccepteerd',
+      regels: record.regels,
+      afgewezen: record.afgewezen,
+      afgewezenBedrag: record.afgewezenBedrag,
+      retourcodes: record.topRetourcodes.map((c) => ({ ...c, tekst: retourcodeText(c.code) })),
+      antwoord: record.antwoordKey ? `${base}.antwoord.${record.antwoordExt}` : null,
+      rapport: `${base}.rapport.json`,
+    });
+    await store.putOne({ ...record, alertVerzonden: new Date().toISOString() });
+  }
+  await blobs.delete(inboxKey);
+  return { report: await readReport(blobs, `${base}.rapport.json`) };
+}
+
+async function republish(deps: IngestDeps, record: FileRecord): Promise<IngestResult> {
+  return publish(deps, record, `inbox/${record.gemeente}/${record.name}`);
+}
+
+/** Identical bytes under another name, or uploaded again: the stored answer, marked as a duplicate; no change. */
+async function duplicate(deps: IngestDeps, original: FileRecord, inboxKey: string, ontvangen: string): Promise<IngestResult> {
+  const { blobs } = deps;
+  const { gemeente, name } = parseInboxKey(inboxKey);
+  const stored = await readReport(blobs, original.rapportKey);
+  const report: Report = { ...stored, file: inboxKey, duplicaatVan: `inbox/${original.gemeente}/${original.name}`, ontvangen };
+  const base = original.status === 'quarantaine' ? `quarantine/${gemeente}/${name}` : `outbox/${gemeente}/${name}`;
+  await blobs.put(`${base}.rapport.json`, JSON.stringify(report));
+  if (original.antwoordKey) await blobs.copy(original.antwoordKey, `${base}.antwoord.${original.antwoordExt}`);
+  await blobs.copy(inboxKey, original.status === 'quarantaine' ? base : `archive/${gemeente}/${name}`);
+  await blobs.delete(inboxKey);
+  return { report };
+}
+
+async function readReport(blobs: BlobStore, key: string): Promise<Report> {
+  const chunks: Buffer[] = [];
+  for await (const c of await blobs.open(key)) chunks.push(c as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Report;
+}
+
+function notFoundReport(inboxKey: string, gemeente: string): Report {
+  return {
+    file: inboxKey,
+    kind: 'onbekend',
+    format: null,
+    gemeente,
+    status: 'geaccepteerd',
+    level: 1,
+    duplicaatVan: null,
+    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
+    findings: [],
+    declaraties: [],
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * Keyed pseudonyms for BSNs (HMAC-SHA256 with a secret key). The BSN never leaves the raw file; the store, the
+ * aggregates and everything derived from them see only the pseudonym.
+ */
+import { createHmac } from 'node:crypto';
+
+export type Pseudonymise = (bsn: string) => string;
+
+export function pseudonymiser(key: Buffer): Pseudonymise {
+  const cache = new Map<string, string>();
+  return (bsn) => {
+    let p = cache.get(bsn);
+    if (p === undefined) {
+      // 128 bits: collisions are out of the question at any municipality's scale, and items stay small.
+      p = createHmac('sha256', key).update(bsn).digest('hex').slice(0, 32);
+      if (cache.size > 100_000) cache.clear();
+      cache.set(bsn, p);
+    }
+    return p;
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * A file's contribution to the monitor: its figures per month × municipality of origin × taakveld × provider,
+ * its rejections per provider and retourcode, and (for toewijzing files) the toewijzingen it set. Stored as
+ * items keyed by the file, so totals are sums over committed files and every figure can be traced to its files.
+ */
+import type { Item } from '../ports';
+import { key } from '../state/items';
+
+export interface MonthFigures {
+  regels: number;
+  ingediend: number;
+  toegekend: number;
+  afgewezen: number;
+  /** Approved volume per Eenheid (signed: credits subtract). */
+  volume: Record<string, number>;
+  /** Pseudonyms (prefixes) of the clients with an approved prestatie. */
+  clients: string[];
+}
+
+export interface DeclaratieContribution {
+  /** maand|herkomst|taakveld|agb → figures. */
+  readonly maanden: Record<string, MonthFigures>;
+  /** agb|retourcode → { regels, bedrag } of rejected lines. */
+  readonly afwijzingen: Record<string, { regels: number; bedrag: number }>;
+}
+
+/** One toewijzing as set by a file (for the stand per date, inflow/outflow and the settlement's transition rule). */
+export interface ToewijzingContribution {
+  readonly nummer: number;
+  readonly client: string;
+  readonly herkomst: string;
+  readonly taakveld: string;
+  readonly agb: string;
+  readonly categorie: string | null;
+  readonly code: string | null;
+  readonly ingangsdatum: string;
+  readonly einddatum: string | null;
+  readonly toewijzingsdatum: string;
+  readonly toewijzingstijd: string;
+  readonly redenWijziging: string | null;
+  readonly seq: number;
+}
+
+export interface TaakContribution {
+  readonly gemeente: string;
+  readonly taakveld: string;
+  readonly periodeBegin: string;
+  readonly periodeEind: string;
+  readonly agbCode: string;
+  readonly aantalClienten: number;
+  readonly bedrag: number;
+  readonly vervangt: string | null;
+}
+
+export const CLIENT_PREFIX = 20;
+
+export class DeclaratieFigures {
+  private readonly maanden = new Map<string, MonthFigures & { clientSet: Set<string> }>();
+  private readonly afwijzingen = new Map<string, { regels: number; bedrag: number }>();
+
+  line(l: {
+    maand: string;
+    herkomst: string;
+    taakveld: string;
+    agb: string;
+    ingediend: number;
+    toegekend: number;
+    eenheid: string;
+    volume: number;
+    client: string | null;
+  }): void {
+    const id = `${l.maand}|${l.herkomst}|${l.taakveld}|${l.agb}`;
+    let f = this.maanden.get(id);
+    if (!f) {
+      f = { regels: 0, ingediend: 0, toegekend: 0, afgewezen: 0, volume: {}, clients: [], clientSet: new Set() };
+      this.maanden.set(id, f);
+    }
+    f.regels++;
+    f.ingediend += l.ingediend;
+    f.toegekend += l.toegekend;
+    f.afgewezen += l.ingediend - l.toegekend;
+    if (l.toegekend !== 0) f.volume[l.eenheid] = (f.volume[l.eenheid] ?? 0) + l.volume;
+    if (l.client) f.clientSet.add(l.client.slice(0, CLIENT_PREFIX));
+  }
+
+  rejection(agb: string, codes: readonly string[], bedrag: number): void {
+    for (const code of codes) {
+      const id = `${agb}|${code}`;
+      const r = this.afwijzingen.get(id) ?? { regels: 0, bedrag: 0 };
+      r.regels++;
+      r.bedrag += Math.abs(bedrag);
+      this.afwijzingen.set(id, r);
+    }
+  }
+
+  toContribution(): DeclaratieContribution {
+    const maanden: Record<string, MonthFigures> = {};
+    for (const [id, { clientSet, ...f }] of [...this.maanden.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      maanden[id] = { ...f, clients: [...clientSet].sort() };
+    }
+    const afwijzingen = Object.fromEntries([...this.afwijzingen.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    return { maanden, afwijzingen };
+  }
+}
+
+/** Splits a contribution into items of at most ~300 KB (DynamoDB's item limit is 400 KB). */
+export function contributionItems(
+  gemeente: string,
+  fileId: string,
+  soort: 'declaratie' | 'toewijzing' | 'taakgericht',
+  rows: readonly unknown[],
+): Item[] {
+  const items: Item[] = [];
+  let part: unknown[] = [];
+  let size = 0;
+  const flush = () => {
+    const k = key.contribution(gemeente, fileId, `${soort}#${String(items.length).padStart(4, '0')}`);
+    items.push({ ...k, fileId, soort, rows: part });
+    part = [];
+    size = 0;
+  };
+  for (const row of rows) {
+    const length = JSON.stringify(row).length;
+    if (size + length > 300_000 && part.length) flush();
+    part.push(row);
+    size += length;
+  }
+  if (part.length || items.length === 0) flush();
+  return items;
+}

@@ -1,0 +1,257 @@
+/**
+ * Control levels 3 and 4 for a declaration file: pass 2 over its lines, judged against the toewijzingen, the
+ * provider's earlier declarations, the contracts and the product list. Decides everything first and returns the
+ * items to write; writes nothing itself.
+ *
+ * Credits are judged before debits (pass 2a, then 2b), so that a credit and its replacement debit in one message
+ * are both approved, in whatever order the lines stand.
+ */
+import type { DeclaratieRegel } from '../../schemas/iwmo/wmo323';
+import { signed } from '../../schemas/iwmo/wmo323';
+import type { Finding } from '../../schemas/report';
+import { monthOf } from '../dates';
+import type { Item } from '../ports';
+import type { Pseudonymise } from '../pseudonym';
+import { FindingCollector } from '../read/collector';
+import type { Reference } from '../region/reference';
+import type { DeclaratieOutcome } from '../report/results';
+import { STATE_PRESTATIE_RULES } from '../rules/state/declaratie';
+import { STATE_MESSAGE_RULES } from '../rules/state/declaratie/messages';
+import { key, type TakenItem, type UsageEntry, type UsageItem } from '../state/items';
+import { itemKey, type StateReader } from '../state/reader';
+import { contributionItems, DeclaratieFigures } from './contributions';
+
+export interface DeclaratieReconcileInput {
+  readonly fileId: string;
+  readonly gemeente: string;
+  /** Receipt date in the Netherlands (YYYY-MM-DD). */
+  readonly ontvangstdatum: string;
+  /** The declarations as level 2 left them (failed ones are not judged further). */
+  readonly declaraties: readonly DeclaratieOutcome[];
+  /** A fresh pass over the file's lines. */
+  readonly lines: () => AsyncIterable<DeclaratieRegel[]>;
+  readonly state: StateReader;
+  readonly ref: Reference;
+  readonly pseudonymise: Pseudonymise;
+}
+
+export interface ReconcileResult {
+  readonly items: Item[];
+  readonly findings: Finding[];
+}
+
+const CHUNK = 500;
+
+interface Judged {
+  readonly regel: DeclaratieRegel;
+  readonly outcome: DeclaratieOutcome;
+  readonly index: number;
+}
+
+export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Promise<ReconcileResult> {
+  const { fileId, gemeente, state, ref } = input;
+  const findings = new FindingCollector();
+  const figures = new DeclaratieFigures();
+  const items: Item[] = [];
+  const byNummer = new Map(input.declaraties.map((d) => [d.declaratieNummer, d]));
+  const judgedGroups = new Set<DeclaratieOutcome>();
+
+  // Message and declaration level: one lookup for all declarations' BerichtIdentificatie and DeclaratieNummer.
+  const firsts = new Map<DeclaratieOutcome, DeclaratieRegel>();
+  for await (const batch of input.lines()) {
+    for (const r of batch) {
+      const d = byNummer.get(r.kop.declaratieNummer);
+      if (d && !firsts.has(d)) firsts.set(d, r);
+    }
+    if (firsts.size === byNummer.size) break;
+  }
+  const messageKeys = [...firsts.values()].flatMap((r) => [
+    key.declaratie(gemeente, r.bericht.afzender, r.kop.declaratieNummer),
+    ...(r.bericht.identificatie ? [key.bericht(gemeente, r.bericht.afzender, r.bericht.identificatie)] : []),
+  ]);
+  const takenNumbers = await state.takenBy(messageKeys);
+  const usedInFile = new Set<string>();
+  for (const [d, first] of firsts) {
+    if (d.failedInMessage) continue;
+    const { afzender, identificatie } = first.bericht;
+    const declKey = itemKey(key.declaratie(gemeente, afzender, d.declaratieNummer));
+    const msgKey = identificatie ? itemKey(key.bericht(gemeente, afzender, identificatie)) : null;
+    const context = {
+      regel: first,
+      berichtTaken: msgKey !== null && (takenNumbers.get(msgKey) !== undefined || usedInFile.has(msgKey)),
+      declaratieTaken: takenNumbers.get(declKey) !== undefined || usedInFile.has(declKey),
+      ontvangstdatum: input.ontvangstdatum,
+      ref,
+    };
+    const found = STATE_MESSAGE_RULES.map((rule) => ({ rule, f: rule.check(context) })).filter((x) => x.f !== null);
+    for (const { f } of found) findings.add(f!);
+    const header = found.find((x) => x.rule.level === 'header');
+    if (header) {
+      d.rejectedWhole = true;
+      d.headerCode = header.f!.retourcode!;
+      d.retourcodes = [header.f!.retourcode!];
+      continue;
+    }
+    if (found.length) {
+      d.rejectedWhole = true;
+      d.retourcodes = found.map((x) => x.f!.retourcode!);
+    }
+    // The numbers are taken by this file once it is judged, accepted or not (a rejected message does not count
+    // as sent: its numbers stay free).
+    if (!found.length) {
+      usedInFile.add(declKey);
+      items.push({ ...key.declaratie(gemeente, afzender, d.declaratieNummer), fileId });
+      if (msgKey && identificatie) {
+        usedInFile.add(msgKey);
+        items.push({ ...key.bericht(gemeente, afzender, identificatie), fileId });
+      }
+      judgedGroups.add(d);
+    }
+  }
+
+  // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one.
+  const refsInFile = new Set<string>();
+  const positions = new Map<DeclaratieOutcome, number>();
+  for (const pass of ['C', 'D'] as const) {
+    positions.clear();
+    let chunk: Judged[] = [];
+    const flush = async () => {
+      await judgeChunk(chunk, input, figures, findings, items, refsInFile);
+      chunk = [];
+    };
+    for await (const batch of input.lines()) {
+      for (const regel of batch) {
+        const d = byNummer.get(regel.kop.declaratieNummer);
+        if (!d) continue;
+        const index = positions.get(d) ?? 0;
+        positions.set(d, index + 1);
+        if (!judgedGroups.has(d) || regel.prestatie.debetCredit !== pass) continue;
+        chunk.push({ regel, outcome: d, index });
+        if (chunk.length >= CHUNK) await flush();
+      }
+    }
+    await flush();
+  }
+
+  for (const d of judgedGroups) d.retourcodes = d.approvedCount === d.size ? ['8001'] : ['0200'];
+  // Whole-declaration rejections count in the monitor as rejected lines too.
+  for await (const batch of input.lines()) {
+    for (const regel of batch) {
+      const d = byNummer.get(regel.kop.declaratieNummer);
+      if (!d?.rejectedWhole || d.failedInMessage) continue;
+      const p = regel.prestatie;
+      const amount = signed(p.bedrag, p.debetCredit);
+      figures.line({
+        maand: monthOf(p.begin),
+        herkomst: '0000',
+        taakveld: ref.taakveld(p.productCategorie, p.productCode),
+        agb: regel.bericht.afzender,
+        ingediend: amount,
+        toegekend: 0,
+        eenheid: p.eenheid,
+        volume: p.volume,
+        client: null,
+      });
+      figures.rejection(regel.bericht.afzender, d.retourcodes, amount);
+    }
+  }
+
+  for (const t of state.touched()) {
+    const mine = t.usage.entriesOf(fileId);
+    if (!mine.length) continue;
+    // Keep committed entries and this file's; drop what crashed or withdrawn files left behind.
+    const keep = (t.usageItem?.entries ?? []).filter((e) => e.fileId !== fileId && state.files.get(e.fileId));
+    const usage: UsageItem = { ...key.usage(gemeente, t.nummer), entries: [...keep, ...mine] };
+    items.push(usage);
+  }
+  items.push(...contributionItems(gemeente, fileId, 'declaratie', [figures.toContribution()]));
+  return { items, findings: findings.result() };
+}
+
+async function judgeChunk(
+  chunk: readonly Judged[],
+  input: DeclaratieReconcileInput,
+  figures: DeclaratieFigures,
+  findings: FindingCollector,
+  items: Item[],
+  refsInFile: Set<string>,
+): Promise<void> {
+  if (!chunk.length) return;
+  const { fileId, gemeente, state, ref } = input;
+  await state.loadToewijzingen(chunk.map((j) => j.regel.prestatie.toewijzingNummer));
+  const refKeys = chunk.map((j) => key.ref(gemeente, j.regel.bericht.afzender, j.regel.prestatie.referentieNummer));
+  const refsTaken = await state.takenBy(refKeys);
+
+  chunk.forEach((j, n) => {
+    const { regel, outcome, index } = j;
+    const p = regel.prestatie;
+    const agb = regel.bericht.afzender;
+    const refId = itemKey(refKeys[n]);
+    const earlier = refsTaken.get(refId) as TakenItem | undefined;
+    const t = state.toewijzing(p.toewijzingNummer);
+    const client = input.pseudonymise(p.bsn);
+    const context = {
+      regel,
+      toewijzing: t.current,
+      client,
+      usage: t.current ? t.usage : null,
+      refTaken: earlier !== undefined || refsInFile.has(refId),
+      ref,
+    };
+    const codes: string[] = [];
+    for (const rule of STATE_PRESTATIE_RULES) {
+      if (rule.applies !== 'DC' && rule.applies !== p.debetCredit) continue;
+      const f = rule.check(context);
+      if (f) {
+        findings.add(f);
+        if (!codes.includes(f.retourcode!)) codes.push(f.retourcode!);
+      }
+    }
+    const amount = signed(p.bedrag, p.debetCredit);
+    const taakveld = ref.taakveld(p.productCategorie, p.productCode);
+    const herkomst = t.current?.herkomst ?? '0000';
+    // The ReferentieNummer is taken by this line, approved or not (the provider resubmits under a new number).
+    if (!context.refTaken) {
+      refsInFile.add(refId);
+      items.push({ ...refKeys[n], fileId, status: codes.length ? 'afgewezen' : 'toegekend' });
+    }
+    if (codes.length) {
+      outcome.reject(index, codes);
+      figures.line({ maand: monthOf(p.begin), herkomst, taakveld, agb, ingediend: amount, toegekend: 0, eenheid: p.eenheid, volume: p.volume, client: null });
+      figures.rejection(agb, codes, amount);
+      return;
+    }
+    // Approved: a credit counts in the month and for the origin and taakveld of the debit it reverses.
+    const debit = p.debetCredit === 'C' ? t.usage.debit(p.vorigReferentieNummer!) : undefined;
+    const entry: UsageEntry = {
+      fileId,
+      ref: p.referentieNummer,
+      agb,
+      dc: p.debetCredit,
+      vorig: p.vorigReferentieNummer,
+      categorie: p.productCategorie,
+      code: p.productCode,
+      begin: p.begin,
+      eind: p.eind,
+      volume: p.volume,
+      eenheid: p.eenheid,
+      bedrag: amount,
+      maand: debit?.maand ?? monthOf(p.begin),
+      herkomst: debit?.herkomst ?? herkomst,
+      taakveld: debit?.taakveld ?? taakveld,
+      client,
+    };
+    t.usage.add(entry);
+    figures.line({
+      maand: entry.maand,
+      herkomst: entry.herkomst,
+      taakveld: entry.taakveld,
+      agb,
+      ingediend: amount,
+      toegekend: amount,
+      eenheid: p.eenheid,
+      volume: p.debetCredit === 'C' ? -p.volume : p.volume,
+      client: p.debetCredit === 'D' ? client : null,
+    });
+  });
+}

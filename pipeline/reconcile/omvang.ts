@@ -1,0 +1,54 @@
+/**
+ * How much of a toewijzing may be declared (iWmo IV076/IV077): per prestatie (TR321) and over the whole
+ * toewijzing (TR322), from its Omvang (volume, eenheid, frequentie) and the product's uitvoeringsvariant.
+ */
+import { addDays, daysInclusive, monthsBetween, monthOf, weekday } from '../dates';
+import type { ToewijzingVersion } from '../state/items';
+
+export type Variant = 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
+
+/** Calendar weeks (Monday to Sunday) that the period touches, counting partial weeks. */
+export function partialWeeks(begin: string, eind: string): number {
+  const mondayIndex = (d: string) => Math.floor((daysInclusive('1970-01-05', d) - 1) / 7);
+  return mondayIndex(eind) - mondayIndex(begin) + 1;
+}
+
+/** Sundays in the period. */
+export function sundays(begin: string, eind: string): number {
+  const firstSunday = addDays(begin, (6 - weekday(begin) + 7) % 7);
+  if (firstSunday > eind) return 0;
+  return Math.floor((daysInclusive(firstSunday, eind) - 1) / 7) + 1;
+}
+
+/** Weeks to count for a "per week" Omvang over a period. */
+function weeks(begin: string, eind: string, variant: Variant, toewijzingEinde: string | null): number {
+  if (variant !== 'outputgericht') return partialWeeks(begin, eind);
+  // Outputgericht: the Sundays, plus one in the last period when the toewijzing does not end on a Sunday.
+  const last = toewijzingEinde !== null && eind === toewijzingEinde && weekday(toewijzingEinde) !== 6;
+  return sundays(begin, eind) + (last ? 1 : 0);
+}
+
+/** The most that one prestatie over [begin, eind] may declare, in the toewijzing's unit; null = no Omvang. */
+export function maxPerPrestatie(t: ToewijzingVersion, begin: string, eind: string, variant: Variant): number | null {
+  if (t.volume === null) return null;
+  switch (t.frequentie) {
+    case '1':
+      return t.volume * daysInclusive(begin, eind);
+    case '2':
+      return t.volume * weeks(begin, eind, variant, t.einddatum);
+    case '4':
+      return t.volume * monthsBetween(monthOf(begin), monthOf(eind)).length;
+    case '6':
+      return t.volume;
+    default:
+      return null;
+  }
+}
+
+/** The total assigned over the whole toewijzing, in its unit; null when unbounded (no Einddatum) or no Omvang. */
+export function totalAssigned(t: ToewijzingVersion, variant: Variant): number | null {
+  if (t.volume === null) return null;
+  if (t.frequentie === '6') return t.volume;
+  if (t.einddatum === null) return null;
+  return maxPerPrestatie(t, t.ingangsdatum, t.einddatum, variant);
+}

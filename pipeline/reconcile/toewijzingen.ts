@@ -1,0 +1,111 @@
+/**
+ * Applies a toewijzing file to the registry: every toegewezen product becomes a version of its toewijzing per
+ * (gemeente, ToewijzingNummer). The latest Toewijzingsdatum/-tijd is the one in effect; RedenWijziging 13 marks
+ * it removed; the municipality of origin is kept (CSV Herkomstgemeente, else the sender). TR332 rejects a version
+ * for another client or product.
+ */
+import type { ToewijzingRegel } from '../../schemas/iwmo/wmo301';
+import type { Finding } from '../../schemas/report';
+import type { Item } from '../ports';
+import type { Pseudonymise } from '../pseudonym';
+import { FindingCollector } from '../read/collector';
+import type { Reference } from '../region/reference';
+import { TR332 } from '../rules/state/toewijzing/TR332';
+import { key, laterVersion, type ToewijzingItem, type ToewijzingVersion } from '../state/items';
+import type { StateReader } from '../state/reader';
+import { contributionItems, type ToewijzingContribution } from './contributions';
+
+export interface ToewijzingReconcileInput {
+  readonly fileId: string;
+  readonly gemeente: string;
+  readonly rejectedAtLevel2: ReadonlySet<number>;
+  readonly lines: () => AsyncIterable<ToewijzingRegel[]>;
+  readonly state: StateReader;
+  readonly ref: Reference;
+  readonly pseudonymise: Pseudonymise;
+  readonly ontvangen: string;
+}
+
+export interface ToewijzingResult {
+  readonly items: Item[];
+  readonly findings: Finding[];
+  /** Lines rejected against state (by seq), with their retourcode. */
+  readonly rejected: ReadonlyMap<number, string>;
+}
+
+export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Promise<ToewijzingResult> {
+  const { fileId, gemeente, state } = input;
+  const findings = new FindingCollector();
+  const rejected = new Map<number, string>();
+  const mine = new Map<number, ToewijzingVersion[]>();
+  const rows: ToewijzingContribution[] = [];
+  // This file's own versions count for the lines after them (a CSV may carry a toewijzing's history).
+  const inFile = new Map(state.files);
+  inFile.set(fileId, { ontvangen: input.ontvangen, status: 'verwerkt' });
+
+  for await (const batch of input.lines()) {
+    await state.loadToewijzingen(batch.map((r) => r.product.toewijzingNummer));
+    for (const r of batch) {
+      if (input.rejectedAtLevel2.has(r.product.seq)) continue;
+      const p = r.product;
+      const t = state.toewijzing(p.toewijzingNummer);
+      const own = mine.get(p.toewijzingNummer) ?? [];
+      const current = [t.current, ...own].reduce<ToewijzingVersion | null>(
+        (best, v) => (v && (!best || laterVersion(v, best, inFile)) ? v : best),
+        null,
+      );
+      const client = input.pseudonymise(p.bsn);
+      const problem = TR332(r, client, current);
+      if (problem) {
+        findings.add(problem);
+        rejected.set(p.seq, problem.retourcode!);
+        continue;
+      }
+      const version: ToewijzingVersion = {
+        fileId,
+        seq: p.seq,
+        client,
+        agb: r.bericht.ontvanger,
+        categorie: p.productCategorie,
+        code: p.productCode,
+        toewijzingsdatum: p.toewijzingsdatum,
+        toewijzingstijd: p.toewijzingstijd ?? '00:00:00',
+        ingangsdatum: p.ingangsdatum,
+        einddatum: p.einddatum,
+        redenWijziging: p.redenWijziging,
+        volume: p.omvang?.volume ?? null,
+        eenheid: p.omvang?.eenheid ?? null,
+        frequentie: p.omvang?.frequentie ?? null,
+        budget: p.budget,
+        herkomst: p.herkomstgemeente ?? r.bericht.afzender,
+      };
+      mine.set(p.toewijzingNummer, [...own, version]);
+      rows.push({
+        nummer: p.toewijzingNummer,
+        client,
+        herkomst: version.herkomst,
+        taakveld:
+          p.productCategorie === null ? 'BWO' : input.ref.taakveld(p.productCategorie, p.productCode ?? ''),
+        agb: version.agb,
+        categorie: p.productCategorie,
+        code: p.productCode,
+        ingangsdatum: p.ingangsdatum,
+        einddatum: p.einddatum,
+        toewijzingsdatum: p.toewijzingsdatum,
+        toewijzingstijd: version.toewijzingstijd,
+        redenWijziging: p.redenWijziging,
+        seq: p.seq,
+      });
+    }
+  }
+
+  const items: Item[] = [];
+  for (const [nummer, versions] of mine) {
+    const t = state.toewijzing(nummer);
+    const keep = (t.item?.versions ?? []).filter((v) => v.fileId !== fileId && state.files.get(v.fileId));
+    const item: ToewijzingItem = { ...key.toewijzing(gemeente, nummer), versions: [...keep, ...versions] };
+    items.push(item);
+  }
+  items.push(...contributionItems(gemeente, fileId, 'toewijzing', rows));
+  return { items, findings: findings.result(), rejected };
+}

@@ -1,0 +1,79 @@
+/**
+ * What has been declared on one toewijzing: the approved debits and credits of committed files, plus those
+ * approved earlier in the file being processed. Volumes, amounts, open debits per slot and credited debits are
+ * derived from these entries, so a withdrawn or never-committed file simply stops counting.
+ */
+import type { UsageEntry } from '../state/items';
+
+/** A slot: one product period of one product on one toewijzing (TR389, TR416). */
+export const slotOf = (e: Pick<UsageEntry, 'categorie' | 'code' | 'begin' | 'eind'>): string =>
+  `${e.categorie}|${e.code}|${e.begin}|${e.eind}`;
+
+export class ToewijzingUsage {
+  private readonly debits = new Map<string, UsageEntry>();
+  private readonly credits = new Map<string, UsageEntry>();
+  /** Slot → ReferentieNummer of its open (not credited) debit. */
+  private readonly openSlots = new Map<string, string>();
+  private readonly all: UsageEntry[] = [];
+
+  constructor(entries: readonly UsageEntry[] = []) {
+    for (const e of entries) this.add(e);
+  }
+
+  add(e: UsageEntry): void {
+    this.all.push(e);
+    if (e.dc === 'D') {
+      this.debits.set(e.ref, e);
+      if (!this.credits.has(e.ref)) this.openSlots.set(slotOf(e), e.ref);
+    } else if (e.vorig !== null) {
+      this.credits.set(e.vorig, e);
+      const debit = this.debits.get(e.vorig);
+      if (debit && this.openSlots.get(slotOf(debit)) === debit.ref) this.openSlots.delete(slotOf(debit));
+    }
+  }
+
+  /** The new entries of this file, for writing. */
+  entriesOf(fileId: string): UsageEntry[] {
+    return this.all.filter((e) => e.fileId === fileId);
+  }
+
+  entries(): readonly UsageEntry[] {
+    return this.all;
+  }
+
+  /** An approved debit with this ReferentieNummer. */
+  debit(ref: string): UsageEntry | undefined {
+    return this.debits.get(ref);
+  }
+
+  isCredited(ref: string): boolean {
+    return this.credits.has(ref);
+  }
+
+  /** The ReferentieNummer of the approved, not credited debit in this slot, if any. */
+  openDebit(slot: string): string | undefined {
+    return this.openSlots.get(slot);
+  }
+
+  /**
+   * Σ volume, debits minus credits, in the toewijzing's unit; hours assigned may be declared in minutes
+   * (IV081), which count as sixtieths of an hour.
+   */
+  volume(toewijzingEenheid: string | null): number {
+    let sum = 0;
+    for (const e of this.all) sum += (e.dc === 'C' ? -1 : 1) * inUnit(e.volume, e.eenheid, toewijzingEenheid);
+    return sum;
+  }
+
+  /** Σ amount in cents, debits minus credits. */
+  amount(): number {
+    let sum = 0;
+    for (const e of this.all) sum += e.bedrag;
+    return sum;
+  }
+}
+
+/** A declared volume in the toewijzing's unit (minutes against an hourly toewijzing count as hours). */
+export function inUnit(volume: number, eenheid: string, toewijzingEenheid: string | null): number {
+  return eenheid === '01' && toewijzingEenheid === '04' ? volume / 60 : volume;
+}

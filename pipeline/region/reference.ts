@@ -1,0 +1,38 @@
+/** The region's reference data as the rules against state ask for it (tariffs, product list, municipalities). */
+import { defaultTaakveld } from '../../schemas/iwmo/codelists';
+import type { Variant } from '../reconcile/omvang';
+import type { ReferenceData } from '../rules/state/types';
+import { contractTarief, type RegionData } from './load';
+
+export function referenceData(data: RegionData): ReferenceData & {
+  taakveld(categorie: string, code: string): string;
+  vestiging(agb: string, categorie: string, code: string, datum: string): string | null;
+} {
+  const products = new Map(
+    data.region.producten.map((p) => [`${p.categorie}/${p.code}`, { variant: p.variant as Variant, taakveld: p.taakveld }]),
+  );
+  const gemeenten = new Set(data.region.gemeenten.map((g) => g.code));
+  const tariefCache = new Map<string, ReturnType<typeof contractTarief>>();
+  return {
+    tarief(agb, categorie, code, datum) {
+      const id = `${agb}|${categorie}|${code}|${datum}`;
+      let t = tariefCache.get(id);
+      if (t === undefined) {
+        t = contractTarief(data.tarieven, agb, categorie, code, datum);
+        tariefCache.set(id, t);
+      }
+      return t;
+    },
+    product: (categorie, code) => products.get(`${categorie}/${code}`) ?? null,
+    gemeenteBekend: (code) => gemeenten.has(code),
+    /** Taakveld of a product: the region's list, else by category (15 BW, 16/17 MO, 18 BWO). */
+    taakveld: (categorie, code) => products.get(`${categorie}/${code}`)?.taakveld ?? defaultTaakveld(categorie) ?? 'BWO',
+    /** Municipality of the provider's location for a product (tarieven.csv VestigingGemeente). */
+    vestiging: (agb, categorie, code, datum) =>
+      contractTarief(data.tarieven, agb, categorie, code, datum)?.vestigingGemeente ??
+      data.aanbieders.find((a) => a.agbCode === agb)?.vestigingGemeente ??
+      null,
+  };
+}
+
+export type Reference = ReturnType<typeof referenceData>;

@@ -1,0 +1,26 @@
+import { EENHEID_EURO } from '../../../../schemas/iwmo/codelists';
+import { locatePrestatie } from '../../locate';
+import { defineStateRule, ruleFinding } from '../types';
+
+/**
+ * TR346 (9346): IngediendBedrag = GeleverdVolume × ProductTarief (Eenheid ≠ 83). An hourly tariff declared in
+ * minutes gives tarief × volume ÷ 60, rounded to the cent (half up).
+ */
+export const TR346 = defineStateRule({
+  id: 'TR346',
+  applies: 'D',
+  check: ({ regel, toewijzing: t, ref }) => {
+    const p = regel.prestatie;
+    if (p.eenheid === EENHEID_EURO || p.tarief === null) return null;
+    const contract = ref.tarief(regel.bericht.afzender, p.productCategorie, p.productCode, p.begin);
+    const hourlyInMinutes = p.eenheid === '01' && (t?.eenheid === '04' || contract?.eenheid === '04');
+    const expected = hourlyInMinutes ? Math.round((p.tarief * p.volume) / 60) : p.volume * p.tarief;
+    if (p.bedrag === expected) return null;
+    return ruleFinding(
+      'declaratie',
+      'TR346',
+      locatePrestatie(regel, 'IngediendBedrag'),
+      `IngediendBedrag ${p.bedrag} is niet GeleverdVolume × ProductTarief${hourlyInMinutes ? ' ÷ 60' : ''} = ${expected}`,
+    );
+  },
+});

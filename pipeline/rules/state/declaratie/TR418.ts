@@ -1,0 +1,23 @@
+import { EENHEID_EURO } from '../../../../schemas/iwmo/codelists';
+import { locatePrestatie } from '../../locate';
+import { defineStateRule, ruleFinding } from '../types';
+
+/** TR418 (0611): ProductTarief equals the contract tariff (tarieven.csv) valid at the start of the period. */
+export const TR418 = defineStateRule({
+  id: 'TR418',
+  applies: 'D',
+  check: ({ regel, ref }) => {
+    const p = regel.prestatie;
+    if (p.eenheid === EENHEID_EURO) return null;
+    const contract = ref.tarief(regel.bericht.afzender, p.productCategorie, p.productCode, p.begin);
+    if (contract && contract.productTarief === p.tarief) return null;
+    return ruleFinding(
+      'declaratie',
+      'TR418',
+      locatePrestatie(regel, 'ProductTarief'),
+      contract
+        ? `ProductTarief ${p.tarief} wijkt af van het contracttarief ${contract.productTarief} (geldig vanaf ${contract.ingangsdatum})`
+        : `geen contracttarief voor aanbieder ${regel.bericht.afzender}, product ${p.productCategorie}/${p.productCode} op ${p.begin}`,
+    );
+  },
+});

@@ -1,0 +1,168 @@
+/**
+ * What the pipeline keeps in the item store, and the keys it keeps it under (README "State and commit model").
+ *
+ * Every item a file produces carries that file's id and is keyed by what it is, so writing the same file again
+ * writes the same items. The file record is written last and is the only commit point: every read ignores what
+ * uncommitted (crashed, never retried) or withdrawn files wrote.
+ */
+import type { Item, ItemKey } from '../ports';
+
+export const key = {
+  /** One partition per municipality lists its files; the sort key is the file's SHA-256. */
+  file: (g: string, fileId: string): ItemKey => ({ pk: `GEM#${g}#FILES`, sk: `FILE#${fileId}` }),
+  files: (g: string) => `GEM#${g}#FILES`,
+  toewijzing: (g: string, nummer: number): ItemKey => ({ pk: `GEM#${g}#TW#${nummer}`, sk: 'TW' }),
+  usage: (g: string, nummer: number): ItemKey => ({ pk: `GEM#${g}#TW#${nummer}`, sk: 'USAGE' }),
+  /** A ReferentieNummer of a provider (TR314 / 8021). */
+  ref: (g: string, agb: string, ref: string): ItemKey => ({ pk: `GEM#${g}#AGB#${agb}#REF#${ref}`, sk: 'REF' }),
+  /** A DeclaratieNummer of a provider (TR333 / 9333). */
+  declaratie: (g: string, agb: string, nummer: string): ItemKey => ({ pk: `GEM#${g}#AGB#${agb}#DECL#${nummer}`, sk: 'DECL' }),
+  /** A BerichtIdentificatie of a provider's WMO323 (TR056 / 9056). */
+  bericht: (g: string, agb: string, id: string): ItemKey => ({ pk: `GEM#${g}#AGB#${agb}#MSG#${id}`, sk: 'MSG' }),
+  /** A taakgericht report line: municipality, taakveld, period, provider. */
+  taak: (g: string, subject: string): ItemKey => ({ pk: `GEM#${g}#TAAK`, sk: subject }),
+  contributions: (g: string) => `GEM#${g}#CONTRIB`,
+  contribution: (g: string, fileId: string, part: string): ItemKey => ({
+    pk: `GEM#${g}#CONTRIB`,
+    sk: `${fileId}#${part}`,
+  }),
+};
+
+export type FileStatusCode = 'verwerkt' | 'quarantaine' | 'ingetrokken';
+
+/** The commit record of one file. */
+export interface FileRecord extends Item {
+  readonly fileId: string;
+  readonly gemeente: string;
+  readonly name: string;
+  readonly status: FileStatusCode;
+  readonly kind: string;
+  readonly format: string | null;
+  /** Receipt time (ISO), "now" for this file: recorded once, used for TR135/8848 and the answer's dagtekening. */
+  readonly ontvangen: string;
+  readonly regels: number;
+  readonly geaccepteerd: number;
+  readonly afgewezen: number;
+  readonly afgewezenBedrag: number;
+  /** Internal copies of the report and answer, written before the commit. */
+  readonly rapportKey: string;
+  readonly antwoordKey: string | null;
+  readonly antwoordExt: 'xml' | 'csv' | null;
+  readonly topRetourcodes: readonly { code: string; aantal: number }[];
+  /** Set after the alert went out (alerts are sent after the commit, once). */
+  readonly alertVerzonden?: string;
+  readonly ingetrokken?: { readonly reden: string; readonly op: string };
+}
+
+/** Committed files of one municipality, by id: what every read filters on. */
+export type CommittedFiles = ReadonlyMap<string, { readonly ontvangen: string; readonly status: FileStatusCode }>;
+
+export const counts = (files: CommittedFiles, fileId: string): boolean => files.get(fileId)?.status === 'verwerkt';
+
+/** One version of a toewijzing, as a file delivered it (the BSN only as pseudonym). */
+export interface ToewijzingVersion {
+  readonly fileId: string;
+  readonly seq: number;
+  readonly client: string;
+  readonly agb: string;
+  readonly categorie: string | null;
+  readonly code: string | null;
+  readonly toewijzingsdatum: string;
+  readonly toewijzingstijd: string;
+  readonly ingangsdatum: string;
+  readonly einddatum: string | null;
+  readonly redenWijziging: string | null;
+  readonly volume: number | null;
+  readonly eenheid: string | null;
+  readonly frequentie: string | null;
+  readonly budget: number | null;
+  /** Municipality of origin; 0000 = unknown. */
+  readonly herkomst: string;
+}
+
+export interface ToewijzingItem extends Item {
+  readonly versions: readonly ToewijzingVersion[];
+}
+
+/** One declared line's effect on its toewijzing (approved lines only). */
+export interface UsageEntry {
+  readonly fileId: string;
+  readonly ref: string;
+  readonly agb: string;
+  readonly dc: 'D' | 'C';
+  /** For a credit: the debit it reverses. */
+  readonly vorig: string | null;
+  readonly categorie: string;
+  readonly code: string;
+  readonly begin: string;
+  readonly eind: string;
+  readonly volume: number;
+  readonly eenheid: string;
+  /** Signed cents. */
+  readonly bedrag: number;
+  /** Month and attributes the amount counts for (for a credit: those of its debit). */
+  readonly maand: string;
+  readonly herkomst: string;
+  readonly taakveld: string;
+  readonly client: string;
+}
+
+export interface UsageItem extends Item {
+  readonly entries: readonly UsageEntry[];
+}
+
+/** A number (ReferentieNummer, DeclaratieNummer, BerichtIdentificatie) taken by the file that first used it. */
+export interface TakenItem extends Item {
+  readonly fileId: string;
+  readonly status?: 'toegekend' | 'afgewezen';
+}
+
+export interface TaakVersion {
+  readonly fileId: string;
+  readonly ontvangen: string;
+  readonly aantalClienten: number;
+  readonly bedrag: number;
+}
+
+export interface TaakItem extends Item {
+  readonly gemeente: string;
+  readonly taakveld: string;
+  readonly periodeBegin: string;
+  readonly periodeEind: string;
+  readonly agbCode: string;
+  readonly versions: readonly TaakVersion[];
+}
+
+/** The effective (latest committed) version of a toewijzing, or null. */
+export function effectiveToewijzing(
+  item: ToewijzingItem | undefined,
+  files: CommittedFiles,
+): ToewijzingVersion | null {
+  let best: ToewijzingVersion | null = null;
+  for (const v of item?.versions ?? []) {
+    if (!counts(files, v.fileId)) continue;
+    if (!best || laterVersion(v, best, files)) best = v;
+  }
+  return best;
+}
+
+/** A later Toewijzingsdatum/-tijd replaces an earlier one; on a tie the file received later wins. */
+export function laterVersion(a: ToewijzingVersion, b: ToewijzingVersion, files: CommittedFiles): boolean {
+  const ka = `${a.toewijzingsdatum}T${a.toewijzingstijd}`;
+  const kb = `${b.toewijzingsdatum}T${b.toewijzingstijd}`;
+  if (ka !== kb) return ka > kb;
+  const ra = files.get(a.fileId)?.ontvangen ?? '';
+  const rb = files.get(b.fileId)?.ontvangen ?? '';
+  if (ra !== rb) return ra > rb;
+  return a.fileId === b.fileId ? a.seq > b.seq : a.fileId > b.fileId;
+}
+
+/** The usage entries that count: those of committed files. */
+export function effectiveUsage(item: UsageItem | undefined, files: CommittedFiles): UsageEntry[] {
+  return (item?.entries ?? []).filter((e) => counts(files, e.fileId));
+}
+
+/** Whether a taken number counts (its file is committed). */
+export function taken(item: TakenItem | undefined, files: CommittedFiles): boolean {
+  return item !== undefined && counts(files, item.fileId);
+}

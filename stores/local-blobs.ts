@@ -1,0 +1,71 @@
+/** The bucket as a local folder (the embedded default): keys are paths below the data folder's bucket/. */
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
+import type { BlobStore } from '../pipeline/ports';
+
+export class LocalBlobStore implements BlobStore {
+  private counter = 0;
+
+  constructor(readonly root: string) {}
+
+  private path(key: string): string {
+    const p = join(this.root, key);
+    if (relative(this.root, p).startsWith('..')) throw new Error(`sleutel ${key} ligt buiten de bucket`);
+    return p;
+  }
+
+  async put(key: string, body: string | Buffer | Iterable<string> | AsyncIterable<string | Buffer>): Promise<void> {
+    const target = this.path(key);
+    await mkdir(dirname(target), { recursive: true });
+    // Write beside the target and rename: readers never see half a file.
+    const tmp = `${target}.${process.pid}.${this.counter++}.tmp`;
+    if (typeof body === 'string' || Buffer.isBuffer(body)) await writeFile(tmp, body);
+    else await pipeline(Readable.from(body), createWriteStream(tmp));
+    await rename(tmp, target);
+  }
+
+  async open(key: string): Promise<Readable> {
+    return createReadStream(this.path(key), { highWaterMark: 64 * 1024 });
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return stat(this.path(key)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    const target = this.path(to);
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.${this.counter++}.tmp`;
+    await copyFile(this.path(from), tmp);
+    await rename(tmp, target);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path(key), { force: true });
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (!e.name.endsWith('.tmp')) out.push(relative(this.root, p).split(sep).join('/'));
+      }
+    };
+    await walk(this.root);
+    return out.filter((k) => k.startsWith(prefix)).sort();
+  }
+
+  async modified(key: string): Promise<Date> {
+    return (await stat(this.path(key))).mtime;
+  }
+}
