@@ -1,0 +1,59 @@
+/**
+ * Fault injection for the exactly-once tests: every write step (a batch of up to 25 items, a single put, a blob
+ * write, copy or delete) counts; the k-th one throws.
+ */
+import type { Readable } from 'node:stream';
+import type { BlobStore, Item, ItemKey, ItemStore } from '../../pipeline/ports';
+
+export class InjectedFault extends Error {}
+
+export class Faults {
+  count = 0;
+  failAt = 0;
+  readonly steps: string[] = [];
+
+  tick(what: string): void {
+    this.count++;
+    this.steps.push(what);
+    if (this.count === this.failAt) throw new InjectedFault(`fout ingeprikt bij stap ${this.count}: ${what}`);
+  }
+}
+
+export function faultyStore(inner: ItemStore, faults: Faults): ItemStore {
+  return {
+    stats: inner.stats,
+    get: (keys: readonly ItemKey[]) => inner.get(keys),
+    query: (pk: string, sk?: string) => inner.query(pk, sk),
+    async put(items: readonly Item[]) {
+      for (let i = 0; i < items.length; i += 25) {
+        faults.tick(`store.put ${items[i].pk}`);
+        await inner.put(items.slice(i, i + 25));
+      }
+    },
+    async putOne(item: Item) {
+      faults.tick(`store.putOne ${item.pk}${'alertVerzonden' in item ? ' (melding vastgelegd)' : ''}`);
+      await inner.putOne(item);
+    },
+  };
+}
+
+export function faultyBlobs(inner: BlobStore, faults: Faults): BlobStore {
+  return {
+    async put(key, body) {
+      faults.tick(`blobs.put ${key}`);
+      await inner.put(key, body);
+    },
+    open: (key: string): Promise<Readable> => inner.open(key),
+    exists: (key: string) => inner.exists(key),
+    async copy(from: string, to: string) {
+      faults.tick(`blobs.copy ${to}`);
+      await inner.copy(from, to);
+    },
+    async delete(key: string) {
+      faults.tick(`blobs.delete ${key}`);
+      await inner.delete(key);
+    },
+    list: (prefix: string) => inner.list(prefix),
+    modified: (key: string) => inner.modified(key),
+  };
+}
