@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: throughput and memory, each as a ratio to a baseline measured in the same run on the same file.
- * Not a test: it prints figures; targets are printed beside them.
+ * Not a test: it prints figures; targets are printed beside them. `npm run bench -- check` or `-- ingest` runs one
+ * part.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,19 +9,20 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { writeLargeDeclaratieCsv, writeLargeWmo323 } from '../examples/generator/large';
+import { writeLargeDeclaratieCsv, writeLargeToewijzingCsv, writeLargeWmo323 } from '../examples/generator/large';
 
 const run = promisify(execFile);
 const OUT = join(__dirname, '..', 'bench-output');
+const MEASURE = join(OUT, 'measure.cjs');
 
 interface Measurement {
   task: string;
   lines: number;
   ms: number;
   maxRssMb: number;
+  readRequests?: number;
+  writeRequests?: number;
 }
-
-const MEASURE = join(OUT, 'measure.cjs');
 
 /** Measurements run the same bundled code as the `bwmo` command (dist/bwmo.cjs), not the tsx-transformed sources. */
 async function bundleMeasure(): Promise<void> {
@@ -35,11 +37,11 @@ async function bundleMeasure(): Promise<void> {
   });
 }
 
-async function measure(task: string, file: string, repeat = 3): Promise<Measurement> {
-  // Best of `repeat` runs, each in a fresh process; peak RSS is the highest seen.
+/** Fastest of `repeat` runs, each in a fresh process; peak RSS is the highest seen. */
+async function measure(task: string, files: readonly string[], repeat = 3): Promise<Measurement> {
   const runs: Measurement[] = [];
   for (let i = 0; i < repeat; i++) {
-    const { stdout } = await run(process.execPath, [MEASURE, task, file], { maxBuffer: 1 << 20 });
+    const { stdout } = await run(process.execPath, [MEASURE, task, ...files], { maxBuffer: 1 << 20 });
     runs.push(JSON.parse(stdout.trim().split('\n').pop()!) as Measurement);
   }
   const fastest = runs.reduce((a, b) => (b.ms < a.ms ? b : a));
@@ -48,13 +50,7 @@ async function measure(task: string, file: string, repeat = 3): Promise<Measurem
 
 const perSecond = (m: Measurement) => Math.round((m.lines / m.ms) * 1000);
 
-function report(
-  title: string,
-  baseline: Measurement,
-  subject: Measurement,
-  target: number,
-  rssTarget?: number,
-): void {
+function report(title: string, baseline: Measurement, subject: Measurement, target: number, rssTarget?: number): void {
   const ratio = perSecond(subject) / perSecond(baseline);
   console.log(`\n${title}`);
   console.log(
@@ -63,19 +59,14 @@ function report(
   console.log(
     `  ${subject.task}: ${subject.lines} lines in ${subject.ms} ms = ${perSecond(subject)} lines/s, peak RSS ${subject.maxRssMb} MB`,
   );
-  console.log(
-    `  ratio ${ratio.toFixed(2)}x (target >= ${target}x) ${ratio >= target ? 'OK' : 'BELOW TARGET'}`,
-  );
-  if (rssTarget)
-    console.log(
-      `  peak RSS ${subject.maxRssMb} MB (target < ${rssTarget} MB) ${subject.maxRssMb < rssTarget ? 'OK' : 'ABOVE TARGET'}`,
-    );
+  console.log(`  ratio ${ratio.toFixed(2)}x (target >= ${target}x) ${ratio >= target ? 'OK' : 'BELOW TARGET'}`);
+  if (rssTarget) {
+    const ok = subject.maxRssMb < rssTarget;
+    console.log(`  peak RSS ${subject.maxRssMb} MB (target < ${rssTarget} MB) ${ok ? 'OK' : 'ABOVE TARGET'}`);
+  }
 }
 
-async function main(): Promise<void> {
-  await mkdir(OUT, { recursive: true });
-  await bundleMeasure();
-  const only = process.argv[2];
+async function benchCheck(): Promise<void> {
   const csv = join(OUT, 'declaratie-1m.csv');
   if (!existsSync(csv)) {
     console.log('generating 1,000,000-line declaratie CSV …');
@@ -86,24 +77,47 @@ async function main(): Promise<void> {
     console.log('generating 25 MB WMO323 …');
     await writeLargeWmo323(xml, 25 * 1024 * 1024 - 64 * 1024);
   }
-  if (!only || only === 'check') {
-    console.log(
-      `files: ${csv} (${((await stat(csv)).size / 1e6).toFixed(0)} MB), ${xml} (${((await stat(xml)).size / 1e6).toFixed(1)} MB)`,
-    );
-    report(
-      'bwmo check, 1,000,000-line declaratie CSV',
-      await measure('papaparse-parse-only', csv),
-      await measure('check', csv),
-      0.5,
-      300,
-    );
-    report(
-      'bwmo check, 25 MB WMO323',
-      await measure('saxes-parse-only', xml),
-      await measure('check', xml),
-      0.5,
-    );
+  const mb = async (f: string) => ((await stat(f)).size / 1e6).toFixed(1);
+  console.log(`files: ${csv} (${await mb(csv)} MB), ${xml} (${await mb(xml)} MB)`);
+  const csvBase = await measure('papaparse-parse-only', [csv]);
+  report('bwmo check, 1,000,000-line declaratie CSV', csvBase, await measure('check', [csv]), 0.5, 300);
+  const xmlBase = await measure('saxes-parse-only', [xml]);
+  report('bwmo check, 25 MB WMO323', xmlBase, await measure('check', [xml]), 0.5);
+}
+
+async function benchIngest(): Promise<void> {
+  const decl = join(OUT, 'declaratie-100k.csv');
+  const tw = join(OUT, 'toewijzingen-100k.csv');
+  if (!existsSync(decl) || !existsSync(tw)) {
+    console.log('generating 100,000-line declaratie CSV and its toewijzingen …');
+    await writeLargeDeclaratieCsv(decl, 100_000);
+    await writeLargeToewijzingCsv(tw, 100_000);
   }
+  const baseline = await measure('papaparse-parse-only', [decl]);
+  const reconcile = await measure('reconcile-memory', [tw, decl], 2);
+  report('reconcile step (levels 3–4), 100,000-line declaratie CSV, state in memory', baseline, reconcile, 0.4);
+  const memory = await measure('ingest-memory', [tw, decl], 1);
+  console.log('\nbwmo ingest (all passes, report and answer), 100,000-line declaratie CSV, state in memory');
+  console.log(`  ${memory.lines} lines in ${memory.ms} ms = ${perSecond(memory)} lines/s, peak RSS ${memory.maxRssMb} MB`);
+  const dynalite = await measure('ingest-dynalite', [tw, decl], 1);
+  const writes = (dynalite.writeRequests ?? 0) / dynalite.lines;
+  const reads = (dynalite.readRequests ?? 0) / dynalite.lines;
+  console.log('\nbwmo ingest, 100,000-line declaratie CSV, state in dynalite over loopback');
+  console.log(
+    `  ${dynalite.lines} lines in ${dynalite.ms} ms = ${perSecond(dynalite)} lines/s, peak RSS ${dynalite.maxRssMb} MB (dynalite runs in the same process)`,
+  );
+  console.log(
+    `  DynamoDB write requests: ${dynalite.writeRequests} = ${writes.toFixed(3)} per line (target <= 0.1) ${writes <= 0.1 ? 'OK' : 'ABOVE TARGET'}`,
+  );
+  console.log(`  DynamoDB read requests: ${dynalite.readRequests} = ${reads.toFixed(3)} per line (batched)`);
+}
+
+async function main(): Promise<void> {
+  await mkdir(OUT, { recursive: true });
+  await bundleMeasure();
+  const only = process.argv[2];
+  if (!only || only === 'check') await benchCheck();
+  if (!only || only === 'ingest') await benchIngest();
 }
 
 main().catch((err) => {

@@ -28,6 +28,17 @@ export interface DynamoOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Batch requests in flight at once: the writes of one file are independent of each other. */
+const CONCURRENCY = 4;
+
+async function inParallel<T>(work: readonly T[], limit: number, run: (w: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < work.length) await run(work[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, work.length) }, worker));
+}
+
 export class DynamoItemStore implements ItemStore {
   readonly stats = { readRequests: 0, writeRequests: 0 };
   private readonly doc: DynamoDBDocumentClient;
@@ -51,8 +62,10 @@ export class DynamoItemStore implements ItemStore {
   async get(keys: readonly ItemKey[]): Promise<Item[]> {
     const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, { pk: k.pk, sk: k.sk }])).values()];
     const out: Item[] = [];
-    for (let i = 0; i < unique.length; i += 100) {
-      let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
+    const batches: Record<string, unknown>[][] = [];
+    for (let i = 0; i < unique.length; i += 100) batches.push(unique.slice(i, i + 100));
+    await inParallel(batches, CONCURRENCY, async (batch) => {
+      let pending = batch;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > this.maxRetries)
           throw new Error(
@@ -66,15 +79,17 @@ export class DynamoItemStore implements ItemStore {
         out.push(...((res.Responses?.[this.table] ?? []) as Item[]));
         pending = (res.UnprocessedKeys?.[this.table]?.Keys ?? []) as Record<string, unknown>[];
       }
-    }
+    });
     return out;
   }
 
   async put(items: readonly Item[]): Promise<void> {
     // The last write of a key within one call wins, as a BatchWriteItem may not repeat a key.
     const unique = [...new Map(items.map((it) => [`${it.pk}\u0000${it.sk}`, it])).values()];
-    for (let i = 0; i < unique.length; i += 25) {
-      let pending = unique.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    const batches: Item[][] = [];
+    for (let i = 0; i < unique.length; i += 25) batches.push(unique.slice(i, i + 25));
+    await inParallel(batches, CONCURRENCY, async (batch) => {
+      let pending = batch.map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > this.maxRetries)
           throw new Error(
@@ -85,7 +100,7 @@ export class DynamoItemStore implements ItemStore {
         const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: pending } }));
         pending = (res.UnprocessedItems?.[this.table] ?? []) as typeof pending;
       }
-    }
+    });
   }
 
   async putOne(item: Item): Promise<void> {

@@ -5,9 +5,9 @@
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { csvText, declaratieCsvRow } from '../../pipeline/write/csv';
+import { csvText, declaratieCsvRow, toewijzingCsvRow } from '../../pipeline/write/csv';
 import { renderWmo323 } from '../../pipeline/write/wmo323';
-import { DECLARATIE_COLUMNS } from '../../schemas/csv';
+import { DECLARATIE_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
 import type { DeclaratieKop } from '../../schemas/iwmo/wmo323';
 import { testBsn } from './bsn';
 import type { GenPrestatie } from './generate';
@@ -16,9 +16,10 @@ const AGB = '12340001';
 const GEMEENTE = '0983';
 const TARIEF = 10950;
 
+/** A whole March in etmalen on the line's own toewijzing; volumes vary a little (care is not always daily). */
 function line(i: number): GenPrestatie {
   const days = 28 + (i % 4);
-  const eind = `2021-03-${String(days).padStart(2, '0')}`;
+  const eind = '2021-03-31';
   return {
     bsn: testBsn(i),
     referentieNummer: `R${String(i).padStart(12, '0')}`,
@@ -91,4 +92,37 @@ export async function writeLargeWmo323(path: string, bytes: number): Promise<num
   out.end();
   await once(out, 'finish');
   return count;
+}
+
+/** The toewijzingen the lines of writeLargeDeclaratieCsv refer to (one per line; sender 0983). */
+export async function writeLargeToewijzingCsv(path: string, lines: number): Promise<void> {
+  const out = createWriteStream(path);
+  await write(out, `${TOEWIJZING_COLUMNS.map((c) => c.name).join(';')}\n`);
+  for (let start = 0; start < lines; start += 10_000) {
+    const rows: string[] = [];
+    for (let i = start; i < Math.min(lines, start + 10_000); i++) {
+      rows.push(
+        toewijzingCsvRow(GEMEENTE, AGB, {
+          bsn: testBsn(i),
+          toewijzingNummer: 1_000_000 + i,
+          referentieAanbieder: null,
+          productCategorie: '15',
+          productCode: '15A02',
+          toewijzingsdatum: '2020-12-15',
+          toewijzingstijd: '10:00:00',
+          ingangsdatum: '2021-01-01',
+          einddatum: '2025-12-31',
+          redenWijziging: null,
+          omvang: { volume: 7, eenheid: '14', frequentie: '2' },
+          budget: null,
+          herkomstgemeente: '0988',
+        })
+          .map((v) => v ?? '')
+          .join(';'),
+      );
+    }
+    await write(out, `${rows.join('\n')}\n`);
+  }
+  out.end();
+  await once(out, 'finish');
 }

@@ -112,7 +112,8 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one.
   const refsInFile = new Set<string>();
   const positions = new Map<DeclaratieOutcome, number>();
-  for (const pass of ['C', 'D'] as const) {
+  const anyCredits = [...judgedGroups].some((d) => d.credits > 0);
+  for (const pass of anyCredits ? (['C', 'D'] as const) : (['D'] as const)) {
     positions.clear();
     let chunk: Judged[] = [];
     const flush = async () => {
@@ -135,7 +136,8 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
 
   for (const d of judgedGroups) d.retourcodes = d.approvedCount === d.size ? ['8001'] : ['0200'];
   // Whole-declaration rejections count in the monitor as rejected lines too.
-  for await (const batch of input.lines()) {
+  const anyWhole = input.declaraties.some((d) => d.rejectedWhole && !d.failedInMessage);
+  for await (const batch of anyWhole ? input.lines() : []) {
     for (const regel of batch) {
       const d = byNummer.get(regel.kop.declaratieNummer);
       if (!d?.rejectedWhole || d.failedInMessage) continue;

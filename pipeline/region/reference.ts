@@ -12,6 +12,13 @@ export function referenceData(data: RegionData): ReferenceData & {
     data.region.producten.map((p) => [`${p.categorie}/${p.code}`, { variant: p.variant as Variant, taakveld: p.taakveld }]),
   );
   const gemeenten = new Set(data.region.gemeenten.map((g) => g.code));
+  // Nearly every line asks about the product of the line before: remember the last answer.
+  let last: { categorie: string; code: string; product: { variant: Variant; taakveld: string } | null } | null = null;
+  const product = (categorie: string, code: string) => {
+    if (last?.categorie === categorie && last.code === code) return last.product;
+    last = { categorie, code, product: products.get(`${categorie}/${code}`) ?? null };
+    return last.product;
+  };
   const tariefCache = new Map<string, ReturnType<typeof contractTarief>>();
   return {
     tarief(agb, categorie, code, datum) {
@@ -23,10 +30,10 @@ export function referenceData(data: RegionData): ReferenceData & {
       }
       return t;
     },
-    product: (categorie, code) => products.get(`${categorie}/${code}`) ?? null,
+    product,
     gemeenteBekend: (code) => gemeenten.has(code),
     /** Taakveld of a product: the region's list, else by category (15 BW, 16/17 MO, 18 BWO). */
-    taakveld: (categorie, code) => products.get(`${categorie}/${code}`)?.taakveld ?? defaultTaakveld(categorie) ?? 'BWO',
+    taakveld: (categorie, code) => product(categorie, code)?.taakveld ?? defaultTaakveld(categorie) ?? 'BWO',
     /** Municipality of the provider's location for a product (tarieven.csv VestigingGemeente). */
     vestiging: (agb, categorie, code, datum) =>
       contractTarief(data.tarieven, agb, categorie, code, datum)?.vestigingGemeente ??

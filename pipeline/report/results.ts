@@ -26,7 +26,11 @@ export class DeclaratieOutcome {
     readonly totaalIngediend: number,
   ) {}
 
+  /** Credit lines in this declaration (level 3 judges credits in a pass of their own, when there are any). */
+  credits = 0;
+
   add(ref: string, signedAmount: number): number {
+    if (signedAmount < 0) this.credits++;
     // ReferentieNummers are copied out of the parser's chunks by the readers, so keeping them is cheap.
     this.refs.push(ref);
     this.amounts.push(signedAmount);

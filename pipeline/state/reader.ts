@@ -59,12 +59,13 @@ export class StateReader {
   async loadToewijzingen(nummers: Iterable<number>): Promise<void> {
     const missing = [...new Set(nummers)].filter((n) => !this.toewijzingen.has(n));
     if (!missing.length) return;
-    const found = await this.getMany(
-      missing.flatMap((n) => [key.toewijzing(this.gemeente, n), key.usage(this.gemeente, n)]),
-    );
+    const keys = missing.flatMap((n) => [key.toewijzing(this.gemeente, n), key.usage(this.gemeente, n)]);
+    const found = new Map<string, Item>();
+    for (const item of keys.length ? await this.store.get(keys) : []) found.set(`${item.pk}|${item.sk}`, item);
     for (const n of missing) {
-      const item = found.get(k(key.toewijzing(this.gemeente, n))) as ToewijzingItem | undefined;
-      const usageItem = found.get(k(key.usage(this.gemeente, n))) as UsageItem | undefined;
+      const pk = key.toewijzing(this.gemeente, n).pk;
+      const item = found.get(`${pk}|TW`) as ToewijzingItem | undefined;
+      const usageItem = found.get(`${pk}|USAGE`) as UsageItem | undefined;
       this.toewijzingen.set(n, {
         nummer: n,
         item,
