@@ -1,7 +1,8 @@
 /** `bwmo ingest FILE…`: the whole pipeline on the embedded local stack; a summary table, or the reports (--json). */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { SERVE_FILE, type ServeInfo } from '../serve/info';
 import { SingleBar } from 'cli-progress';
 import { ingestObject } from '../pipeline/ingest';
 import { namedGemeente } from '../pipeline/named-gemeente';
@@ -21,6 +22,13 @@ export async function runIngest(files: string[], options: IngestOptions): Promis
       process.stderr.write(`bwmo ingest: ${f} is geen leesbaar bestand\n`);
       return 2;
     }
+  }
+  const serving = await runningServe(options.data);
+  if (serving) {
+    const reports = await handOff(serving, files, options.gemeente);
+    if (!reports) return 2;
+    await writeAll(process.stdout, [options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${summary(reports)}\n`]);
+    return 0;
   }
   const runtime = await openLocal(options);
   try {
@@ -66,6 +74,38 @@ export async function ingestFiles(
     }
   } finally {
     bar?.stop();
+  }
+  return reports;
+}
+
+/** A `bwmo serve` running on this data folder (LevelDB allows one process: then ingest goes through it). */
+async function runningServe(data: string): Promise<ServeInfo | null> {
+  const text = await readFile(join(resolve(data), SERVE_FILE), 'utf8').catch(() => null);
+  if (!text) return null;
+  const info = JSON.parse(text) as ServeInfo;
+  const alive = await fetch(`${info.http}/api/gezondheid`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  return alive ? info : null;
+}
+
+async function handOff(serving: ServeInfo, files: readonly string[], gemeente: string | undefined): Promise<Report[] | null> {
+  process.stderr.write(`bwmo ingest: bwmo serve draait (${serving.http}); de bestanden gaan via die server\n`);
+  const reports: Report[] = [];
+  for (const f of files) {
+    const g = gemeente ?? (await namedGemeente(pathSource(f, f)));
+    if (!g) {
+      process.stderr.write(`bwmo ingest: ${f}: geen gemeentecode gevonden in het bestand; geef --gemeente op\n`);
+      return null;
+    }
+    const url = `${serving.http}/lokaal/ingest?gemeente=${g}&naam=${encodeURIComponent(basename(f))}`;
+    const res = await fetch(url, { method: 'POST', body: await readFile(f) });
+    if (!res.ok) {
+      process.stderr.write(`bwmo ingest: ${f}: ${res.status} ${await res.text()}\n`);
+      return null;
+    }
+    reports.push((await res.json()) as Report);
   }
   return reports;
 }

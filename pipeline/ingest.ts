@@ -7,27 +7,27 @@
  */
 import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
-import { type CheckedFile, checkFile, checkReportHead } from './check';
-import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
 import { renderCsvAnswer } from './answer/csv';
+import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
+import { type CheckedFile, checkFile, checkReportHead } from './check';
 import type { AlertSink, BlobStore, ItemStore, SecretSource } from './ports';
 import { pseudonymiser } from './pseudonym';
 import { FindingCollector } from './read/collector';
 import { readDeclaraties } from './read/declaraties';
 import { decodeText } from './read/decode';
 import { finding } from './read/findings';
+import { type FileFacts, sniff } from './read/sniff';
 import { readTaakgericht } from './read/taakgericht';
 import { readToewijzingen } from './read/toewijzingen';
-import { type FileFacts, sniff } from './read/sniff';
 import { reconcileDeclaraties } from './reconcile/declaraties';
 import { reconcileTaakgericht } from './reconcile/taakgericht';
 import { reconcileToewijzingen } from './reconcile/toewijzingen';
 import type { RegionData } from './region/load';
 import { type Reference, referenceData } from './region/reference';
-import { renderReport, type ReportHead } from './report/render';
+import { type ReportHead, renderReport } from './report/render';
+import type { FileSource } from './source';
 import { type FileRecord, key } from './state/items';
 import { committedFiles, loadFiles, StateReader } from './state/reader';
-import type { FileSource } from './source';
 
 export interface IngestDeps {
   readonly store: ItemStore;
@@ -35,6 +35,11 @@ export interface IngestDeps {
   readonly secrets: SecretSource;
   readonly alerts: AlertSink;
   readonly region: RegionData;
+  /**
+   * 'inline' (default): the alert goes out in the publish step. 'deferred': the commit record itself triggers it
+   * (on AWS the table's stream invokes the notify function), so ingest does not send it.
+   */
+  readonly alertMode?: 'inline' | 'deferred';
 }
 
 export interface IngestResult {
@@ -50,7 +55,10 @@ export function parseInboxKey(inboxKey: string): { gemeente: string; name: strin
   return { gemeente: m[1], name: m[2] };
 }
 
-export const blobSource = (blobs: BlobStore, key: string): FileSource => ({ name: key, open: () => blobs.open(key) });
+export const blobSource = (blobs: BlobStore, key: string): FileSource => ({
+  name: key,
+  open: () => blobs.open(key),
+});
 
 /** The date in the Netherlands of an instant (a file received at 00:30 local time belongs to that day). */
 export function dutchDate(iso: string): string {
@@ -111,7 +119,16 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
       findings,
       ontvangen,
     };
-    return commitAndPublish(deps, { head, declaraties: [], checked, fileId, ontvangen, name, gemeente, answer: null });
+    return commitAndPublish(deps, {
+      head,
+      declaraties: [],
+      checked,
+      fileId,
+      ontvangen,
+      name,
+      gemeente,
+      answer: null,
+    });
   }
 
   const files = committedFiles(records);
@@ -166,12 +183,19 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   const lines = checked.lines;
   const status: FileStatus =
     rejectedLines === 0 ? 'geaccepteerd' : rejectedLines === lines ? 'afgewezen' : 'deels-geaccepteerd';
+  // The deepest level reached: 2 when every declaration (every toewijzing line) already failed in-message.
+  const reachedState =
+    checked.kind === 'declaratie'
+      ? checked.declaraties.some((d) => !d.failedInMessage)
+      : checked.kind === 'toewijzing'
+        ? checked.rejectedSeqs.size < lines
+        : true;
   const head: ReportHead = {
     ...checkReportHead(checked),
     file: inboxKey,
     gemeente,
     status,
-    level: 3,
+    level: reachedState ? 3 : 2,
     counts: { regels: lines, geaccepteerd: lines - rejectedLines, afgewezen: rejectedLines },
     findings: [...checked.findings, ...level3],
     ontvangen,
@@ -238,12 +262,22 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
     antwoordExt = o.answer === 'csv' ? 'csv' : 'xml';
     antwoordKey = stateKey(o.fileId, `antwoord.${antwoordExt}`);
     if (o.answer === 'csv') {
-      await blobs.put(antwoordKey, renderCsvAnswer(o.text(), o.checked.facts.delimiter ?? ';', o.declaraties));
-    } else {
-      const header: AnswerHeader = { identificatie: o.fileId.slice(0, 12), dagtekening: dutchDate(o.ontvangen) };
       await blobs.put(
         antwoordKey,
-        renderWmo325(header, o.declaraties[0], readDeclaraties(o.text(), o.checked.facts, sinkFindings(), { lines: 0 })),
+        renderCsvAnswer(o.text(), o.checked.facts.delimiter ?? ';', o.declaraties),
+      );
+    } else {
+      const header: AnswerHeader = {
+        identificatie: o.fileId.slice(0, 12),
+        dagtekening: dutchDate(o.ontvangen),
+      };
+      await blobs.put(
+        antwoordKey,
+        renderWmo325(
+          header,
+          o.declaraties[0],
+          readDeclaraties(o.text(), o.checked.facts, sinkFindings(), { lines: 0 }),
+        ),
       );
     }
   }
@@ -274,14 +308,19 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
 }
 
 /** Retourcodes of the rejected lines (or of the findings when no line was judged), most frequent first. */
-function topCodes(findings: readonly Finding[], declaraties: CheckedFile['declaraties']): { code: string; aantal: number }[] {
+function topCodes(
+  findings: readonly Finding[],
+  declaraties: CheckedFile['declaraties'],
+): { code: string; aantal: number }[] {
   const counts = new Map<string, number>();
   for (const d of declaraties) {
-    for (let i = 0; i < d.size; i++) for (const c of d.codesOf(i) ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (let i = 0; i < d.size; i++)
+      for (const c of d.codesOf(i) ?? []) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   if (counts.size === 0) {
     for (const f of findings) {
-      if (f.severity !== 'waarschuwing' && f.retourcode) counts.set(f.retourcode, (counts.get(f.retourcode) ?? 0) + 1);
+      if (f.severity !== 'waarschuwing' && f.retourcode)
+        counts.set(f.retourcode, (counts.get(f.retourcode) ?? 0) + 1);
     }
   }
   return [...counts.entries()]
@@ -302,24 +341,35 @@ async function publish(deps: IngestDeps, record: FileRecord, inboxKey: string): 
   if (await blobs.exists(inboxKey)) {
     await blobs.copy(inboxKey, quarantined ? base : `archive/${record.gemeente}/${record.name}`);
   }
-  if (record.afgewezen > 0 && !record.alertVerzonden) {
-    await alerts.send({
-      gemeente: record.gemeente,
-      bestand: record.name,
-      fileId: record.fileId,
-      soort: record.kind,
-      status: quarantined ? 'quarantaine' : record.afgewezen === record.regels ? 'afgewezen' : 'deels-geaccepteerd',
-      regels: record.regels,
-      afgewezen: record.afgewezen,
-      afgewezenBedrag: record.afgewezenBedrag,
-      retourcodes: record.topRetourcodes.map((c) => ({ ...c, tekst: retourcodeText(c.code) })),
-      antwoord: record.antwoordKey ? `${base}.antwoord.${record.antwoordExt}` : null,
-      rapport: `${base}.rapport.json`,
-    });
-    await store.putOne({ ...record, alertVerzonden: new Date().toISOString() });
-  }
+  if (deps.alertMode !== 'deferred') await alertOnce(store, alerts, record);
   await blobs.delete(inboxKey);
   return { report: await readReport(blobs, `${base}.rapport.json`) };
+}
+
+/** The alert for a committed file with rejections, sent once: after sending, the file record says so. */
+export async function alertOnce(store: ItemStore, alerts: AlertSink, record: FileRecord): Promise<boolean> {
+  if (record.afgewezen === 0 || record.alertVerzonden || record.status === 'ingetrokken') return false;
+  const quarantined = record.status === 'quarantaine';
+  const base = quarantined ? `quarantine/${record.gemeente}/${record.name}` : outboxBase(record);
+  await alerts.send({
+    gemeente: record.gemeente,
+    bestand: record.name,
+    fileId: record.fileId,
+    soort: record.kind,
+    status: quarantined
+      ? 'quarantaine'
+      : record.afgewezen === record.regels
+        ? 'afgewezen'
+        : 'deels-geaccepteerd',
+    regels: record.regels,
+    afgewezen: record.afgewezen,
+    afgewezenBedrag: record.afgewezenBedrag,
+    retourcodes: record.topRetourcodes.map((c) => ({ ...c, tekst: retourcodeText(c.code) })),
+    antwoord: record.antwoordKey ? `${base}.antwoord.${record.antwoordExt}` : null,
+    rapport: `${base}.rapport.json`,
+  });
+  await store.putOne({ ...record, alertVerzonden: new Date().toISOString() });
+  return true;
 }
 
 async function republish(deps: IngestDeps, record: FileRecord): Promise<IngestResult> {
@@ -327,16 +377,60 @@ async function republish(deps: IngestDeps, record: FileRecord): Promise<IngestRe
 }
 
 /** Identical bytes under another name, or uploaded again: the stored answer, marked as a duplicate; no change. */
-async function duplicate(deps: IngestDeps, original: FileRecord, inboxKey: string, ontvangen: string): Promise<IngestResult> {
+async function duplicate(
+  deps: IngestDeps,
+  original: FileRecord,
+  inboxKey: string,
+  ontvangen: string,
+): Promise<IngestResult> {
   const { blobs } = deps;
   const { gemeente, name } = parseInboxKey(inboxKey);
   const stored = await readReport(blobs, original.rapportKey);
-  const report: Report = { ...stored, file: inboxKey, duplicaatVan: `inbox/${original.gemeente}/${original.name}`, ontvangen };
-  const base = original.status === 'quarantaine' ? `quarantine/${gemeente}/${name}` : `outbox/${gemeente}/${name}`;
+  const duplicaatVan = `inbox/${original.gemeente}/${original.name}`;
+  if (original.status === 'ingetrokken') return withdrawnDuplicate(deps, original, inboxKey, ontvangen, stored);
+  const report: Report = { ...stored, file: inboxKey, duplicaatVan, ontvangen };
+  const base =
+    original.status === 'quarantaine' ? `quarantine/${gemeente}/${name}` : `outbox/${gemeente}/${name}`;
   await blobs.put(`${base}.rapport.json`, JSON.stringify(report));
-  if (original.antwoordKey) await blobs.copy(original.antwoordKey, `${base}.antwoord.${original.antwoordExt}`);
+  if (original.antwoordKey)
+    await blobs.copy(original.antwoordKey, `${base}.antwoord.${original.antwoordExt}`);
   await blobs.copy(inboxKey, original.status === 'quarantaine' ? base : `archive/${gemeente}/${name}`);
   await blobs.delete(inboxKey);
+  return { report };
+}
+
+/**
+ * Identical bytes of a withdrawn file: not processed again (same identity), and not answered with the old answer
+ * either, which would say its lines were approved while none of them counts. The report says so.
+ */
+async function withdrawnDuplicate(
+  deps: IngestDeps,
+  original: FileRecord,
+  inboxKey: string,
+  ontvangen: string,
+  stored: Report,
+): Promise<IngestResult> {
+  const { gemeente, name } = parseInboxKey(inboxKey);
+  const reden = original.ingetrokken?.reden ?? 'onbekend';
+  const report: Report = {
+    ...stored,
+    file: inboxKey,
+    duplicaatVan: `inbox/${original.gemeente}/${original.name}`,
+    ontvangen,
+    status: 'afgewezen',
+    counts: { regels: stored.counts.regels, geaccepteerd: 0, afgewezen: stored.counts.regels },
+    findings: [
+      finding(
+        'INGETROKKEN',
+        'bestand',
+        `dit bestand is gelijk aan ${original.name}, dat is ingetrokken (reden: ${reden}); het wordt niet opnieuw verwerkt en telt niet mee. Lever een gecorrigeerd bestand aan.`,
+      ),
+    ],
+    declaraties: [],
+  };
+  await deps.blobs.put(`outbox/${gemeente}/${name}.rapport.json`, JSON.stringify(report));
+  await deps.blobs.copy(inboxKey, `archive/${gemeente}/${name}`);
+  await deps.blobs.delete(inboxKey);
   return { report };
 }
 

@@ -244,6 +244,28 @@ export const PROJECT_CODES: readonly ProjectCode[] = [
     severity: 'waarschuwing',
   },
   {
+    id: 'TAAK-VERVANGT',
+    level: 3,
+    retourcode: null,
+    label: 'Melding vervangt een eerdere melding voor dezelfde gemeente, taakveld, periode en aanbieder',
+    source: 'pipeline/reconcile/taakgericht.ts',
+    severity: 'waarschuwing',
+  },
+  {
+    id: 'INGETROKKEN',
+    level: 3,
+    retourcode: null,
+    label: 'Gelijk aan een bestand dat is ingetrokken: niet opnieuw verwerkt',
+    source: 'pipeline/ingest.ts',
+  },
+  {
+    id: 'UPLOAD-ONVOLLEDIG',
+    level: 1,
+    retourcode: '0001',
+    label: 'De upload is afgebroken voordat het bestand compleet was',
+    source: 'serve/serve.ts (lokaal), infra/lambda/partial-upload.ts (AWS)',
+  },
+  {
     id: 'ISOLATION',
     level: 1,
     retourcode: null,

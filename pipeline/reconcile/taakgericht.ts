@@ -5,6 +5,7 @@
 import type { TaakgerichtRow } from '../../schemas/csv';
 import type { Finding } from '../../schemas/report';
 import type { Item, ItemStore } from '../ports';
+import { finding } from '../read/findings';
 import { key, type CommittedFiles, counts, type TaakItem } from '../state/items';
 import { itemKey } from '../state/reader';
 import { contributionItems, type TaakContribution } from './contributions';
@@ -38,13 +39,13 @@ export async function reconcileTaakgericht(input: {
         .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen))
         .pop();
       if (earlier) {
-        findings.push({
-          rule: 'TAAK-VERVANGT',
-          retourcode: null,
-          location: `regel ${r.row}`,
-          message: `vervangt de eerdere melding voor ${r.gemeente} ${r.taakveld} ${r.periodeBegin} t/m ${r.periodeEind} (${earlier.aantalClienten} clienten, ${earlier.bedrag} cent)`,
-          severity: 'waarschuwing',
-        });
+        findings.push(
+          finding(
+            'TAAK-VERVANGT',
+            `regel ${r.row}`,
+            `vervangt de eerdere melding voor ${r.gemeente} ${r.taakveld} ${r.periodeBegin} t/m ${r.periodeEind} (${earlier.aantalClienten} clienten, ${earlier.bedrag} cent)`,
+          ),
+        );
       }
       const keep = (item?.versions ?? []).filter((v) => v.fileId !== fileId && files.get(v.fileId));
       items.set(id, {

@@ -3,11 +3,12 @@
  * fit the NML example region (gemeente 0983 Venlo, provider 12340001, BW product 15/15A02 per etmaal at the
  * contract tariff of 2022: 10950 cents). A test states only what it is about.
  */
-import { DECLARATIE_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
-import { csvText, declaratieCsvRow, toewijzingCsvRow } from '../../pipeline/write/csv';
-import { wmo323Xml } from '../../pipeline/write/wmo323';
-import type { DeclaratieKop, Prestatie } from '../../schemas/iwmo/wmo323';
+
 import { daysInclusive, lastOfMonth, nextMonth } from '../../pipeline/dates';
+import { csvText, declaratieCsvRow, rowByName, toewijzingCsvRow } from '../../pipeline/write/csv';
+import { wmo323Xml } from '../../pipeline/write/wmo323';
+import { DECLARATIE_COLUMNS, TAAKGERICHT_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
+import type { DeclaratieKop, Prestatie } from '../../schemas/iwmo/wmo323';
 
 export const GEMEENTE = '0983';
 export const AGB = '12340001';
@@ -68,7 +69,10 @@ export function toewijzingCsv(rows: readonly Partial<TwSpec>[], gemeente = GEMEE
         ingangsdatum: t.ingangsdatum,
         einddatum: t.einddatum,
         redenWijziging: t.redenWijziging,
-        omvang: t.volume === null ? null : { volume: t.volume, eenheid: t.eenheid ?? '', frequentie: t.frequentie ?? '' },
+        omvang:
+          t.volume === null
+            ? null
+            : { volume: t.volume, eenheid: t.eenheid ?? '', frequentie: t.frequentie ?? '' },
         budget: t.budget,
         herkomstgemeente: t.herkomst,
       });
@@ -136,7 +140,9 @@ export function declaratieCsv(...decls: readonly DeclSpec[]): string {
   return csvText(
     DECLARATIE_COLUMNS,
     decls.flatMap((d) =>
-      d.lines.map((p) => declaratieCsvRow({ afzender: d.agb ?? AGB, ontvanger: d.gemeente ?? GEMEENTE }, kop(d), p)),
+      d.lines.map((p) =>
+        declaratieCsvRow({ afzender: d.agb ?? AGB, ontvanger: d.gemeente ?? GEMEENTE }, kop(d), p),
+      ),
     ),
   );
 }
@@ -158,4 +164,43 @@ export function declaratieXml(d: DeclSpec): string {
     kop: k,
     clienten,
   });
+}
+
+export interface TaakSpec {
+  readonly gemeente: string;
+  readonly taakveld: 'BW' | 'MO' | 'BWO' | 'BP';
+  readonly periodeBegin: string;
+  readonly periodeEind: string;
+  readonly agbCode: string;
+  readonly aantalClienten: number;
+  readonly bedrag: number;
+}
+
+export const TAAK_DEFAULT: TaakSpec = {
+  gemeente: GEMEENTE,
+  taakveld: 'BP',
+  periodeBegin: '2022-01-01',
+  periodeEind: '2022-06-30',
+  agbCode: '12340008',
+  aantalClienten: 12,
+  bedrag: 12 * 41500,
+};
+
+/** A taakgericht report CSV (bemoeizorg & preventie) with these rows (defaults: TAAK_DEFAULT). */
+export function taakgerichtCsv(rows: readonly Partial<TaakSpec>[]): string {
+  return csvText(
+    TAAKGERICHT_COLUMNS,
+    rows.map((partial) => {
+      const r = { ...TAAK_DEFAULT, ...partial };
+      return rowByName(TAAKGERICHT_COLUMNS, {
+        Gemeente: r.gemeente,
+        Taakveld: r.taakveld,
+        PeriodeBegindatum: r.periodeBegin,
+        PeriodeEinddatum: r.periodeEind,
+        AgbCode: r.agbCode,
+        AantalClienten: r.aantalClienten,
+        Bedrag: r.bedrag,
+      });
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { withdrawFile } from '../../pipeline/withdraw';
 import { type Stack, startStack } from '../helpers/stack';
 import { AGB, credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
 
@@ -68,5 +69,34 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     expect(alert.retourcodes.map((c) => c.code)).toContain('0611');
     expect(JSON.stringify(alert)).not.toMatch(/99990\d{4}/);
     expect(AGB).toBe('12340001');
+  });
+});
+
+describe('a withdrawn file', () => {
+  it('uploaded again with the same bytes is not processed again and not answered as approved', async () => {
+    const stack = await startStack();
+    await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
+    const content = declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] });
+    const first = await stack.upload('0983', 'd.csv', content);
+    expect(first.report.status).toBe('geaccepteerd');
+    expect(await withdrawFile(stack.deps.store, ['0983'], first.report.fileId!, 'dubbel ingediend')).not.toBeNull();
+    const again = await stack.upload('0983', 'd-opnieuw.csv', content, new Date('2023-06-02T10:00:00Z'));
+    expect(again.report).toMatchObject({
+      status: 'afgewezen',
+      duplicaatVan: 'inbox/0983/d.csv',
+      counts: { regels: 1, geaccepteerd: 0, afgewezen: 1 },
+      declaraties: [],
+    });
+    expect(again.report.findings.map((f) => f.rule)).toEqual(['INGETROKKEN']);
+    expect(await stack.blobs.exists('outbox/0983/d-opnieuw.csv.antwoord.csv')).toBe(false);
+    // Its number is free again: a corrected file may use it.
+    const corrected = await stack.upload(
+      '0983',
+      'd-correctie.csv',
+      declaratieCsv({ nummer: 'D2', maand: '2022-03', lines: [line('2022-03', 'R1', { volume: 30 })] }),
+      new Date('2023-06-03T10:00:00Z'),
+    );
+    expect(corrected.report.declaraties[0].retourcodes).toEqual(['8001']);
+    await stack.close();
   });
 });

@@ -4,7 +4,8 @@ import { defineStateRule, ruleFinding } from '../types';
 
 /**
  * TR346 (9346): IngediendBedrag = GeleverdVolume × ProductTarief (Eenheid ≠ 83). An hourly tariff declared in
- * minutes gives tarief × volume ÷ 60, rounded to the cent (half up).
+ * minutes gives tarief × volume ÷ 60, rounded to the cent (half up). The tariff's unit is the contract's; without
+ * a contract (TR418 rejects the line), the toewijzing's.
  */
 export const TR346 = defineStateRule({
   id: 'TR346',
@@ -13,7 +14,7 @@ export const TR346 = defineStateRule({
     const p = regel.prestatie;
     if (p.eenheid === EENHEID_EURO || p.tarief === null) return null;
     const contract = ref.tarief(regel.bericht.afzender, p.productCategorie, p.productCode, p.begin);
-    const hourlyInMinutes = p.eenheid === '01' && (t?.eenheid === '04' || contract?.eenheid === '04');
+    const hourlyInMinutes = p.eenheid === '01' && (contract ? contract.eenheid : t?.eenheid) === '04';
     const expected = hourlyInMinutes ? Math.round((p.tarief * p.volume) / 60) : p.volume * p.tarief;
     if (p.bedrag === expected) return null;
     return ruleFinding(

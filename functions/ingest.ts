@@ -1,0 +1,45 @@
+/**
+ * SQS FIFO batches of routed S3 events → the pipeline, one file at a time. Powertools' FIFO partial-batch
+ * processor reports failures per message: a failing file is retried and, after maxReceiveCount, goes to the
+ * dead-letter queue without blocking its municipality's later files forever; it leaves no trace (DESIGN §5).
+ * `bwmo serve` runs this same handler with its local dependencies.
+ */
+import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { type IngestDeps, ingestObject } from '../pipeline/ingest';
+import type { RoutedObject } from '../pipeline/route';
+import { awsDeps, logger, metrics as awsMetrics } from './aws';
+
+/** The part of Powertools' Metrics the handler uses (serve passes a silent one). */
+export interface MetricsSink {
+  addMetric(name: string, unit: (typeof MetricUnit)[keyof typeof MetricUnit], value: number): unknown;
+  publishStoredMetrics(): unknown;
+}
+
+export function makeIngestHandler(deps: () => Promise<IngestDeps>, metrics: MetricsSink = awsMetrics) {
+  const processor = new SqsFifoPartialProcessorAsync();
+  const record = async (r: SQSRecord): Promise<void> => {
+    const message = JSON.parse(r.body) as RoutedObject;
+    const { report, alreadyDone } = await ingestObject(await deps(), message.key);
+    logger.info('verwerkt', {
+      key: message.key,
+      status: report.status,
+      regels: report.counts.regels,
+      afgewezen: report.counts.afgewezen,
+      alreadyDone: alreadyDone ?? false,
+    });
+    metrics.addMetric('Regels', MetricUnit.Count, report.counts.regels);
+    metrics.addMetric('RegelsAfgewezen', MetricUnit.Count, report.counts.afgewezen);
+    if (report.status === 'quarantaine') metrics.addMetric('BestandenInQuarantaine', MetricUnit.Count, 1);
+  };
+  return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    try {
+      return await processPartialResponse(event, record, processor, { context });
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}
+
+export const handler = makeIngestHandler(awsDeps);

@@ -1,0 +1,37 @@
+/**
+ * S3 ObjectCreated events on inbox/ → the FIFO queue (S3 cannot notify a FIFO queue itself). MessageGroupId is
+ * the municipality, so its files are processed one at a time in the order received; the deduplication id is the
+ * key and eTag, so a repeated event within five minutes is dropped by SQS. `bwmo serve` runs this same handler
+ * with a local queue.
+ */
+import { createHash } from 'node:crypto';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { S3Event } from 'aws-lambda';
+import { type RoutedObject, routeS3Event } from '../pipeline/route';
+import { env, logger } from './aws';
+
+export type SendToQueue = (group: string, deduplicationId: string, message: RoutedObject) => Promise<void>;
+
+export function makeRouterHandler(send: SendToQueue) {
+  return async (event: S3Event): Promise<void> => {
+    for (const message of routeS3Event(event)) {
+      const dedup = createHash('sha256').update(`${message.key}|${message.eTag || message.eventTime}`).digest('hex');
+      await send(message.gemeente, dedup, message);
+      logger.info('doorgestuurd', { key: message.key, gemeente: message.gemeente });
+    }
+  };
+}
+
+let sqs: SQSClient | null = null;
+
+export const handler = makeRouterHandler(async (group, deduplicationId, message) => {
+  sqs ??= new SQSClient({});
+  await sqs.send(
+    new SendMessageCommand({
+      QueueUrl: env('QUEUE_URL'),
+      MessageGroupId: group,
+      MessageDeduplicationId: deduplicationId,
+      MessageBody: JSON.stringify(message),
+    }),
+  );
+});

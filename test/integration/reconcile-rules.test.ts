@@ -1,0 +1,940 @@
+/**
+ * Every rule against state (control levels 3–4) through the real pipeline on dynalite over loopback: a toewijzing
+ * CSV is uploaded, then the declaration(s); each rule has a compliant and a non-compliant case, and the exact
+ * retourcodes are asserted on every prestatie, on the declaration (8001 / 0200 / 9333) and, for the
+ * message-level codes, in the header of the WMO325 answer. Line- and declaration-level cases run for CSV and
+ * WMO323 both.
+ *
+ * Also: the toewijzing registry (versions, RedenWijziging 13, Herkomstgemeente, TR332), taakgericht corrections,
+ * withdrawing a file, and hours declared in minutes.
+ */
+
+import { key, type ToewijzingItem, type UsageItem } from '../../pipeline/state/items';
+import { withdrawFile } from '../../pipeline/withdraw';
+import type { Report } from '../../schemas/report';
+import {
+  AGB,
+  BSN_B,
+  credit,
+  type DeclSpec,
+  declaratieCsv,
+  declaratieXml,
+  GEMEENTE,
+  type LineSpec,
+  line,
+  TARIEF_2022,
+  type TwSpec,
+  taakgerichtCsv,
+  toewijzingCsv,
+} from '../helpers/scenario';
+import { type Stack, startStack } from '../helpers/stack';
+
+type Format = 'csv' | 'xml';
+const FORMATS: readonly Format[] = ['csv', 'xml'];
+const RECEIVED = new Date('2023-06-01T10:00:00Z');
+
+let uploads = 0;
+/** Uploads one declaration in the format and returns its report (and the WMO325 for XML). */
+async function declare(
+  stack: Stack,
+  format: Format,
+  d: DeclSpec,
+  at = RECEIVED,
+): Promise<{ report: Report; answer: string }> {
+  const name = `decl-${++uploads}.${format}`;
+  const { report } = await stack.upload(
+    d.gemeente ?? GEMEENTE,
+    name,
+    format === 'csv' ? declaratieCsv(d) : declaratieXml(d),
+    at,
+  );
+  const outputs = await stack.outputs();
+  return { report, answer: outputs[`outbox/${d.gemeente ?? GEMEENTE}/${name}.antwoord.${format}`] ?? '' };
+}
+
+async function toewijzingen(
+  stack: Stack,
+  rows: readonly Partial<TwSpec>[],
+  name = `tw-${++uploads}.csv`,
+): Promise<Report> {
+  const { report } = await stack.upload(GEMEENTE, name, toewijzingCsv(rows));
+  expect(report.kind).toBe('toewijzing');
+  return report;
+}
+
+/** The declaration's month: the latest month of its lines (TR319 allows earlier months only). */
+const monthOfLines = (lines: readonly LineSpec[]) =>
+  lines
+    .map((l) => l.eind.slice(0, 7))
+    .sort()
+    .pop()!;
+
+const codesOf = (report: Report) => report.declaraties.flatMap((d) => d.prestaties.map((p) => p.retourcodes));
+
+/** The answer's header retourcode and the DeclaratieAntwoord's (the last RetourCode in the file). */
+function answerCodes(xml: string): { header: string; declaratie: string | null } {
+  const header =
+    /<wmo325:Header>[\s\S]*?<wmo325:RetourCode>(\d{4}|[A-Z]\d{3})<\/wmo325:RetourCode>/.exec(xml)?.[1] ?? '';
+  const antwoord =
+    /<wmo325:DeclaratieAntwoord>[\s\S]*<wmo325:RetourCodes>\s*<wmo325:RetourCode>(\w+)<\/wmo325:RetourCode>\s*<\/wmo325:RetourCodes>\s*<\/wmo325:DeclaratieAntwoord>/.exec(
+      xml,
+    )?.[1];
+  return { header, declaratie: antwoord ?? null };
+}
+
+/** Checks the count invariant and the money of every declaration of a report. */
+function consistent(report: Report): void {
+  expect(report.counts.regels).toBe(report.counts.geaccepteerd + report.counts.afgewezen);
+  for (const d of report.declaraties) {
+    const toegekend = d.prestaties.reduce((s, p) => s + p.toegekendBedrag, 0);
+    expect(d.totaalToegekendBedrag).toBe(toegekend);
+    for (const p of d.prestaties) {
+      expect(p.status).toBe(p.retourcodes.length ? 'afgewezen' : 'toegekend');
+      if (p.status === 'afgewezen') expect(p.toegekendBedrag).toBe(0);
+    }
+  }
+}
+
+interface Scenario {
+  /** Toewijzing CSV rows (default: one TW_DEFAULT). */
+  readonly tw?: readonly Partial<TwSpec>[];
+  /** Earlier declaration files (each a list of lines), uploaded in order before the one under test. */
+  readonly earlier?: readonly (readonly LineSpec[])[];
+  readonly lines: readonly LineSpec[];
+  /** Retourcodes due per line of the declaration under test; [] = approved. */
+  readonly codes: readonly (readonly string[])[];
+}
+
+interface RuleCase {
+  readonly rule: string;
+  readonly code: string;
+  readonly ok: Scenario;
+  readonly bad: Scenario;
+}
+
+const MAART = line('2022-03', 'R1');
+
+/** Line-level rules: a compliant and a non-compliant scenario each. */
+const LINE_RULES: readonly RuleCase[] = [
+  {
+    rule: 'TR338',
+    code: '9338',
+    ok: { lines: [MAART], codes: [[]] },
+    bad: { lines: [line('2022-03', 'R1', { toewijzingNummer: 7777 })], codes: [['9338']] },
+  },
+  {
+    rule: 'TR338 (toewijzing of another provider)',
+    code: '9338',
+    ok: { tw: [{ agb: AGB }], lines: [MAART], codes: [[]] },
+    bad: { tw: [{ agb: '12340002' }], lines: [MAART], codes: [['9338']] },
+  },
+  {
+    rule: 'TR304',
+    code: '8187',
+    ok: {
+      tw: [{}, { nummer: 5002, bsn: BSN_B }],
+      lines: [MAART, line('2022-03', 'R2', { bsn: BSN_B, toewijzingNummer: 5002 })],
+      codes: [[], []],
+    },
+    bad: { lines: [line('2022-03', 'R1', { bsn: BSN_B })], codes: [['8187']] },
+  },
+  {
+    rule: 'TR384',
+    code: '9384',
+    // RedenWijziging 13 requires Einddatum = Ingangsdatum (CS335): a one-day toewijzing, declared for that day.
+    ok: {
+      tw: [{ ingangsdatum: '2022-03-01', einddatum: '2022-03-01', redenWijziging: '05' }],
+      lines: [line('2022-03', 'R1', { eind: '2022-03-01' })],
+      codes: [[]],
+    },
+    bad: {
+      tw: [{ ingangsdatum: '2022-03-01', einddatum: '2022-03-01', redenWijziging: '13' }],
+      lines: [line('2022-03', 'R1', { eind: '2022-03-01' })],
+      codes: [['9384']],
+    },
+  },
+  {
+    rule: 'TR307',
+    code: '9307',
+    ok: {
+      tw: [{ ingangsdatum: '2022-03-10' }],
+      lines: [line('2022-03', 'R1', { begin: '2022-03-10' })],
+      codes: [[]],
+    },
+    // Begins before the toewijzing: the period also does not start at its Ingangsdatum (TR387).
+    bad: { tw: [{ ingangsdatum: '2022-03-10' }], lines: [MAART], codes: [['9307', '9387']] },
+  },
+  {
+    rule: 'TR307 + TR308 (a month wholly before the toewijzing)',
+    code: '9307',
+    ok: { tw: [{ ingangsdatum: '2022-04-01' }], lines: [line('2022-04', 'R1')], codes: [[]] },
+    bad: { tw: [{ ingangsdatum: '2022-04-01' }], lines: [MAART], codes: [['9307', '9308']] },
+  },
+  {
+    rule: 'TR308',
+    code: '9308',
+    ok: {
+      tw: [{ einddatum: '2022-03-20' }],
+      lines: [line('2022-03', 'R1', { eind: '2022-03-20' })],
+      codes: [[]],
+    },
+    // Ends after the toewijzing: the period also does not end at its Einddatum (TR388).
+    bad: { tw: [{ einddatum: '2022-03-20' }], lines: [MAART], codes: [['9308', '9388']] },
+  },
+  {
+    rule: 'TR387',
+    code: '9387',
+    ok: { lines: [MAART], codes: [[]] },
+    bad: { lines: [line('2022-03', 'R1', { begin: '2022-03-02' })], codes: [['9387']] },
+  },
+  {
+    rule: 'TR388',
+    code: '9388',
+    ok: {
+      tw: [{ einddatum: '2022-03-17' }],
+      lines: [line('2022-03', 'R1', { eind: '2022-03-17' })],
+      codes: [[]],
+    },
+    bad: { lines: [line('2022-03', 'R1', { eind: '2022-03-30' })], codes: [['9388']] },
+  },
+  {
+    rule: 'TR339',
+    code: '9339',
+    // A toewijzing for a category only (no code, so no Omvang: CD080) allows any product of it.
+    ok: { tw: [{ categorie: '15', code: null, volume: null }], lines: [MAART], codes: [[]] },
+    bad: { tw: [{ categorie: '16', code: null, volume: null }], lines: [MAART], codes: [['9339']] },
+  },
+  {
+    rule: 'TR340',
+    code: '9340',
+    ok: {
+      tw: [{ code: '15A07' }],
+      lines: [line('2022-03', 'R1', { productCode: '15A07', tarief: 14250 })],
+      codes: [[]],
+    },
+    bad: { lines: [line('2022-03', 'R1', { productCode: '15A07', tarief: 14250 })], codes: [['9340']] },
+  },
+  {
+    rule: 'TR341',
+    code: '9341',
+    ok: { lines: [line('2022-03', 'R1', { eenheid: '14' })], codes: [[]] },
+    bad: { lines: [line('2022-03', 'R1', { eenheid: '82', volume: 1 })], codes: [['9341']] },
+  },
+  {
+    rule: 'TR381',
+    code: 'S329',
+    // Euro lines (Eenheid 83) have no tariff, so TR418/TR346 stay quiet and the product list alone decides.
+    ok: {
+      tw: [{ categorie: '15', code: null, volume: null }],
+      lines: [
+        line('2022-03', 'R1', {
+          productCode: '15A01',
+          eenheid: '83',
+          volume: 5000,
+          tarief: null,
+          bedrag: 5000,
+        }),
+      ],
+      codes: [[]],
+    },
+    bad: {
+      tw: [{ categorie: '15', code: null, volume: null }],
+      lines: [
+        line('2022-03', 'R1', {
+          productCode: '15Z99',
+          eenheid: '83',
+          volume: 5000,
+          tarief: null,
+          bedrag: 5000,
+        }),
+      ],
+      codes: [['S329']],
+    },
+  },
+  {
+    rule: 'TR418',
+    code: '0611',
+    ok: { lines: [line('2022-03', 'R1', { tarief: TARIEF_2022 })], codes: [[]] },
+    bad: { lines: [line('2022-03', 'R1', { tarief: 1 })], codes: [['0611']] },
+  },
+  {
+    rule: 'TR418 (tariff of another year)',
+    code: '0611',
+    ok: { tw: [{ einddatum: '2023-12-31' }], lines: [line('2023-01', 'R1', { tarief: 11388 })], codes: [[]] },
+    bad: {
+      tw: [{ einddatum: '2023-12-31' }],
+      lines: [line('2023-01', 'R1', { tarief: TARIEF_2022 })],
+      codes: [['0611']],
+    },
+  },
+  {
+    rule: 'TR346',
+    code: '9346',
+    ok: { lines: [line('2022-03', 'R1', { bedrag: 31 * TARIEF_2022 })], codes: [[]] },
+    bad: { lines: [line('2022-03', 'R1', { bedrag: 31 * TARIEF_2022 + 1 })], codes: [['9346']] },
+  },
+  {
+    rule: 'TR321',
+    code: '9321',
+    // 7 etmalen per week; March 2022 touches 5 calendar weeks: at most 35.
+    ok: { lines: [line('2022-03', 'R1', { volume: 35 })], codes: [[]] },
+    bad: { lines: [line('2022-03', 'R1', { volume: 36 })], codes: [['9321']] },
+  },
+  {
+    rule: 'TR322',
+    code: '9322',
+    // 40 etmalen over the whole toewijzing (Frequentie 6); 31 were declared in March.
+    ok: {
+      tw: [{ volume: 40, frequentie: '6' }],
+      earlier: [[MAART]],
+      lines: [line('2022-04', 'R2', { volume: 9 })],
+      codes: [[]],
+    },
+    bad: {
+      tw: [{ volume: 40, frequentie: '6' }],
+      earlier: [[MAART]],
+      lines: [line('2022-04', 'R2', { volume: 10 })],
+      codes: [['9322']],
+    },
+  },
+  {
+    rule: 'TR322 (within one file)',
+    code: '9322',
+    ok: {
+      tw: [{ volume: 61, frequentie: '6' }],
+      lines: [MAART, line('2022-04', 'R2', { volume: 30 })],
+      codes: [[], []],
+    },
+    bad: {
+      tw: [{ volume: 60, frequentie: '6' }],
+      lines: [MAART, line('2022-04', 'R2', { volume: 30 })],
+      codes: [[], ['9322']],
+    },
+  },
+  {
+    rule: 'TR369',
+    code: '9369',
+    // A budget toewijzing (no Omvang, no code: CD041/CD077); 31 × 10950 = 339450 declared.
+    ok: { tw: [{ code: null, volume: null, budget: 339450 }], lines: [MAART], codes: [[]] },
+    bad: { tw: [{ code: null, volume: null, budget: 339449 }], lines: [MAART], codes: [['9369']] },
+  },
+  {
+    rule: 'TR369 (cumulative)',
+    code: '9369',
+    ok: {
+      tw: [{ code: null, volume: null, budget: 339450 + 30 * TARIEF_2022 }],
+      earlier: [[MAART]],
+      lines: [line('2022-04', 'R2')],
+      codes: [[]],
+    },
+    bad: {
+      tw: [{ code: null, volume: null, budget: 339450 + 30 * TARIEF_2022 - 1 }],
+      earlier: [[MAART]],
+      lines: [line('2022-04', 'R2')],
+      codes: [['9369']],
+    },
+  },
+  {
+    rule: 'TR314',
+    code: '8021',
+    ok: { earlier: [[MAART]], lines: [line('2022-04', 'R2')], codes: [[]] },
+    bad: { earlier: [[MAART]], lines: [line('2022-04', 'R1')], codes: [['8021']] },
+  },
+  {
+    rule: 'TR314 (a number taken by a rejected line)',
+    code: '8021',
+    ok: { earlier: [[line('2022-03', 'R1', { tarief: 1 })]], lines: [line('2022-03', 'R2')], codes: [[]] },
+    bad: {
+      earlier: [[line('2022-03', 'R1', { tarief: 1 })]],
+      lines: [line('2022-03', 'R1')],
+      codes: [['8021']],
+    },
+  },
+  {
+    rule: 'TR323',
+    code: '8017',
+    ok: { earlier: [[MAART]], lines: [credit(MAART, 'R2')], codes: [[]] },
+    bad: {
+      earlier: [[MAART]],
+      lines: [{ ...credit(MAART, 'R2'), vorigReferentieNummer: 'R9' }],
+      codes: [['8017']],
+    },
+  },
+  {
+    rule: 'TR323 (the debit was rejected)',
+    code: '8017',
+    ok: { earlier: [[MAART]], lines: [credit(MAART, 'R2')], codes: [[]] },
+    bad: {
+      earlier: [[line('2022-03', 'R1', { tarief: 1 })]],
+      lines: [credit(line('2022-03', 'R1', { tarief: 1 }), 'R2')],
+      codes: [['8017']],
+    },
+  },
+  {
+    rule: 'TR389',
+    code: '9389',
+    // A credit and its replacement debit in one message are both approved (credits are judged first).
+    ok: {
+      earlier: [[MAART]],
+      lines: [line('2022-03', 'R3', { volume: 20 }), credit(MAART, 'R2')],
+      codes: [[], []],
+    },
+    bad: { earlier: [[MAART]], lines: [line('2022-03', 'R3', { volume: 20 })], codes: [['9389']] },
+  },
+  {
+    rule: 'TR390',
+    code: '9390',
+    ok: { earlier: [[MAART]], lines: [credit(MAART, 'R2')], codes: [[]] },
+    bad: { earlier: [[MAART], [credit(MAART, 'R2')]], lines: [credit(MAART, 'R3')], codes: [['9390']] },
+  },
+];
+
+async function run(stack: Stack, format: Format, s: Scenario): Promise<Report> {
+  await toewijzingen(stack, s.tw ?? [{}]);
+  let n = 0;
+  for (const lines of s.earlier ?? []) {
+    await declare(stack, format, { nummer: `E${++n}`, maand: monthOfLines(lines), lines });
+  }
+  const { report } = await declare(stack, format, {
+    nummer: 'DX',
+    maand: monthOfLines(s.lines),
+    lines: s.lines,
+  });
+  expect(report.level).toBe(3);
+  consistent(report);
+  return report;
+}
+
+function expectCodes(report: Report, s: Scenario): void {
+  expect(codesOf(report)).toEqual(s.codes);
+  const d = report.declaraties[0];
+  const allApproved = s.codes.every((c) => c.length === 0);
+  expect(d.retourcodes).toEqual([allApproved ? '8001' : '0200']);
+  const declared = s.lines.reduce((sum, l) => sum + (l.debetCredit === 'C' ? -l.bedrag : l.bedrag), 0);
+  const approved = s.lines.reduce(
+    (sum, l, i) => sum + (s.codes[i].length ? 0 : l.debetCredit === 'C' ? -l.bedrag : l.bedrag),
+    0,
+  );
+  expect(d.totaalIngediendBedrag).toBe(declared);
+  expect(d.totaalToegekendBedrag).toBe(approved);
+  const rejected = s.codes.filter((c) => c.length).length;
+  expect(report.counts).toEqual({
+    regels: s.lines.length,
+    geaccepteerd: s.lines.length - rejected,
+    afgewezen: rejected,
+  });
+}
+
+describe('line-level rules against state', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  describe.each(FORMATS)('%s', (format) => {
+    it.each(LINE_RULES.map((c) => [c.rule, c.code, c] as const))('%s (%s): compliant', async (_r, _c, c) => {
+      const report = await run(stack, format, c.ok);
+      expectCodes(report, c.ok);
+    });
+    it.each(LINE_RULES.map((c) => [c.rule, c.code, c] as const))(
+      '%s (%s): non-compliant',
+      async (_r, code, c) => {
+        const report = await run(stack, format, c.bad);
+        expectCodes(report, c.bad);
+        expect(codesOf(report).flat()).toContain(code);
+      },
+    );
+  });
+
+  it('TR314 within one file: a number used by an earlier declaration of the same CSV is taken (8021)', async () => {
+    await toewijzingen(stack, [{}]);
+    const { report } = await stack.upload(
+      GEMEENTE,
+      'twee.csv',
+      declaratieCsv(
+        { nummer: 'D1', maand: '2022-03', lines: [MAART] },
+        { nummer: 'D2', maand: '2022-04', lines: [line('2022-04', 'R1')] },
+      ),
+    );
+    consistent(report);
+    expect(report.declaraties.map((d) => d.retourcodes)).toEqual([['8001'], ['0200']]);
+    expect(codesOf(report)).toEqual([[], ['8021']]);
+  });
+
+  it('a line breaking several rules lists every code, in rule order', async () => {
+    await toewijzingen(stack, [{ ingangsdatum: '2022-03-10' }]);
+    const bad = line('2022-03', 'R1', {
+      bsn: BSN_B,
+      begin: '2022-03-02',
+      productCode: '15A07',
+      tarief: 1,
+      volume: 30,
+      bedrag: 31,
+    });
+    const { report } = await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [bad] });
+    expect(codesOf(report)).toEqual([['8187', '9307', '9387', '9340', '0611', '9346']]);
+  });
+});
+
+describe('declaration- and message-level rules against state', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+    await toewijzingen(stack, [{}]);
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  describe.each(FORMATS)('%s', (format) => {
+    it('TR333 (9333): a DeclaratieNummer used before rejects the whole declaration, toegekend 0', async () => {
+      await declare(stack, format, { nummer: 'D1', maand: '2022-03', lines: [MAART], identificatie: 'MSG1' });
+      const ok = await declare(stack, format, {
+        nummer: 'D2',
+        maand: '2022-04',
+        lines: [line('2022-04', 'R2')],
+        identificatie: 'MSG2',
+      });
+      expect(ok.report.declaraties[0].retourcodes).toEqual(['8001']);
+      const lines = [line('2022-05', 'R3'), line('2022-05', 'R4', { bsn: BSN_B, toewijzingNummer: 7777 })];
+      const { report, answer } = await declare(stack, format, {
+        nummer: 'D1',
+        maand: '2022-05',
+        lines,
+        identificatie: 'MSG3',
+      });
+      consistent(report);
+      const d = report.declaraties[0];
+      expect(d.retourcodes).toEqual(['9333']);
+      expect(d.totaalToegekendBedrag).toBe(0);
+      expect(d.totaalIngediendBedrag).toBe(31 * TARIEF_2022 * 2);
+      expect(codesOf(report)).toEqual([['9333'], ['9333']]);
+      expect(report.status).toBe('afgewezen');
+      expect(report.counts).toEqual({ regels: 2, geaccepteerd: 0, afgewezen: 2 });
+      if (format === 'xml') expect(answerCodes(answer)).toEqual({ header: '0200', declaratie: '9333' });
+      // The rejected declaration did not take its numbers: R3 is still free.
+      const again = await declare(stack, format, {
+        nummer: 'D3',
+        maand: '2022-05',
+        lines: [line('2022-05', 'R3')],
+        identificatie: 'MSG4',
+      });
+      expect(codesOf(again.report)).toEqual([[]]);
+    });
+
+    it('TR135 (8848): a dagtekening after the receipt day rejects the whole message; the receipt day itself is fine', async () => {
+      // Received 00:30 on 1 June in the Netherlands (22:30 UTC the day before): dagtekening 1 June is not future.
+      const at = new Date('2023-05-31T22:30:00Z');
+      const ok = await declare(
+        stack,
+        format,
+        { nummer: 'D1', maand: '2022-03', lines: [MAART], dagtekening: '2023-06-01' },
+        at,
+      );
+      expect(ok.report.declaraties[0].retourcodes).toEqual(['8001']);
+      const lines = [line('2022-04', 'R2')];
+      const { report, answer } = await declare(
+        stack,
+        format,
+        { nummer: 'D2', maand: '2022-04', lines, dagtekening: '2023-06-02' },
+        at,
+      );
+      consistent(report);
+      expect(report.declaraties[0].retourcodes).toEqual(['8848']);
+      expect(report.declaraties[0].totaalToegekendBedrag).toBe(0);
+      expect(codesOf(report)).toEqual([['8848']]);
+      expect(report.findings.map((f) => f.retourcode)).toContain('8848');
+      if (format === 'xml') expect(answerCodes(answer).header).toBe('8848');
+      else expect(answer).toContain(';afgewezen;8848;0');
+    });
+
+    it('TR378 (S300): a gemeentecode the region does not know rejects the whole message', async () => {
+      const lines = [line('2022-03', 'R1')];
+      const { report, answer } = await declare(stack, format, {
+        nummer: 'D1',
+        maand: '2022-03',
+        lines,
+        gemeente: '9999',
+      });
+      consistent(report);
+      expect(report.status).toBe('afgewezen');
+      expect(report.declaraties[0].retourcodes).toEqual(['S300']);
+      expect(codesOf(report)).toEqual([['S300']]);
+      if (format === 'xml') expect(answerCodes(answer).header).toBe('S300');
+      // A known municipality (the compliant case) is judged normally.
+      const ok = await declare(stack, format, { nummer: 'D1', maand: '2022-03', lines });
+      expect(ok.report.declaraties[0].retourcodes).toEqual(['8001']);
+    });
+  });
+
+  it('TR056 (9056, XML only): a BerichtIdentificatie used before rejects the whole message in the header', async () => {
+    const first = await declare(stack, 'xml', {
+      nummer: 'D1',
+      maand: '2022-03',
+      lines: [MAART],
+      identificatie: 'MSG1',
+    });
+    expect(answerCodes(first.answer)).toEqual({ header: '0200', declaratie: '8001' });
+    const ok = await declare(stack, 'xml', {
+      nummer: 'D2',
+      maand: '2022-04',
+      lines: [line('2022-04', 'R2')],
+      identificatie: 'MSG2',
+    });
+    expect(ok.report.declaraties[0].retourcodes).toEqual(['8001']);
+    const { report, answer } = await declare(stack, 'xml', {
+      nummer: 'D3',
+      maand: '2022-05',
+      lines: [line('2022-05', 'R3')],
+      identificatie: 'MSG1',
+    });
+    consistent(report);
+    expect(report.declaraties[0].retourcodes).toEqual(['9056']);
+    expect(codesOf(report)).toEqual([['9056']]);
+    expect(report.declaraties[0].totaalToegekendBedrag).toBe(0);
+    expect(answerCodes(answer)).toEqual({ header: '9056', declaratie: '0233' });
+    // Nothing of the rejected message was taken: D3 and R3 are free for a new message.
+    const again = await declare(stack, 'xml', {
+      nummer: 'D3',
+      maand: '2022-05',
+      lines: [line('2022-05', 'R3')],
+      identificatie: 'MSG3',
+    });
+    expect(again.report.declaraties[0].retourcodes).toEqual(['8001']);
+  });
+
+  it('the same BerichtIdentificatie from another provider is fine', async () => {
+    await toewijzingen(stack, [{ nummer: 6001, agb: '12340002', bsn: BSN_B }]);
+    await declare(stack, 'xml', { nummer: 'D1', maand: '2022-03', lines: [MAART], identificatie: 'MSG1' });
+    const other = await declare(stack, 'xml', {
+      nummer: 'D1',
+      maand: '2022-03',
+      agb: '12340002',
+      identificatie: 'MSG1',
+      lines: [line('2022-03', 'R1', { bsn: BSN_B, toewijzingNummer: 6001 })],
+    });
+    expect(other.report.declaraties[0].retourcodes).toEqual(['8001']);
+  });
+});
+
+describe('toewijzing registry', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  /** A declaration for one month on toewijzing 5001, under new numbers. */
+  const month = (maand: string) => {
+    const n = ++uploads;
+    return { nummer: `D${n}`, maand, lines: [line(maand, `A${n}`)] };
+  };
+
+  it('a later Toewijzingsdatum replaces an earlier version; an older version arriving later does not', async () => {
+    await toewijzingen(stack, [{ einddatum: '2022-03-31', toewijzingsdatum: '2021-12-15' }]);
+    expect(codesOf((await declare(stack, 'csv', month('2022-04'))).report)).toEqual([['9307', '9308']]);
+    await toewijzingen(stack, [{ einddatum: '2022-12-31', toewijzingsdatum: '2022-03-20' }]);
+    expect(codesOf((await declare(stack, 'csv', month('2022-04'))).report)).toEqual([[]]);
+    // The first version again, in a new file: its Toewijzingsdatum is earlier, so it does not replace.
+    await toewijzingen(stack, [
+      { einddatum: '2022-03-31', toewijzingsdatum: '2021-12-15', toewijzingstijd: '10:00:01' },
+    ]);
+    expect(codesOf((await declare(stack, 'csv', month('2022-05'))).report)).toEqual([[]]);
+  });
+
+  it('on the same date the later Toewijzingstijd wins, whatever the order of the rows', async () => {
+    await toewijzingen(stack, [
+      { einddatum: '2022-12-31', toewijzingsdatum: '2022-03-20', toewijzingstijd: '11:00:00' },
+      { einddatum: '2022-03-31', toewijzingsdatum: '2022-03-20', toewijzingstijd: '09:00:00' },
+    ]);
+    expect(codesOf((await declare(stack, 'csv', month('2022-04'))).report)).toEqual([[]]);
+    await toewijzingen(stack, [
+      { einddatum: '2022-03-31', toewijzingsdatum: '2022-03-20', toewijzingstijd: '11:00:01' },
+    ]);
+    expect(codesOf((await declare(stack, 'csv', month('2022-05'))).report)).toEqual([['9307', '9308']]);
+  });
+
+  it('RedenWijziging 13 (verwijderd) in a later version: debits get 9384, a credit of an earlier debit is still approved', async () => {
+    await toewijzingen(stack, [{}]);
+    await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    // RedenWijziging 13 comes with Einddatum = Ingangsdatum (CS335).
+    await toewijzingen(stack, [
+      { toewijzingsdatum: '2022-04-02', einddatum: '2022-01-01', redenWijziging: '13' },
+    ]);
+    const { report } = await declare(stack, 'csv', {
+      nummer: 'D2',
+      maand: '2022-04',
+      lines: [line('2022-04', 'R2'), credit(MAART, 'R3')],
+    });
+    // The one-day toewijzing also holds 7 etmalen in total (TR322).
+    expect(codesOf(report)).toEqual([['9384', '9307', '9308', '9322'], []]);
+    expect(report.declaraties[0].totaalToegekendBedrag).toBe(-31 * TARIEF_2022);
+  });
+
+  it('Herkomstgemeente is kept from the CSV; empty means the sender', async () => {
+    const report = await toewijzingen(stack, [
+      { nummer: 5001, herkomst: '0988' },
+      { nummer: 5002, bsn: BSN_B, herkomst: null },
+      { nummer: 5003, bsn: '999900031', herkomst: '0000' },
+    ]);
+    expect(report.status).toBe('geaccepteerd');
+    const items = (await stack.store.get(
+      [5001, 5002, 5003].map((n) => key.toewijzing(GEMEENTE, n)),
+    )) as ToewijzingItem[];
+    const herkomst = Object.fromEntries(items.map((i) => [i.pk, i.versions.map((v) => v.herkomst)]));
+    expect(herkomst).toEqual({
+      'GEM#0983#TW#5001': ['0988'],
+      'GEM#0983#TW#5002': ['0983'],
+      'GEM#0983#TW#5003': ['0000'],
+    });
+    // An approved line counts for the municipality of origin of its toewijzing.
+    await declare(stack, 'csv', {
+      nummer: 'D1',
+      maand: '2022-03',
+      lines: [MAART, line('2022-03', 'R2', { bsn: BSN_B, toewijzingNummer: 5002 })],
+    });
+    const usage = (await stack.store.get([5001, 5002].map((n) => key.usage(GEMEENTE, n)))) as UsageItem[];
+    expect(Object.fromEntries(usage.map((u) => [u.pk, u.entries.map((e) => e.herkomst)]))).toEqual({
+      'GEM#0983#TW#5001': ['0988'],
+      'GEM#0983#TW#5002': ['0983'],
+    });
+  });
+
+  it('TR332 (9332): the same number for another client or another product is rejected; the toewijzing stays as it was', async () => {
+    await toewijzingen(stack, [{}]);
+    const report = await toewijzingen(stack, [
+      { bsn: BSN_B, toewijzingsdatum: '2022-02-01' },
+      { code: '15A07', toewijzingsdatum: '2022-02-02' },
+      { nummer: 5002, bsn: BSN_B },
+    ]);
+    expect(report.status).toBe('deels-geaccepteerd');
+    expect(report.counts).toEqual({ regels: 3, geaccepteerd: 1, afgewezen: 2 });
+    const tr332 = report.findings.filter((f) => f.rule === 'TR332');
+    expect(tr332.map((f) => f.retourcode)).toEqual(['9332', '9332']);
+    expect(tr332.map((f) => f.message).join(' ')).toMatch(/andere client[\s\S]*product 15\/15A02/);
+    const { report: d } = await declare(stack, 'csv', {
+      nummer: 'D1',
+      maand: '2022-04',
+      lines: [MAART, line('2022-04', 'R2', { bsn: BSN_B })],
+    });
+    expect(codesOf(d)).toEqual([[], ['8187']]);
+  });
+
+  it('TR332 within one file: a second row with the number for another client is rejected', async () => {
+    const report = await toewijzingen(stack, [{}, { bsn: BSN_B, toewijzingsdatum: '2022-01-05' }]);
+    expect(report.counts).toEqual({ regels: 2, geaccepteerd: 1, afgewezen: 1 });
+    expect(report.findings.filter((f) => f.rule === 'TR332').map((f) => f.retourcode)).toEqual(['9332']);
+  });
+});
+
+describe('taakgericht reports', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  it('a later report for the same gemeente, taakveld, period and provider replaces the earlier one, and says so', async () => {
+    const first = await stack.upload(
+      GEMEENTE,
+      'bp-1.csv',
+      taakgerichtCsv([{}, { gemeente: '0988', aantalClienten: 7, bedrag: 7 * 41500 }]),
+      new Date('2022-07-10T09:00:00Z'),
+    );
+    expect(first.report.kind).toBe('taakgericht');
+    expect(first.report.status).toBe('geaccepteerd');
+    expect(first.report.findings.filter((f) => f.rule === 'TAAK-VERVANGT')).toEqual([]);
+
+    const second = await stack.upload(
+      GEMEENTE,
+      'bp-2.csv',
+      taakgerichtCsv([
+        { aantalClienten: 14, bedrag: 14 * 41500 },
+        { periodeBegin: '2022-07-01', periodeEind: '2022-12-31' },
+      ]),
+      new Date('2023-01-10T09:00:00Z'),
+    );
+    expect(second.report.status).toBe('geaccepteerd');
+    const vervangt = second.report.findings.filter((f) => f.rule === 'TAAK-VERVANGT');
+    expect(vervangt).toHaveLength(1);
+    // Line 2 of the file: its first data row.
+    expect(vervangt[0]).toMatchObject({ severity: 'waarschuwing', location: 'regel 2', retourcode: null });
+    expect(vervangt[0].message).toContain(`12 clienten, ${12 * 41500} cent`);
+
+    // The stored state keeps both versions; the contribution of the second says whom it replaces.
+    const contributions: {
+      fileId: string;
+      rows: { gemeente: string; periodeBegin: string; vervangt: string | null }[];
+    }[] = [];
+    for await (const page of stack.store.query(key.contributions(GEMEENTE)))
+      contributions.push(...(page as never[]));
+    const rows = contributions.filter((c) => c.fileId === second.report.fileId).flatMap((c) => c.rows);
+    expect(rows.map((r) => [r.gemeente, r.periodeBegin, r.vervangt])).toEqual([
+      ['0983', '2022-01-01', first.report.fileId],
+      ['0983', '2022-07-01', null],
+    ]);
+
+    // A third correction replaces the second (the latest), not the first.
+    const third = await stack.upload(
+      GEMEENTE,
+      'bp-3.csv',
+      taakgerichtCsv([{ aantalClienten: 13, bedrag: 13 * 41500 }]),
+      new Date('2023-02-10T09:00:00Z'),
+    );
+    const msg = third.report.findings.filter((f) => f.rule === 'TAAK-VERVANGT').map((f) => f.message);
+    expect(msg).toHaveLength(1);
+    expect(msg[0]).toContain(`14 clienten, ${14 * 41500} cent`);
+  });
+});
+
+describe('withdrawing a file', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  it('frees its ReferentieNummers and DeclaratieNummer and stops its usage from counting', async () => {
+    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
+    const a = await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    expect(codesOf(a.report)).toEqual([[]]);
+    // While it counts: the number is taken, the slot has an open debit and the total of 40 would be exceeded.
+    const before = await declare(stack, 'csv', {
+      nummer: 'D2',
+      maand: '2022-03',
+      lines: [line('2022-03', 'R1', { volume: 31 })],
+    });
+    expect(codesOf(before.report)).toEqual([['8021', '9322', '9389']]);
+
+    const withdrawn = await withdrawFile(
+      stack.store,
+      [GEMEENTE],
+      a.report.fileId!,
+      'dubbel ingediend',
+      new Date('2023-06-02T08:00:00Z'),
+    );
+    expect(withdrawn).toMatchObject({ status: 'ingetrokken', ingetrokken: { reden: 'dubbel ingediend' } });
+    expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'nogmaals')).toBeNull();
+
+    // The same numbers again (another dagtekening, so not the identical bytes of the withdrawn file).
+    const after = await declare(stack, 'csv', {
+      nummer: 'D1',
+      maand: '2022-03',
+      lines: [MAART],
+      dagtekening: '2022-04-06',
+    });
+    expect(after.report.duplicaatVan).toBeNull();
+    expect(after.report.declaraties[0].retourcodes).toEqual(['8001']);
+    expect(codesOf(after.report)).toEqual([[]]);
+    // The usage that counts now is the new file's alone: 31 + 9 = 40 fits, one more does not.
+    const fits = await declare(stack, 'csv', {
+      nummer: 'D3',
+      maand: '2022-04',
+      lines: [line('2022-04', 'R2', { volume: 9 })],
+    });
+    expect(codesOf(fits.report)).toEqual([[]]);
+    const over = await declare(stack, 'csv', {
+      nummer: 'D4',
+      maand: '2022-05',
+      lines: [line('2022-05', 'R3', { volume: 1 })],
+    });
+    expect(codesOf(over.report)).toEqual([['9322']]);
+  });
+
+  it('a credit of a debit in a withdrawn file has nothing to reverse (8017)', async () => {
+    await toewijzingen(stack, [{}]);
+    const a = await declare(stack, 'xml', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'fout bestand');
+    const { report } = await declare(stack, 'xml', {
+      nummer: 'D2',
+      maand: '2022-04',
+      lines: [credit(MAART, 'R2')],
+    });
+    expect(codesOf(report)).toEqual([['8017']]);
+  });
+});
+
+describe('hours assigned, declared in minutes (IV081)', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+    // 15A30 begeleiding: 6 uur per week; the contract tariff is 6890 cents per hour in 2022.
+    await toewijzingen(stack, [{ nummer: 5030, code: '15A30', volume: 6, eenheid: '04', frequentie: '2' }]);
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  const uren = (ref: string, o: Partial<LineSpec>) =>
+    line('2022-03', ref, { toewijzingNummer: 5030, productCode: '15A30', eenheid: '01', tarief: 6890, ...o });
+
+  it.each(FORMATS)(
+    '%s: bedrag = round(tarief × minuten / 60), half up; anything else is 9346',
+    async (format) => {
+      const lines = [
+        uren('M1', { volume: 125, bedrag: 14354 }), // 6890 × 125 / 60 = 14354.17
+        uren('M2', { begin: '2022-02-01', eind: '2022-02-28', volume: 3, bedrag: 345 }), // 344.5 → 345
+        uren('M3', { begin: '2022-01-01', eind: '2022-01-31', volume: 3, bedrag: 344 }),
+        uren('M4', {
+          begin: '2022-03-01',
+          eind: '2022-03-31',
+          productCode: '15A30',
+          volume: 1,
+          bedrag: 6890,
+          toewijzingNummer: 5031,
+        }),
+      ];
+      await toewijzingen(stack, [
+        { nummer: 5031, bsn: BSN_B, code: '15A30', volume: 6, eenheid: '04', frequentie: '2' },
+      ]);
+      const withBsn = lines.map((l, i) => (i === 3 ? { ...l, bsn: BSN_B } : l));
+      const { report } = await declare(stack, format, { nummer: 'U1', maand: '2022-03', lines: withBsn });
+      consistent(report);
+      // M4: 1 minute at the hourly tariff is 115 cents, not 6890.
+      expect(codesOf(report)).toEqual([[], [], ['9346'], ['9346']]);
+      expect(report.declaraties[0].prestaties.map((p) => p.toegekendBedrag)).toEqual([14354, 345, 0, 0]);
+    },
+  );
+
+  it('declared in hours is fine too; minutes count as sixtieths of an hour for TR321', async () => {
+    const hours = line('2022-03', 'H1', {
+      toewijzingNummer: 5030,
+      productCode: '15A30',
+      eenheid: '04',
+      tarief: 6890,
+      volume: 30,
+    });
+    // March 2022: 5 calendar weeks × 6 uur = 30 uur = 1800 minuten.
+    const ok = uren('M1', { begin: '2022-04-01', eind: '2022-04-30', volume: 1800, bedrag: 6890 * 30 });
+    const may = uren('M2', {
+      begin: '2022-05-01',
+      eind: '2022-05-31',
+      volume: 1861,
+      bedrag: Math.round((6890 * 1861) / 60),
+    });
+    const { report } = await declare(stack, 'csv', {
+      nummer: 'U1',
+      maand: '2022-05',
+      lines: [hours, ok, may],
+    });
+    // May 2022 touches 6 calendar weeks: 36 uur = 2160 minuten; 1861 fits. (April touches 5: 30 uur.)
+    expect(codesOf(report)).toEqual([[], [], []]);
+    const tooMuch = uren('M3', {
+      begin: '2022-06-01',
+      eind: '2022-06-30',
+      volume: 1801,
+      bedrag: Math.round((6890 * 1801) / 60),
+    });
+    const { report: r2 } = await declare(stack, 'csv', { nummer: 'U2', maand: '2022-06', lines: [tooMuch] });
+    expect(codesOf(r2)).toEqual([['9321']]);
+  });
+});
