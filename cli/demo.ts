@@ -8,8 +8,8 @@ import { join, resolve } from 'node:path';
 import { generate } from '../examples/generator/generate';
 import { writeGenerated } from '../examples/generator/write';
 import { loadRegion } from '../pipeline/region/load';
-import { writeAll } from './output';
 import { ingestFiles, summary } from './ingest';
+import { writeAll } from './output';
 import { openLocal, type RuntimeOptions } from './runtime';
 
 export async function runDemo(options: RuntimeOptions & { seed: string }): Promise<number> {

@@ -2,12 +2,12 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { SERVE_FILE, type ServeInfo } from '../serve/info';
 import { SingleBar } from 'cli-progress';
 import { ingestObject } from '../pipeline/ingest';
 import { namedGemeente } from '../pipeline/named-gemeente';
 import { pathSource } from '../pipeline/source';
 import type { Report } from '../schemas/report';
+import { SERVE_FILE, type ServeInfo } from '../serve/info';
 import { euro, table, writeAll } from './output';
 import { openLocal, type RuntimeOptions } from './runtime';
 
@@ -27,7 +27,9 @@ export async function runIngest(files: string[], options: IngestOptions): Promis
   if (serving) {
     const reports = await handOff(serving, files, options.gemeente);
     if (!reports) return 2;
-    await writeAll(process.stdout, [options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${summary(reports)}\n`]);
+    await writeAll(process.stdout, [
+      options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${summary(reports)}\n`,
+    ]);
     return 0;
   }
   const runtime = await openLocal(options);
@@ -55,7 +57,9 @@ export async function ingestFiles(
   files: readonly { readonly path: string; readonly gemeente?: string }[],
   showProgress: boolean,
 ): Promise<Report[] | null> {
-  const bar = showProgress ? new SingleBar({ format: 'bwmo ingest [{bar}] {value}/{total} {file}', hideCursor: true }) : null;
+  const bar = showProgress
+    ? new SingleBar({ format: 'bwmo ingest [{bar}] {value}/{total} {file}', hideCursor: true })
+    : null;
   bar?.start(files.length, 0, { file: '' });
   const reports: Report[] = [];
   try {
@@ -64,7 +68,9 @@ export async function ingestFiles(
       const g = gemeente ?? (await namedGemeente(pathSource(f, f)));
       if (!g) {
         bar?.stop();
-        process.stderr.write(`bwmo ingest: ${f}: geen gemeentecode gevonden in het bestand; geef --gemeente op\n`);
+        process.stderr.write(
+          `bwmo ingest: ${f}: geen gemeentecode gevonden in het bestand; geef --gemeente op\n`,
+        );
         return null;
       }
       const key = `inbox/${g}/${basename(f)}`;
@@ -90,13 +96,21 @@ async function runningServe(data: string): Promise<ServeInfo | null> {
   return alive ? info : null;
 }
 
-async function handOff(serving: ServeInfo, files: readonly string[], gemeente: string | undefined): Promise<Report[] | null> {
-  process.stderr.write(`bwmo ingest: bwmo serve draait (${serving.http}); de bestanden gaan via die server\n`);
+async function handOff(
+  serving: ServeInfo,
+  files: readonly string[],
+  gemeente: string | undefined,
+): Promise<Report[] | null> {
+  process.stderr.write(
+    `bwmo ingest: bwmo serve draait (${serving.http}); de bestanden gaan via die server\n`,
+  );
   const reports: Report[] = [];
   for (const f of files) {
     const g = gemeente ?? (await namedGemeente(pathSource(f, f)));
     if (!g) {
-      process.stderr.write(`bwmo ingest: ${f}: geen gemeentecode gevonden in het bestand; geef --gemeente op\n`);
+      process.stderr.write(
+        `bwmo ingest: ${f}: geen gemeentecode gevonden in het bestand; geef --gemeente op\n`,
+      );
       return null;
     }
     const url = `${serving.http}/lokaal/ingest?gemeente=${g}&naam=${encodeURIComponent(basename(f))}`;
@@ -125,13 +139,25 @@ export function summary(reports: readonly Report[]): string {
       r.kind === 'declaratie' ? euro(ingediend - toegekend) : '',
     ];
   });
-  const lines = [table(['bestand', 'soort', 'status', 'regels', 'geaccepteerd', 'afgewezen', 'toegekend €', 'afgewezen €'], rows)];
+  const lines = [
+    table(
+      ['bestand', 'soort', 'status', 'regels', 'geaccepteerd', 'afgewezen', 'toegekend €', 'afgewezen €'],
+      rows,
+    ),
+  ];
   const codes = new Map<string, number>();
   for (const r of reports) {
-    for (const d of r.declaraties) for (const p of d.prestaties) for (const c of p.retourcodes) codes.set(c, (codes.get(c) ?? 0) + 1);
+    for (const d of r.declaraties)
+      for (const p of d.prestaties) for (const c of p.retourcodes) codes.set(c, (codes.get(c) ?? 0) + 1);
   }
   if (codes.size) {
-    lines.push('', `Retourcodes: ${[...codes.entries()].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ×${n}`).join(', ')}`);
+    lines.push(
+      '',
+      `Retourcodes: ${[...codes.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${c} ×${n}`)
+        .join(', ')}`,
+    );
   }
   return lines.join('\n');
 }

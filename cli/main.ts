@@ -12,7 +12,8 @@ interface StateOptions {
 }
 
 const dataOption = () => new Option('--data <dir>', 'map met de lokale gegevens').default(DEFAULT_DATA);
-const regionOption = () => new Option('--region <dir>', 'regiomap (region.json, tarieven.csv, budgetten.csv)').default(DEFAULT_REGION);
+const regionOption = () =>
+  new Option('--region <dir>', 'regiomap (region.json, tarieven.csv, budgetten.csv)').default(DEFAULT_REGION);
 
 export async function main(argv: string[]): Promise<number> {
   let result: Promise<number> = Promise.resolve(0);
@@ -32,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('ingest')
-    .description('de hele pijplijn: controleren, afstemmen op toewijzingen en eerdere declaraties, beantwoorden')
+    .description(
+      'de hele pijplijn: controleren, afstemmen op toewijzingen en eerdere declaraties, beantwoorden',
+    )
     .argument('<bestand...>', 'XML- of CSV-bestanden, in deze volgorde verwerkt')
     .addOption(dataOption())
     .addOption(regionOption())
@@ -51,6 +54,20 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(regionOption())
     .action((fileId: string, opts: StateOptions & { reden: string }) => {
       result = runWithdraw(fileId, opts.reden, opts);
+    });
+
+  program
+    .command('serve')
+    .description('de lokale stack: S3-API, DynamoDB-API, SFTP, HTTP-API en monitor op localhost')
+    .addOption(dataOption())
+    .addOption(regionOption())
+    .option('--s3-port <port>', 'poort van de S3-API', '4569')
+    .option('--http-port <port>', 'poort van de HTTP-API en de monitor', '8080')
+    .option('--sftp-port <port>', 'poort van de SFTP-server', '2222')
+    .action((opts: StateOptions & { s3Port: string; httpPort: string; sftpPort: string }) => {
+      // Loaded only for this command: s3rver and ssh2 are not needed by the others.
+      const { runServe } = require('./serve') as typeof import('./serve');
+      result = runServe(opts);
     });
 
   program

@@ -14,7 +14,11 @@ export class LocalFifoQueue<M> {
   constructor(
     private readonly handle: (message: M) => Promise<void>,
     private readonly onError: (message: M, err: unknown, attempt: number) => void,
-    private readonly options: { maxReceiveCount?: number; retryDelayMs?: number; dedupWindowMs?: number } = {},
+    private readonly options: {
+      maxReceiveCount?: number;
+      retryDelayMs?: number;
+      dedupWindowMs?: number;
+    } = {},
   ) {}
 
   private async attempt(message: M): Promise<void> {

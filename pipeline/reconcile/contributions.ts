@@ -20,7 +20,7 @@ export interface MonthFigures {
 export interface DeclaratieContribution {
   /** maand|herkomst|taakveld|agb → figures. */
   readonly maanden: Record<string, MonthFigures>;
-  /** agb|retourcode → { regels, bedrag } of rejected lines. */
+  /** maand|agb|retourcode → { regels, bedrag } of rejected lines (bedrag: absolute cents). */
   readonly afwijzingen: Record<string, { regels: number; bedrag: number }>;
 }
 
@@ -72,7 +72,15 @@ export class DeclaratieFigures {
     const id = `${l.maand}|${l.herkomst}|${l.taakveld}|${l.agb}`;
     let f = this.maanden.get(id);
     if (!f) {
-      f = { regels: 0, ingediend: 0, toegekend: 0, afgewezen: 0, volume: {}, clients: [], clientSet: new Set() };
+      f = {
+        regels: 0,
+        ingediend: 0,
+        toegekend: 0,
+        afgewezen: 0,
+        volume: {},
+        clients: [],
+        clientSet: new Set(),
+      };
       this.maanden.set(id, f);
     }
     f.regels++;
@@ -83,9 +91,9 @@ export class DeclaratieFigures {
     if (l.client) f.clientSet.add(l.client.slice(0, CLIENT_PREFIX));
   }
 
-  rejection(agb: string, codes: readonly string[], bedrag: number): void {
+  rejection(maand: string, agb: string, codes: readonly string[], bedrag: number): void {
     for (const code of codes) {
-      const id = `${agb}|${code}`;
+      const id = `${maand}|${agb}|${code}`;
       const r = this.afwijzingen.get(id) ?? { regels: 0, bedrag: 0 };
       r.regels++;
       r.bedrag += Math.abs(bedrag);
@@ -95,10 +103,14 @@ export class DeclaratieFigures {
 
   toContribution(): DeclaratieContribution {
     const maanden: Record<string, MonthFigures> = {};
-    for (const [id, { clientSet, ...f }] of [...this.maanden.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [id, { clientSet, ...f }] of [...this.maanden.entries()].sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
       maanden[id] = { ...f, clients: [...clientSet].sort() };
     }
-    const afwijzingen = Object.fromEntries([...this.afwijzingen.entries()].sort(([a], [b]) => a.localeCompare(b)));
+    const afwijzingen = Object.fromEntries(
+      [...this.afwijzingen.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    );
     return { maanden, afwijzingen };
   }
 }

@@ -83,7 +83,9 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
       ontvangstdatum: input.ontvangstdatum,
       ref,
     };
-    const found = STATE_MESSAGE_RULES.map((rule) => ({ rule, f: rule.check(context) })).filter((x) => x.f !== null);
+    const found = STATE_MESSAGE_RULES.map((rule) => ({ rule, f: rule.check(context) })).filter(
+      (x) => x.f !== null,
+    );
     for (const { f } of found) findings.add(f!);
     const header = found.find((x) => x.rule.level === 'header');
     if (header) {
@@ -154,7 +156,7 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
         volume: p.volume,
         client: null,
       });
-      figures.rejection(regel.bericht.afzender, d.retourcodes, amount);
+      figures.rejection(monthOf(p.begin), regel.bericht.afzender, d.retourcodes, amount);
     }
   }
 
@@ -181,7 +183,9 @@ async function judgeChunk(
   if (!chunk.length) return;
   const { fileId, gemeente, state, ref } = input;
   await state.loadToewijzingen(chunk.map((j) => j.regel.prestatie.toewijzingNummer));
-  const refKeys = chunk.map((j) => key.ref(gemeente, j.regel.bericht.afzender, j.regel.prestatie.referentieNummer));
+  const refKeys = chunk.map((j) =>
+    key.ref(gemeente, j.regel.bericht.afzender, j.regel.prestatie.referentieNummer),
+  );
   const refsTaken = await state.takenBy(refKeys);
 
   chunk.forEach((j, n) => {
@@ -219,8 +223,18 @@ async function judgeChunk(
     }
     if (codes.length) {
       outcome.reject(index, codes);
-      figures.line({ maand: monthOf(p.begin), herkomst, taakveld, agb, ingediend: amount, toegekend: 0, eenheid: p.eenheid, volume: p.volume, client: null });
-      figures.rejection(agb, codes, amount);
+      figures.line({
+        maand: monthOf(p.begin),
+        herkomst,
+        taakveld,
+        agb,
+        ingediend: amount,
+        toegekend: 0,
+        eenheid: p.eenheid,
+        volume: p.volume,
+        client: null,
+      });
+      figures.rejection(monthOf(p.begin), agb, codes, amount);
       return;
     }
     // Approved: a credit counts in the month and for the origin and taakveld of the debit it reverses.

@@ -2,7 +2,7 @@
  * How much of a toewijzing may be declared (iWmo IV076/IV077): per prestatie (TR321) and over the whole
  * toewijzing (TR322), from its Omvang (volume, eenheid, frequentie) and the product's uitvoeringsvariant.
  */
-import { addDays, daysInclusive, monthsBetween, monthOf, weekday } from '../dates';
+import { addDays, daysInclusive, monthOf, monthsBetween, weekday } from '../dates';
 import type { ToewijzingVersion } from '../state/items';
 
 export type Variant = 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
@@ -29,7 +29,12 @@ function weeks(begin: string, eind: string, variant: Variant, toewijzingEinde: s
 }
 
 /** The most that one prestatie over [begin, eind] may declare, in the toewijzing's unit; null = no Omvang. */
-export function maxPerPrestatie(t: ToewijzingVersion, begin: string, eind: string, variant: Variant): number | null {
+export function maxPerPrestatie(
+  t: ToewijzingVersion,
+  begin: string,
+  eind: string,
+  variant: Variant,
+): number | null {
   if (t.volume === null) return null;
   switch (t.frequentie) {
     case '1':

@@ -6,7 +6,7 @@ import type { TaakgerichtRow } from '../../schemas/csv';
 import type { Finding } from '../../schemas/report';
 import type { Item, ItemStore } from '../ports';
 import { finding } from '../read/findings';
-import { key, type CommittedFiles, counts, type TaakItem } from '../state/items';
+import { type CommittedFiles, counts, key, type TaakItem } from '../state/items';
 import { itemKey } from '../state/reader';
 import { contributionItems, type TaakContribution } from './contributions';
 
@@ -55,7 +55,10 @@ export async function reconcileTaakgericht(input: {
         periodeBegin: r.periodeBegin,
         periodeEind: r.periodeEind,
         agbCode: r.agbCode,
-        versions: [...keep, { fileId, ontvangen: input.ontvangen, aantalClienten: r.aantalClienten, bedrag: r.bedrag }],
+        versions: [
+          ...keep,
+          { fileId, ontvangen: input.ontvangen, aantalClienten: r.aantalClienten, bedrag: r.bedrag },
+        ],
       });
       contributions.push({
         gemeente: r.gemeente,
@@ -75,4 +78,5 @@ export async function reconcileTaakgericht(input: {
   };
 }
 
-const subject = (r: TaakgerichtRow) => `${r.gemeente}#${r.taakveld}#${r.periodeBegin}#${r.periodeEind}#${r.agbCode}`;
+const subject = (r: TaakgerichtRow) =>
+  `${r.gemeente}#${r.taakveld}#${r.periodeBegin}#${r.periodeEind}#${r.agbCode}`;

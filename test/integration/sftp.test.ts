@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Client, type ConnectConfig, type FileEntry, type SFTPWrapper, type Stats, utils } from 'ssh2';
 import type { BlobStore } from '../../pipeline/ports';
-import { type GebruikersBestand, HOST_KEY_FILE, USERS_FILE } from '../../serve/sftp-config';
 import { resolveVirtualPath, type SftpServer, startSftpServer } from '../../serve/sftp';
+import { type GebruikersBestand, HOST_KEY_FILE, USERS_FILE } from '../../serve/sftp-config';
 import { LocalBlobStore } from '../../stores/local-blobs';
 
 const { STATUS_CODE } = utils.sftp;
@@ -69,6 +69,8 @@ interface Fixture extends Events {
   readonly local: LocalBlobStore;
   readonly blobs: RecordingBlobs;
   server: SftpServer;
+  /** Makes the next onUploadComplete throw (the caller could not hand the upload on). */
+  failNextComplete: boolean;
   reset(): void;
   start(gemeenten?: readonly string[]): Promise<SftpServer>;
 }
@@ -86,7 +88,9 @@ async function fixture(): Promise<Fixture> {
     partial: [],
     log: [],
     server: undefined as unknown as SftpServer,
+    failNextComplete: false,
     reset() {
+      f.failNextComplete = false;
       f.complete.length = 0;
       f.partial.length = 0;
       f.log.length = 0;
@@ -99,6 +103,10 @@ async function fixture(): Promise<Fixture> {
         blobs,
         log: (line) => f.log.push(line),
         onUploadComplete: (g, name) => {
+          if (f.failNextComplete) {
+            f.failNextComplete = false;
+            throw new Error('inbox niet bereikbaar');
+          }
           f.complete.push({ g, name });
         },
         onPartialUpload: (g, name, bytes) => {
@@ -140,7 +148,11 @@ function login(port: number, credentials: Partial<ConnectConfig>): Promise<Sessi
 }
 
 async function loginAs(f: Fixture, gemeente: string, extra: Partial<ConnectConfig> = {}): Promise<Session> {
-  return login(f.server.port, { username: `g${gemeente}`, password: await passwordOf(f, gemeente), ...extra });
+  return login(f.server.port, {
+    username: `g${gemeente}`,
+    password: await passwordOf(f, gemeente),
+    ...extra,
+  });
 }
 
 function closed(client: Client): Promise<void> {
@@ -156,12 +168,14 @@ const op = {
     new Promise<Buffer>((res, rej) => s.open(path, mode, (e, h) => (e ? rej(e) : res(h)))),
   write: (s: SFTPWrapper, h: Buffer, data: Buffer, position: number) =>
     new Promise<void>((res, rej) => s.write(h, data, 0, data.length, position, (e) => (e ? rej(e) : res()))),
-  close: (s: SFTPWrapper, h: Buffer) => new Promise<void>((res, rej) => s.close(h, (e) => (e ? rej(e) : res()))),
+  close: (s: SFTPWrapper, h: Buffer) =>
+    new Promise<void>((res, rej) => s.close(h, (e) => (e ? rej(e) : res()))),
   readdir: (s: SFTPWrapper, path: string) =>
     new Promise<FileEntry[]>((res, rej) => s.readdir(path, (e, list) => (e ? rej(e) : res(list)))),
   opendir: (s: SFTPWrapper, path: string) =>
     new Promise<Buffer>((res, rej) => s.opendir(path, (e, h) => (e ? rej(e) : res(h)))),
-  stat: (s: SFTPWrapper, path: string) => new Promise<Stats>((res, rej) => s.stat(path, (e, st) => (e ? rej(e) : res(st)))),
+  stat: (s: SFTPWrapper, path: string) =>
+    new Promise<Stats>((res, rej) => s.stat(path, (e, st) => (e ? rej(e) : res(st)))),
   realpath: (s: SFTPWrapper, path: string) =>
     new Promise<string>((res, rej) => s.realpath(path, (e, p) => (e ? rej(e) : res(p)))),
   readFile: (s: SFTPWrapper, path: string) =>
@@ -169,12 +183,19 @@ const op = {
   writeFile: (s: SFTPWrapper, path: string, data: Buffer) =>
     new Promise<void>((res, rej) => s.writeFile(path, data, (e) => (e ? rej(e) : res()))),
   fastPut: (s: SFTPWrapper, local: string, remote: string) =>
-    new Promise<void>((res, rej) => s.fastPut(local, remote, { concurrency: 8, chunkSize: 16 * 1024 }, (e) => (e ? rej(e) : res()))),
+    new Promise<void>((res, rej) =>
+      s.fastPut(local, remote, { concurrency: 8, chunkSize: 16 * 1024 }, (e) => (e ? rej(e) : res())),
+    ),
   fastGet: (s: SFTPWrapper, remote: string, local: string) =>
-    new Promise<void>((res, rej) => s.fastGet(remote, local, { concurrency: 8, chunkSize: 16 * 1024 }, (e) => (e ? rej(e) : res()))),
-  mkdir: (s: SFTPWrapper, path: string) => new Promise<void>((res, rej) => s.mkdir(path, (e) => (e ? rej(e) : res()))),
-  rmdir: (s: SFTPWrapper, path: string) => new Promise<void>((res, rej) => s.rmdir(path, (e) => (e ? rej(e) : res()))),
-  unlink: (s: SFTPWrapper, path: string) => new Promise<void>((res, rej) => s.unlink(path, (e) => (e ? rej(e) : res()))),
+    new Promise<void>((res, rej) =>
+      s.fastGet(remote, local, { concurrency: 8, chunkSize: 16 * 1024 }, (e) => (e ? rej(e) : res())),
+    ),
+  mkdir: (s: SFTPWrapper, path: string) =>
+    new Promise<void>((res, rej) => s.mkdir(path, (e) => (e ? rej(e) : res()))),
+  rmdir: (s: SFTPWrapper, path: string) =>
+    new Promise<void>((res, rej) => s.rmdir(path, (e) => (e ? rej(e) : res()))),
+  unlink: (s: SFTPWrapper, path: string) =>
+    new Promise<void>((res, rej) => s.unlink(path, (e) => (e ? rej(e) : res()))),
   rename: (s: SFTPWrapper, from: string, to: string) =>
     new Promise<void>((res, rej) => s.rename(from, to, (e) => (e ? rej(e) : res()))),
   symlink: (s: SFTPWrapper, target: string, path: string) =>
@@ -203,11 +224,13 @@ async function waitUntil(condition: () => boolean, what: string, ms = 5000): Pro
 
 async function bucketSnapshot(local: LocalBlobStore): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const key of await local.list('')) out.set(key, (await readFile(join(local.root, key))).toString('base64'));
+  for (const key of await local.list(''))
+    out.set(key, (await readFile(join(local.root, key))).toString('base64'));
   return out;
 }
 
-const ownPrefix = (g: string) => (key: string) => key.startsWith(`upload/${g}/`) || key.startsWith(`outbox/${g}/`);
+const ownPrefix = (g: string) => (key: string) =>
+  key.startsWith(`upload/${g}/`) || key.startsWith(`outbox/${g}/`);
 
 describe('SFTP server (Transfer Family stand-in)', () => {
   let f: Fixture;
@@ -225,12 +248,26 @@ describe('SFTP server (Transfer Family stand-in)', () => {
     expect(resolveVirtualPath('/')).toEqual({ kind: 'root', path: '/' });
     expect(resolveVirtualPath('')).toEqual({ kind: 'root', path: '/' });
     expect(resolveVirtualPath('.//upload/./')).toEqual({ kind: 'folder', folder: 'upload', path: '/upload' });
-    expect(resolveVirtualPath('antwoorden/a.xml')).toMatchObject({ kind: 'file', folder: 'antwoorden', name: 'a.xml' });
+    expect(resolveVirtualPath('antwoorden/a.xml')).toMatchObject({
+      kind: 'file',
+      folder: 'antwoorden',
+      name: 'a.xml',
+    });
     expect(resolveVirtualPath('/upload/../antwoorden/a.xml')).toBeNull();
-    expect(resolveVirtualPath('/upload/../antwoorden/a.xml', true)).toMatchObject({ path: '/antwoorden/a.xml' });
+    expect(resolveVirtualPath('/upload/../antwoorden/a.xml', true)).toMatchObject({
+      path: '/antwoorden/a.xml',
+    });
     expect(resolveVirtualPath('/../../..', true)).toEqual({ kind: 'root', path: '/' });
     expect(resolveVirtualPath('/../../outbox/0983', true)).toBeNull();
-    for (const bad of ['/upload/a\\b', '/upload/%2e%2e', '/upload/a\u0000b', '/upload/a/b', '/upload/.x', '/upload/x.tmp', '/etc']) {
+    for (const bad of [
+      '/upload/a\\b',
+      '/upload/%2e%2e',
+      '/upload/a\u0000b',
+      '/upload/a/b',
+      '/upload/.x',
+      '/upload/x.tmp',
+      '/etc',
+    ]) {
       expect(resolveVirtualPath(bad, true)).toBeNull();
     }
   });
@@ -286,12 +323,18 @@ describe('SFTP server (Transfer Family stand-in)', () => {
     try {
       expect((await op.readdir(sftp, '/')).map((e) => e.filename).sort()).toEqual(['antwoorden', 'upload']);
       const listing = await op.readdir(sftp, '/antwoorden');
-      expect(listing.map((e) => e.filename).sort()).toEqual(['decl.xml.rapport.json', 'decl.xml.wmo325.xml', 'groot.bin']);
+      expect(listing.map((e) => e.filename).sort()).toEqual([
+        'decl.xml.rapport.json',
+        'decl.xml.wmo325.xml',
+        'groot.bin',
+      ]);
       expect(listing.find((e) => e.filename === 'decl.xml.wmo325.xml')?.attrs.size).toBe(answer.length);
       expect((await op.stat(sftp, '/antwoorden/decl.xml.wmo325.xml')).size).toBe(answer.length);
       expect((await op.stat(sftp, '/antwoorden')).isDirectory()).toBe(true);
       expect(await op.readFile(sftp, '/antwoorden/decl.xml.wmo325.xml')).toEqual(answer);
-      expect((await op.readFile(sftp, 'antwoorden/decl.xml.rapport.json')).toString()).toBe('{"status":"verwerkt"}');
+      expect((await op.readFile(sftp, 'antwoorden/decl.xml.rapport.json')).toString()).toBe(
+        '{"status":"verwerkt"}',
+      );
       const local = join(f.dir, 'groot.kopie');
       await op.fastGet(sftp, '/antwoorden/groot.bin', local);
       expect((await readFile(local)).equals(big)).toBe(true);
@@ -398,11 +441,15 @@ describe('SFTP server (Transfer Family stand-in)', () => {
           const code = await statusOf(op.open(sftp, path, mode)).catch((err: Error) => {
             throw new Error(`open(${JSON.stringify(path)}, ${mode}): ${err.message}`);
           });
-          expect([STATUS_CODE.NO_SUCH_FILE, STATUS_CODE.PERMISSION_DENIED, STATUS_CODE.FAILURE]).toContain(code);
+          expect([STATUS_CODE.NO_SUCH_FILE, STATUS_CODE.PERMISSION_DENIED, STATUS_CODE.FAILURE]).toContain(
+            code,
+          );
         }
         for (const call of [op.stat, op.opendir]) {
           const code = await statusOf(call(sftp, path)).catch((err: Error) => {
-            throw new Error(`${call === op.stat ? 'stat' : 'opendir'}(${JSON.stringify(path)}): ${err.message}`);
+            throw new Error(
+              `${call === op.stat ? 'stat' : 'opendir'}(${JSON.stringify(path)}): ${err.message}`,
+            );
           });
           expect([STATUS_CODE.NO_SUCH_FILE, STATUS_CODE.PERMISSION_DENIED]).toContain(code);
         }
@@ -413,7 +460,9 @@ describe('SFTP server (Transfer Family stand-in)', () => {
       expect(await op.realpath(sftp, '/../../..')).toBe('/');
       expect(await op.realpath(sftp, '/upload/..')).toBe('/');
       expect(await op.realpath(sftp, '/upload/../antwoorden')).toBe('/antwoorden');
-      expect(await statusOf(op.realpath(sftp, '/antwoorden/../../outbox/0983'))).toBe(STATUS_CODE.NO_SUCH_FILE);
+      expect(await statusOf(op.realpath(sftp, '/antwoorden/../../outbox/0983'))).toBe(
+        STATUS_CODE.NO_SUCH_FILE,
+      );
       expect(await statusOf(op.realpath(sftp, '%2e%2e'))).toBe(STATUS_CODE.NO_SUCH_FILE);
       // The session still works afterwards.
       expect(await op.readFile(sftp, '/antwoorden/a.xml')).toEqual(Buffer.from('eigen antwoord'));
@@ -428,7 +477,7 @@ describe('SFTP server (Transfer Family stand-in)', () => {
     expect(f.blobs.keys.filter((k) => !ownPrefix('0988')(k))).toEqual([]);
     // Refusals are logged with the path escaped: no control characters reach the log.
     expect(f.log.some((l) => l.includes('geweigerd') && l.includes('\\r\\nfake log line'))).toBe(true);
-    expect(f.log.every((l) => !/[\r\n\u0000]/.test(l))).toBe(true);
+    expect(f.log.every((l) => !l.includes('\r') && !l.includes('\n') && !l.includes('\u0000'))).toBe(true);
   });
 
   test('an upload cut off by the client ending the connection is partial: onPartialUpload, not onUploadComplete', async () => {
@@ -488,6 +537,26 @@ describe('SFTP server (Transfer Family stand-in)', () => {
     }
   });
 
+  test('when the upload cannot be handed on, CLOSE fails so the client sends it again', async () => {
+    const { client, sftp } = await loginAs(f, '0988');
+    try {
+      f.failNextComplete = true;
+      const h = await op.open(sftp, '/upload/opnieuw.csv', 'w');
+      await op.write(sftp, h, Buffer.from('inhoud'), 0);
+      expect(await statusOf(op.close(sftp, h))).toBe(STATUS_CODE.FAILURE);
+      expect(f.complete).toEqual([]);
+      expect(f.log.some((l) => l.includes('"opnieuw.csv" niet doorgegeven: inbox niet bereikbaar'))).toBe(
+        true,
+      );
+      // The second attempt goes through.
+      await op.writeFile(sftp, '/upload/opnieuw.csv', Buffer.from('inhoud'));
+      expect(f.complete).toEqual([{ g: '0988', name: 'opnieuw.csv' }]);
+      expect(f.partial).toEqual([]);
+    } finally {
+      await closed(client);
+    }
+  });
+
   test('wrong credentials are refused', async () => {
     const right = await passwordOf(f, '0988');
     const other = await passwordOf(f, '0983');
@@ -508,7 +577,7 @@ describe('SFTP server (Transfer Family stand-in)', () => {
     await refused({ username: 'g9999', password: right });
     await refused({ username: 'root', password: right });
     await refused({ username: 'g0988', privateKey: utils.generateKeyPairSync('ed25519').private });
-    expect(f.log.filter((l) => l.includes('aanmelding geweigerd')).length).toBeGreaterThanOrEqual(7);
+    expect(f.log.filter((l) => l.includes('aanmelding geweigerd')).length).toBe(6);
     expect(f.log.some((l) => l.includes('aanmelding g0988'))).toBe(false);
     expect(f.log.join('\n')).not.toContain(right);
   });
@@ -556,7 +625,9 @@ describe('SFTP server configuration and lifecycle', () => {
       await writeFile(join(sftpDir, 'g0983.pub'), `${pair.public}\n`);
       const edited: GebruikersBestand = {
         ...second,
-        gebruikers: second.gebruikers.map((u) => (u.naam === 'g0983' ? { ...u, wachtwoord: null, sleutelbestand: 'g0983.pub' } : u)),
+        gebruikers: second.gebruikers.map((u) =>
+          u.naam === 'g0983' ? { ...u, wachtwoord: null, sleutelbestand: 'g0983.pub' } : u,
+        ),
       };
       await writeFile(join(sftpDir, USERS_FILE), JSON.stringify(edited));
       await f.start();
@@ -586,7 +657,10 @@ describe('SFTP server configuration and lifecycle', () => {
       await f.server.close();
       const file = join(f.dataDir, 'sftp', USERS_FILE);
       const users = await usersOf(f);
-      const broken = { ...users, gebruikers: [{ ...users.gebruikers[0], naam: 'g0988' }, users.gebruikers[1]] };
+      const broken = {
+        ...users,
+        gebruikers: [{ ...users.gebruikers[0], naam: 'g0988' }, users.gebruikers[1]],
+      };
       await writeFile(file, JSON.stringify(broken));
       await expect(f.start()).rejects.toThrow(/g<gemeentecode>|één keer/);
       expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(broken);
@@ -605,7 +679,9 @@ describe('SFTP server configuration and lifecycle', () => {
       await f.server.close();
       expect(f.partial).toEqual([{ g: '0988', name: 'bij-sluiten.csv', bytes: 2048 }]);
       expect(f.complete).toEqual([]);
-      await expect(login(f.server.port, { username: 'g0988', password: await passwordOf(f, '0988') })).rejects.toThrow();
+      await expect(
+        login(f.server.port, { username: 'g0988', password: await passwordOf(f, '0988') }),
+      ).rejects.toThrow();
       expect(await f.local.list('')).toEqual(['upload/0988/bij-sluiten.csv']);
       // The temporary files are gone.
       expect(await readdir(join(f.dataDir, 'sftp', 'tmp'))).toEqual([]);

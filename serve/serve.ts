@@ -1,0 +1,325 @@
+/**
+ * `bwmo serve`: the whole AWS flow on loopback, with real protocol stand-ins. s3rver is the S3 API; its in-process
+ * events, encoded as S3 encodes them, go through the same router handler into a local FIFO queue (one group per
+ * municipality) and the same ingest handler as on AWS. dynalite is the DynamoDB API (persisted), an ssh2 server
+ * plays Transfer Family (one user per municipality: /upload and /antwoorden), and the HTTP API and the monitor page
+ * are served on localhost. A `bwmo ingest` while this runs hands its files to it (LevelDB allows one process).
+ */
+
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Context, S3Event, SQSEvent } from 'aws-lambda';
+import S3rver from 's3rver';
+import { makeIngestHandler } from '../functions/ingest';
+import { makeRouterHandler } from '../functions/router';
+import { apiRouter } from '../pipeline/api/router';
+import type { IngestDeps } from '../pipeline/ingest';
+import { finding } from '../pipeline/read/findings';
+import { loadRegion } from '../pipeline/region/load';
+import type { RoutedObject } from '../pipeline/route';
+import type { Report } from '../schemas/report';
+import { startDynalite, TABLE } from '../stores/dynalite';
+import { DynamoItemStore } from '../stores/dynamo';
+import { JsonLinesAlertSink } from '../stores/local-alerts';
+import { KeyFileSecrets } from '../stores/local-secrets';
+import { S3BlobStore, s3Client } from '../stores/s3-blobs';
+import { SERVE_FILE, type ServeInfo } from './info';
+import { monitorPage } from './monitor';
+import { LocalFifoQueue } from './queue';
+import { startSftpServer } from './sftp';
+
+export const BUCKET = 'bwmo';
+export const S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export interface ServeOptions {
+  readonly data: string;
+  readonly region: string;
+  readonly ports?: {
+    readonly s3?: number;
+    readonly dynamo?: number;
+    readonly sftp?: number;
+    readonly http?: number;
+  };
+  /** Where alerts and log lines go besides alerts.jsonl (default: stdout). */
+  readonly log?: (line: string) => void;
+  /** Wraps the pipeline's dependencies (tests inject faults here). */
+  readonly wrapDeps?: (deps: IngestDeps) => IngestDeps;
+  /** Retry delay of the local queue (tests shorten it). */
+  readonly retryDelayMs?: number;
+}
+
+export interface Serving extends ServeInfo {
+  readonly deps: IngestDeps;
+  readonly queue: LocalFifoQueue<RoutedObject>;
+  /** Keys in the order the router received them, per municipality (the load test checks processing order). */
+  readonly received: Map<string, string[]>;
+  readonly processed: Map<string, string[]>;
+  /** Resolves with the report once the object at this inbox key has been processed. */
+  waitFor(key: string): Promise<Report>;
+  close(): Promise<void>;
+}
+
+export async function startServe(options: ServeOptions): Promise<Serving> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const dataDir = resolve(options.data);
+  await mkdir(dataDir, { recursive: true });
+  const region = await loadRegion(resolve(options.region));
+  const gemeenten = region.region.gemeenten.map((g) => g.code);
+
+  const dynamo = await startDynalite(join(dataDir, 'dynamo'), options.ports?.dynamo ?? 0);
+  const s3rver = new S3rver({
+    address: '127.0.0.1',
+    port: options.ports?.s3 ?? 0,
+    silent: true,
+    directory: join(dataDir, 's3'),
+    configureBuckets: [{ name: BUCKET }],
+  });
+  const s3Address = await s3rver.run();
+  const s3 = `http://127.0.0.1:${s3Address.port}`;
+  const client = s3Client({
+    endpoint: s3,
+    forcePathStyle: true,
+    region: 'eu-west-1',
+    credentials: S3_CREDENTIALS,
+  });
+  const blobs = new S3BlobStore(client, BUCKET);
+  const base: IngestDeps = {
+    store: new DynamoItemStore({ table: TABLE, client: dynamo.client }),
+    blobs,
+    secrets: new KeyFileSecrets(join(dataDir, 'pseudoniem.sleutel')),
+    alerts: new JsonLinesAlertSink(join(dataDir, 'alerts.jsonl'), (line) => log(`melding: ${line}`)),
+    region,
+  };
+  const deps = options.wrapDeps ? options.wrapDeps(base) : base;
+
+  // Processing: router → local FIFO queue → the ingest Lambda's handler, with the same event shapes as on AWS.
+  const received = new Map<string, string[]>();
+  const processed = new Map<string, string[]>();
+  const waiters = new Map<string, ((r: Report) => void)[]>();
+  const ingestHandler = makeIngestHandler(async () => deps, {
+    addMetric: () => undefined,
+    publishStoredMetrics: () => undefined,
+  });
+  const queue = new LocalFifoQueue<RoutedObject>(
+    async (message) => {
+      const response = await ingestHandler(sqsEvent(message), {} as Context);
+      if (response.batchItemFailures.length) throw new Error(`verwerking van ${message.key} mislukt`);
+      processed.set(message.gemeente, [...(processed.get(message.gemeente) ?? []), message.key]);
+      const report = await readReport(deps, message.key);
+      for (const resolve of waiters.get(message.key) ?? []) resolve(report);
+      waiters.delete(message.key);
+    },
+    (message, err, attempt) => log(`fout bij ${message.key} (poging ${attempt}): ${(err as Error).message}`),
+    { retryDelayMs: options.retryDelayMs },
+  );
+  const route = makeRouterHandler(async (group, dedup, message) => {
+    received.set(group, [...(received.get(group) ?? []), message.key]);
+    void queue.send(group, dedup, message);
+  });
+  s3rver.on('event', (event) => {
+    void route(asS3Encoded(event));
+  });
+
+  // SFTP as Transfer Family: a complete upload is copied to the inbox, a cut-off one goes to quarantine.
+  const sftp = await startSftpServer({
+    dataDir,
+    gemeenten,
+    blobs,
+    port: options.ports?.sftp ?? 0,
+    log,
+    onUploadComplete: async (g, name) => {
+      await blobs.copy(`upload/${g}/${name}`, `inbox/${g}/${name}`);
+      await blobs.delete(`upload/${g}/${name}`);
+    },
+    onPartialUpload: async (g, name, bytes) => {
+      await quarantinePartialUpload(deps, g, name, bytes);
+    },
+  });
+
+  const api = apiRouter(deps);
+  const httpServer = createServer((req, res) => {
+    void handleHttp(req, res).catch((err) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ fout: (err as Error).message }));
+    });
+  });
+  const handleHttp = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'POST' && url.pathname === '/lokaal/ingest') {
+      const gemeente = url.searchParams.get('gemeente') ?? '';
+      const naam = url.searchParams.get('naam') ?? '';
+      if (!/^[0-9]{4}$/.test(gemeente) || !naam || naam.includes('/')) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ fout: 'gemeente (4 cijfers) en naam zijn nodig' }));
+        return;
+      }
+      const key = `inbox/${gemeente}/${naam}`;
+      const done = waitFor(key);
+      await blobs.put(key, req as unknown as AsyncIterable<Buffer>);
+      const report = await done;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(report));
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      const response = await api.handle({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        groups: ['beheer'],
+      });
+      res.writeHead(response.status, response.headers);
+      res.end(response.base64 ? Buffer.from(response.body, 'base64') : response.body);
+      return;
+    }
+    const page = await monitorPage(url.pathname);
+    if (page) {
+      res.writeHead(200, { 'content-type': page.type });
+      res.end(page.body);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('niet gevonden');
+  };
+  await new Promise<void>((r) => httpServer.listen(options.ports?.http ?? 0, '127.0.0.1', () => r()));
+  const http = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+
+  const waitFor = (key: string) =>
+    new Promise<Report>((resolveReport) => {
+      waiters.set(key, [...(waiters.get(key) ?? []), resolveReport]);
+    });
+
+  const info: ServeInfo = {
+    pid: process.pid,
+    http,
+    s3,
+    dynamo: dynamo.endpoint,
+    sftpPort: sftp.port,
+    bucket: BUCKET,
+  };
+  await writeFile(join(dataDir, SERVE_FILE), `${JSON.stringify(info, null, 2)}\n`);
+
+  return {
+    ...info,
+    deps,
+    queue,
+    received,
+    processed,
+    waitFor,
+    close: async () => {
+      await rm(join(dataDir, SERVE_FILE), { force: true });
+      await sftp.close();
+      await new Promise<void>((r) => (httpServer as Server).close(() => r()));
+      await queue.drain();
+      await s3rver.close();
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+}
+
+/** s3rver gives keys as they are; S3 events carry them URL-encoded (spaces as +): the router decodes them. */
+function asS3Encoded(event: S3Event): S3Event {
+  return {
+    Records: event.Records.map((r) => ({
+      ...r,
+      s3: {
+        ...r.s3,
+        object: {
+          ...r.s3.object,
+          key: encodeURIComponent(r.s3.object.key).replace(/%2F/g, '/').replace(/%20/g, '+'),
+        },
+      },
+    })),
+  };
+}
+
+function sqsEvent(message: RoutedObject): SQSEvent {
+  return {
+    Records: [
+      {
+        messageId: `${message.key}#${message.eventTime}`,
+        receiptHandle: 'lokaal',
+        body: JSON.stringify(message),
+        attributes: {
+          ApproximateReceiveCount: '1',
+          SentTimestamp: String(Date.now()),
+          SenderId: 'lokaal',
+          ApproximateFirstReceiveTimestamp: String(Date.now()),
+          MessageGroupId: message.gemeente,
+        },
+        messageAttributes: {},
+        md5OfBody: '',
+        eventSource: 'aws:sqs',
+        eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:bwmo-lokaal.fifo',
+        awsRegion: 'eu-west-1',
+      },
+    ],
+  };
+}
+
+async function readReport(deps: IngestDeps, inboxKey: string): Promise<Report> {
+  const [, g, ...rest] = inboxKey.split('/');
+  const name = rest.join('/');
+  for (const key of [`outbox/${g}/${name}.rapport.json`, `quarantine/${g}/${name}.rapport.json`]) {
+    if (await deps.blobs.exists(key)) {
+      const chunks: Buffer[] = [];
+      for await (const c of await deps.blobs.open(key)) chunks.push(c as Buffer);
+      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Report;
+    }
+  }
+  throw new Error(`geen rapport voor ${inboxKey}`);
+}
+
+/**
+ * A cut-off SFTP upload (what Transfer Family's OnPartialUpload handles on AWS): moved to quarantine with a report,
+ * never processed, and an alert.
+ */
+export async function quarantinePartialUpload(
+  deps: IngestDeps,
+  g: string,
+  name: string,
+  bytes: number,
+): Promise<void> {
+  const staging = `upload/${g}/${name}`;
+  const target = `quarantine/${g}/${name}`;
+  const report: Report = {
+    file: staging,
+    kind: 'onbekend',
+    format: null,
+    gemeente: g,
+    status: 'quarantaine',
+    level: 1,
+    duplicaatVan: null,
+    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
+    findings: [
+      finding(
+        'UPLOAD-ONVOLLEDIG',
+        'bestand',
+        `de upload is na ${bytes} bytes afgebroken; het bestand is niet verwerkt. Stuur het opnieuw.`,
+      ),
+    ],
+    declaraties: [],
+  };
+  if (await deps.blobs.exists(staging)) {
+    await deps.blobs.copy(staging, target);
+    await deps.blobs.delete(staging);
+  }
+  await deps.blobs.put(`${target}.rapport.json`, JSON.stringify(report));
+  await deps.alerts.send({
+    gemeente: g,
+    bestand: name,
+    fileId: '',
+    soort: 'onbekend',
+    status: 'quarantaine',
+    regels: 0,
+    afgewezen: 0,
+    afgewezenBedrag: 0,
+    retourcodes: [],
+    antwoord: null,
+    rapport: `${target}.rapport.json`,
+    bevindingen: report.findings.map((f) => ({ rule: f.rule, message: f.message })),
+  });
+}
