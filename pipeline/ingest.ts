@@ -387,7 +387,8 @@ async function duplicate(
   const { gemeente, name } = parseInboxKey(inboxKey);
   const stored = await readReport(blobs, original.rapportKey);
   const duplicaatVan = `inbox/${original.gemeente}/${original.name}`;
-  if (original.status === 'ingetrokken') return withdrawnDuplicate(deps, original, inboxKey, ontvangen, stored);
+  if (original.status === 'ingetrokken')
+    return withdrawnDuplicate(deps, original, inboxKey, ontvangen, stored);
   const report: Report = { ...stored, file: inboxKey, duplicaatVan, ontvangen };
   const base =
     original.status === 'quarantaine' ? `quarantine/${gemeente}/${name}` : `outbox/${gemeente}/${name}`;

@@ -15,7 +15,11 @@ export async function withdrawFile(
   const found = (await store.get(gemeenten.map((g) => key.file(g, fileId)))) as FileRecord[];
   const record = found.find((r) => r.status === 'verwerkt');
   if (!record) return null;
-  const withdrawn: FileRecord = { ...record, status: 'ingetrokken', ingetrokken: { reden, op: now.toISOString() } };
+  const withdrawn: FileRecord = {
+    ...record,
+    status: 'ingetrokken',
+    ingetrokken: { reden, op: now.toISOString() },
+  };
   await store.putOne(withdrawn);
   return withdrawn;
 }

@@ -20,7 +20,13 @@ export async function* renderCsvAnswer(
     for (const row of batch.rows) {
       if (header) {
         header = false;
-        nummerColumn = row.findIndex((c) => c.trim().replace(/^\uFEFF/, '').toLowerCase() === 'declaratienummer');
+        nummerColumn = row.findIndex(
+          (c) =>
+            c
+              .trim()
+              .replace(/^\uFEFF/, '')
+              .toLowerCase() === 'declaratienummer',
+        );
         out.push([...row.map((c) => c.replace(/^\uFEFF/, '')), 'Status', 'Retourcodes', 'ToegekendBedrag']);
         continue;
       }
@@ -33,7 +39,12 @@ export async function* renderCsvAnswer(
       const i = positions.get(d) ?? 0;
       positions.set(d, i + 1);
       const codes = d.codesOf(i);
-      out.push([...row, codes ? 'afgewezen' : 'toegekend', (codes ?? []).join(' '), String(codes ? 0 : d.amounts[i])]);
+      out.push([
+        ...row,
+        codes ? 'afgewezen' : 'toegekend',
+        (codes ?? []).join(' '),
+        String(codes ? 0 : d.amounts[i]),
+      ]);
     }
     if (out.length) yield `${Papa.unparse(out, { delimiter, newline: '\n' })}\n`;
   }

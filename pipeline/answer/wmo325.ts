@@ -53,7 +53,11 @@ export async function* renderWmo325(
     }
     pending += renderElement(
       clientDef,
-      { Bsn: client.bsn, Prestaties: { Prestatie: client.prestaties }, RetourCodes: { RetourCode: ['0200'] } },
+      {
+        Bsn: client.bsn,
+        Prestaties: { Prestatie: client.prestaties },
+        RetourCodes: { RetourCode: ['0200'] },
+      },
       P,
       '\t\t\t',
     );
@@ -63,7 +67,8 @@ export async function* renderWmo325(
     for (const r of batch) {
       if (!first) {
         first = r;
-        yield xmlDeclarationAndRoot('Bericht', P.msg, messageNamespace('wmo325')) + renderHeader(h, r, outcome);
+        yield xmlDeclarationAndRoot('Bericht', P.msg, messageNamespace('wmo325')) +
+          renderHeader(h, r, outcome);
         if (outcome.failedInMessage) break;
         yield openTag(antwoord, P, '\t') +
           renderChildrenBefore(
@@ -86,7 +91,8 @@ export async function* renderWmo325(
         client = { bsn: r.prestatie.bsn, at, prestaties: [] };
       }
       const codes = outcome.codesOf(i);
-      if (codes) client.prestaties.push({ ...prestatieValue(r.prestatie), RetourCodes: { RetourCode: codes } });
+      if (codes)
+        client.prestaties.push({ ...prestatieValue(r.prestatie), RetourCodes: { RetourCode: codes } });
     }
     if (pending) {
       yield pending;

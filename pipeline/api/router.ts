@@ -3,8 +3,8 @@
  * carry the caller's groups (Cognito) so each municipality's backoffice sees only its own detail.
  */
 import type { IngestDeps } from '../ingest';
-import { key } from '../state/items';
 import type { FileRecord } from '../state/items';
+import { key } from '../state/items';
 
 export interface ApiRequest {
   readonly method: string;
@@ -37,9 +37,11 @@ export function apiRouter(deps: IngestDeps) {
       const files = /^\/api\/bestanden\/([0-9]{4})$/.exec(req.path);
       if (files) {
         const gemeente = files[1];
-        if (!mayRead(req.groups, gemeente)) return json(403, { fout: `geen toegang tot gemeente ${gemeente}` });
+        if (!mayRead(req.groups, gemeente))
+          return json(403, { fout: `geen toegang tot gemeente ${gemeente}` });
         const records: FileRecord[] = [];
-        for await (const page of deps.store.query(key.files(gemeente))) records.push(...(page as FileRecord[]));
+        for await (const page of deps.store.query(key.files(gemeente)))
+          records.push(...(page as FileRecord[]));
         const bestanden = records
           .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen))
           .map(({ pk: _pk, sk: _sk, ...r }) => r);
@@ -52,5 +54,7 @@ export function apiRouter(deps: IngestDeps) {
 
 /** Finance, policy and operators see all municipalities; a backoffice group (backoffice-<gemeente>) only its own. */
 export function mayRead(groups: readonly string[], gemeente: string): boolean {
-  return groups.some((g) => g === 'beheer' || g === 'financien' || g === 'beleid' || g === `backoffice-${gemeente}`);
+  return groups.some(
+    (g) => g === 'beheer' || g === 'financien' || g === 'beleid' || g === `backoffice-${gemeente}`,
+  );
 }

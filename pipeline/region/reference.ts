@@ -9,11 +9,18 @@ export function referenceData(data: RegionData): ReferenceData & {
   vestiging(agb: string, categorie: string, code: string, datum: string): string | null;
 } {
   const products = new Map(
-    data.region.producten.map((p) => [`${p.categorie}/${p.code}`, { variant: p.variant as Variant, taakveld: p.taakveld }]),
+    data.region.producten.map((p) => [
+      `${p.categorie}/${p.code}`,
+      { variant: p.variant as Variant, taakveld: p.taakveld },
+    ]),
   );
   const gemeenten = new Set(data.region.gemeenten.map((g) => g.code));
   // Nearly every line asks about the product of the line before: remember the last answer.
-  let last: { categorie: string; code: string; product: { variant: Variant; taakveld: string } | null } | null = null;
+  let last: {
+    categorie: string;
+    code: string;
+    product: { variant: Variant; taakveld: string } | null;
+  } | null = null;
   const product = (categorie: string, code: string) => {
     if (last?.categorie === categorie && last.code === code) return last.product;
     last = { categorie, code, product: products.get(`${categorie}/${code}`) ?? null };

@@ -7,6 +7,9 @@ export interface SettleRun {
   readonly sluit: boolean;
 }
 
-export async function runSettlement(_deps: IngestDeps, _run: SettleRun): Promise<{ versie: number; invoerHash: string; status: string }> {
+export async function runSettlement(
+  _deps: IngestDeps,
+  _run: SettleRun,
+): Promise<{ versie: number; invoerHash: string; status: string }> {
   throw new Error('de verevening uit opgeslagen gegevens is nog niet aangesloten');
 }

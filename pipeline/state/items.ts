@@ -14,11 +14,20 @@ export const key = {
   toewijzing: (g: string, nummer: number): ItemKey => ({ pk: `GEM#${g}#TW#${nummer}`, sk: 'TW' }),
   usage: (g: string, nummer: number): ItemKey => ({ pk: `GEM#${g}#TW#${nummer}`, sk: 'USAGE' }),
   /** A ReferentieNummer of a provider (TR314 / 8021). */
-  ref: (g: string, agb: string, ref: string): ItemKey => ({ pk: `GEM#${g}#AGB#${agb}#REF#${ref}`, sk: 'REF' }),
+  ref: (g: string, agb: string, ref: string): ItemKey => ({
+    pk: `GEM#${g}#AGB#${agb}#REF#${ref}`,
+    sk: 'REF',
+  }),
   /** A DeclaratieNummer of a provider (TR333 / 9333). */
-  declaratie: (g: string, agb: string, nummer: string): ItemKey => ({ pk: `GEM#${g}#AGB#${agb}#DECL#${nummer}`, sk: 'DECL' }),
+  declaratie: (g: string, agb: string, nummer: string): ItemKey => ({
+    pk: `GEM#${g}#AGB#${agb}#DECL#${nummer}`,
+    sk: 'DECL',
+  }),
   /** A BerichtIdentificatie of a provider's WMO323 (TR056 / 9056). */
-  bericht: (g: string, agb: string, id: string): ItemKey => ({ pk: `GEM#${g}#AGB#${agb}#MSG#${id}`, sk: 'MSG' }),
+  bericht: (g: string, agb: string, id: string): ItemKey => ({
+    pk: `GEM#${g}#AGB#${agb}#MSG#${id}`,
+    sk: 'MSG',
+  }),
   /** A taakgericht report line: municipality, taakveld, period, provider. */
   taak: (g: string, subject: string): ItemKey => ({ pk: `GEM#${g}#TAAK`, sk: subject }),
   contributions: (g: string) => `GEM#${g}#CONTRIB`,
@@ -55,9 +64,13 @@ export interface FileRecord extends Item {
 }
 
 /** Committed files of one municipality, by id: what every read filters on. */
-export type CommittedFiles = ReadonlyMap<string, { readonly ontvangen: string; readonly status: FileStatusCode }>;
+export type CommittedFiles = ReadonlyMap<
+  string,
+  { readonly ontvangen: string; readonly status: FileStatusCode }
+>;
 
-export const counts = (files: CommittedFiles, fileId: string): boolean => files.get(fileId)?.status === 'verwerkt';
+export const counts = (files: CommittedFiles, fileId: string): boolean =>
+  files.get(fileId)?.status === 'verwerkt';
 
 /** One version of a toewijzing, as a file delivered it (the BSN only as pseudonym). */
 export interface ToewijzingVersion {

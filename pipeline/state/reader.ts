@@ -11,9 +11,9 @@ import {
   type FileRecord,
   key,
   type TakenItem,
-  taken,
   type ToewijzingItem,
   type ToewijzingVersion,
+  taken,
   type UsageItem,
 } from './items';
 
@@ -61,7 +61,8 @@ export class StateReader {
     if (!missing.length) return;
     const keys = missing.flatMap((n) => [key.toewijzing(this.gemeente, n), key.usage(this.gemeente, n)]);
     const found = new Map<string, Item>();
-    for (const item of keys.length ? await this.store.get(keys) : []) found.set(`${item.pk}|${item.sk}`, item);
+    for (const item of keys.length ? await this.store.get(keys) : [])
+      found.set(`${item.pk}|${item.sk}`, item);
     for (const n of missing) {
       const pk = key.toewijzing(this.gemeente, n).pk;
       const item = found.get(`${pk}|TW`) as ToewijzingItem | undefined;

@@ -1,5 +1,5 @@
-import { inUnit } from '../../../reconcile/usage';
 import { totalAssigned } from '../../../reconcile/omvang';
+import { inUnit } from '../../../reconcile/usage';
 import { locatePrestatie } from '../../locate';
 import { defineStateRule, ruleFinding } from '../types';
 

@@ -1,7 +1,7 @@
 import type { ToewijzingRegel } from '../../../../schemas/iwmo/wmo301';
 import type { Finding } from '../../../../schemas/report';
-import type { ToewijzingVersion } from '../../../state/items';
 import { ruleFinding } from '../../../read/findings';
+import type { ToewijzingVersion } from '../../../state/items';
 import { locateToewijzing } from '../../locate';
 
 /**
