@@ -1,0 +1,158 @@
+/**
+ * Custom step of the SFTP partial-upload workflow (infra/constructs/sftp.ts). The step before it copied the cut-off
+ * upload to quarantine/<gemeente>/<name>; this writes the report next to it, `<name>.rapport.json` (CONTRACT §2,
+ * rule UPLOAD-ONVOLLEDIG), so the quarantined part is never without a reason (DESIGN §4.1), and tells Transfer
+ * Family the step's outcome (SendWorkflowStepState; without it the step hangs until its timeout).
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { BlobStore } from '../../pipeline/ports';
+import type { Report } from '../../schemas/report';
+import { S3BlobStore, s3Client } from '../../stores/s3-blobs';
+
+/** What Transfer Family passes to a custom step's Lambda function. */
+export interface WorkflowStepEvent {
+  readonly token: string;
+  readonly serviceMetadata: {
+    readonly executionDetails: { readonly workflowId: string; readonly executionId: string };
+    readonly transferDetails?: {
+      readonly sessionId?: string;
+      readonly userName?: string;
+      readonly serverId?: string;
+    };
+  };
+  /** The file of the previous step (the copy in quarantine/). */
+  readonly fileLocation: {
+    readonly domain?: string;
+    readonly bucket: string;
+    readonly key: string;
+    readonly eTag?: string;
+    readonly versionId?: string | null;
+  };
+}
+
+export type StepStatus = 'SUCCESS' | 'FAILURE';
+
+export interface StepState {
+  readonly WorkflowId: string;
+  readonly ExecutionId: string;
+  readonly Token: string;
+  readonly Status: StepStatus;
+}
+
+export interface PartialUploadDeps {
+  readonly bucket: string;
+  readonly blobs: Pick<BlobStore, 'put'>;
+  readonly sendStepState: (state: StepState) => Promise<void>;
+  readonly now: () => Date;
+  readonly log: Pick<Logger, 'info' | 'error'>;
+  /** Counts the quarantined file, like the ingest does (alarm FilesQuarantined). */
+  readonly countQuarantined: () => void;
+}
+
+export const RULE = 'UPLOAD-ONVOLLEDIG';
+
+/** quarantine/<gemeente>/<name> → its parts, or null for any other key. */
+export function parseQuarantineKey(key: string): { gemeente: string; name: string } | null {
+  const m = /^quarantine\/([0-9]{4})\/([^/].*)$/.exec(key);
+  return m ? { gemeente: m[1], name: m[2] } : null;
+}
+
+/** The report of a cut-off upload (CONTRACT §2: status quarantaine, level 1, no lines read). */
+export function partialUploadReport(gemeente: string, name: string, ontvangen: string): Report {
+  return {
+    file: `upload/${gemeente}/${name}`,
+    kind: 'onbekend',
+    format: null,
+    gemeente,
+    status: 'quarantaine',
+    level: 1,
+    duplicaatVan: null,
+    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
+    findings: [
+      {
+        rule: RULE,
+        retourcode: '0001',
+        location: 'bestand',
+        message:
+          'de SFTP-upload is afgebroken voordat het bestand volledig was overgekomen (de verbinding viel weg); het ontvangen deel staat in quarantaine en is niet verwerkt: upload het bestand opnieuw',
+        severity: 'fout',
+      },
+    ],
+    declaraties: [],
+    ontvangen,
+  };
+}
+
+export function makePartialUploadHandler(deps: PartialUploadDeps) {
+  return async (event: WorkflowStepEvent): Promise<{ status: StepStatus; report?: string }> => {
+    const { workflowId, executionId } = event.serviceMetadata.executionDetails;
+    const send = (Status: StepStatus) =>
+      deps.sendStepState({ WorkflowId: workflowId, ExecutionId: executionId, Token: event.token, Status });
+    const { bucket, key } = event.fileLocation;
+    const parsed = parseQuarantineKey(key);
+    if (bucket !== deps.bucket || !parsed) {
+      deps.log.error('onverwachte bestandslocatie voor een afgebroken upload', { bucket, key });
+      await send('FAILURE');
+      return { status: 'FAILURE' };
+    }
+    const reportKey = `${key}.rapport.json`;
+    try {
+      const report = partialUploadReport(parsed.gemeente, parsed.name, deps.now().toISOString());
+      await deps.blobs.put(reportKey, `${JSON.stringify(report, null, 2)}\n`);
+    } catch (err) {
+      deps.log.error('rapport voor afgebroken upload niet geschreven', {
+        key,
+        error: (err as Error).message,
+      });
+      await send('FAILURE');
+      return { status: 'FAILURE' };
+    }
+    deps.countQuarantined();
+    deps.log.info('afgebroken upload in quarantaine', {
+      gemeente: parsed.gemeente,
+      key,
+      user: event.serviceMetadata.transferDetails?.userName,
+    });
+    await send('SUCCESS');
+    return { status: 'SUCCESS', report: reportKey };
+  };
+}
+
+interface TransferModule {
+  TransferClient: new (config: Record<string, never>) => { send(command: unknown): Promise<unknown> };
+  SendWorkflowStepStateCommand: new (input: StepState) => unknown;
+}
+
+let transferModule: TransferModule | null = null;
+let transferClient: { send(command: unknown): Promise<unknown> } | null = null;
+
+/**
+ * SendWorkflowStepState through @aws-sdk/client-transfer, which the Node.js Lambda runtime provides (it is left out
+ * of the bundle and is not a dependency of this repository). `require` (not `import()`) so that Node resolves it
+ * through NODE_PATH, where the runtime keeps its SDK.
+ */
+async function sendStepState(state: StepState): Promise<void> {
+  transferModule ??= require('@aws-sdk/client-transfer') as TransferModule;
+  transferClient ??= new transferModule.TransferClient({});
+  await transferClient.send(new transferModule.SendWorkflowStepStateCommand(state));
+}
+
+const logger = new Logger({ serviceName: 'bwmo' });
+const metrics = new Metrics({ namespace: 'bwmo', serviceName: 'bwmo' });
+
+export const handler = async (event: WorkflowStepEvent) => {
+  const bucket = process.env.BUCKET_NAME;
+  if (!bucket) throw new Error('omgevingsvariabele BUCKET_NAME ontbreekt');
+  return makePartialUploadHandler({
+    bucket,
+    blobs: new S3BlobStore(s3Client(), bucket),
+    sendStepState,
+    now: () => new Date(),
+    log: logger,
+    countQuarantined: () => {
+      metrics.addMetric('BestandenInQuarantaine', MetricUnit.Count, 1);
+      metrics.publishStoredMetrics();
+    },
+  })(event);
+};

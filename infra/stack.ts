@@ -1,0 +1,150 @@
+/**
+ * The bwmo stack: environment-agnostic (no account or region in the template), parameterised by context (see
+ * infra/config.ts and infra/README.md). One stack per region folder.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { BwmoConfig } from './config';
+import { HttpApi } from './constructs/http-api';
+import { Operations } from './constructs/operations';
+import { People } from './constructs/people';
+import { Processing } from './constructs/processing';
+import { Sftp } from './constructs/sftp';
+import { Storage } from './constructs/storage';
+import { Uploaders } from './constructs/uploaders';
+import { acknowledge } from './nag';
+
+export interface BwmoStackProps extends StackProps {
+  readonly config: BwmoConfig;
+}
+
+export class BwmoStack extends Stack {
+  readonly config: BwmoConfig;
+  readonly storage: Storage;
+  readonly operations: Operations;
+  readonly alertTopic: sns.Topic;
+  readonly processing: Processing;
+  readonly people: People;
+  readonly httpApi: HttpApi;
+  readonly uploaders: Uploaders;
+  readonly sftp?: Sftp;
+
+  constructor(scope: Construct, id: string, props: BwmoStackProps) {
+    super(scope, id, props);
+    const config = props.config;
+    this.config = config;
+    const logRetention = config.logRetentionDays as logs.RetentionDays;
+
+    this.storage = new Storage(this, 'Storage', {
+      keyAlias: `alias/bwmo-${config.regionCode.toLowerCase()}`,
+      archiveDays: config.archiveDays,
+      noncurrentDays: config.noncurrentDays,
+    });
+    this.operations = new Operations(this, 'Operations', {
+      key: this.storage.key,
+      opsEmail: config.opsEmail,
+    });
+
+    // Rejection alerts, one per committed file with rejections; attribute `gemeente` for subscriber filters.
+    this.alertTopic = new sns.Topic(this, 'Rejections', {
+      displayName: 'bwmo: afgewezen regels',
+      masterKey: this.storage.key,
+      enforceSSL: true,
+    });
+    if (config.alertEmail) {
+      this.operations.emailSubscription(
+        this.alertTopic,
+        'AlertMail',
+        config.alertEmail,
+        config.alertGemeenten,
+      );
+    }
+
+    this.processing = new Processing(this, 'Processing', {
+      config,
+      storage: this.storage,
+      operations: this.operations,
+      alertTopic: this.alertTopic,
+      logRetention,
+    });
+
+    this.people = new People(this, 'People', { gemeenten: config.gemeenten });
+    const principal: iam.IPrincipal = config.uploaderPrincipal
+      ? new iam.ArnPrincipal(config.uploaderPrincipal)
+      : new iam.AccountRootPrincipal();
+    this.httpApi = new HttpApi(this, 'Http', {
+      config,
+      storage: this.storage,
+      people: this.people,
+      logRetention,
+      machinePrincipal: principal,
+      environment: {
+        TABLE_NAME: this.storage.table.tableName,
+        BUCKET_NAME: this.storage.bucket.bucketName,
+        PSEUDONYM_PARAMETER: config.pseudonymParameter,
+        ALERT_TOPIC_ARN: this.alertTopic.topicArn,
+      },
+    });
+    this.uploaders = new Uploaders(this, 'Uploaders', {
+      storage: this.storage,
+      gemeenten: config.gemeenten,
+      principal,
+      externalIdPrefix: config.externalIdPrefix,
+    });
+    if (config.sftp) {
+      this.sftp = new Sftp(this, 'Sftp', {
+        config,
+        storage: this.storage,
+        operations: this.operations,
+        logRetention,
+      });
+    }
+
+    this.acknowledgeStackWide();
+
+    new CfnOutput(this, 'BucketName', {
+      value: this.storage.bucket.bucketName,
+      description: 'Bucket met inbox/, outbox/, archive/, quarantine/, upload/, state/, exports/',
+    });
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName });
+    new CfnOutput(this, 'QueueUrl', { value: this.processing.queue.queueUrl });
+    new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.processing.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'AlertTopicArn', {
+      value: this.alertTopic.topicArn,
+      description: 'SNS-meldingen (attribuut gemeente)',
+    });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topicArn });
+    new CfnOutput(this, 'SettleFunctionName', {
+      value: this.processing.settle.function.functionName,
+      description: 'aws lambda invoke --function-name ... --payload \'{"jaar":2024}\'',
+    });
+    new CfnOutput(this, 'UserPoolId', { value: this.people.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.people.client.userPoolClientId });
+    new CfnOutput(this, 'PseudonymParameter', {
+      value: config.pseudonymParameter,
+      description: 'Eenmalig aanmaken: zie infra/README.md',
+    });
+  }
+
+  /** Findings that hold for every Lambda function of the stack, with the reason. */
+  private acknowledgeStackWide(): void {
+    // The singleton function CDK adds to configure the bucket's S3 event notification (a custom resource).
+    for (const child of this.node.children) {
+      if (child.node.id.startsWith('BucketNotificationsHandler')) {
+        acknowledge(
+          child,
+          'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+          "CDK's own BucketNotificationsHandler (custom resource that sets the S3 event notification at deploy time) has no role option; it only writes its logs with this policy and runs only during deployments.",
+        );
+      }
+    }
+    acknowledge(
+      this,
+      'Serverless-LambdaTracing',
+      'The functions use Powertools structured JSON logs and EMF metrics, not the Powertools tracer (not a dependency); ACTIVE tracing would record only the invoke segment, already covered by Lambda metrics, and would need xray:PutTraceSegments on Resource::*.',
+    );
+  }
+}

@@ -1,0 +1,101 @@
+/** The Transfer Family custom step for cut-off SFTP uploads (infra/lambda/partial-upload.ts), with fakes. */
+
+import {
+  makePartialUploadHandler,
+  type PartialUploadDeps,
+  parseQuarantineKey,
+  RULE,
+  type StepState,
+  type WorkflowStepEvent,
+} from '../../infra/lambda/partial-upload';
+import { ReportSchema } from '../../schemas/report';
+
+const event = (key: string, bucket = 'raw-bucket'): WorkflowStepEvent => ({
+  token: 'MzI0Nzc4ZDktMGRmMi00MjFh',
+  serviceMetadata: {
+    executionDetails: {
+      workflowId: 'w-1234567890abcdef0',
+      executionId: '9b0d7b2e-8c4f-4a4e-9d1a-2f1e3c4b5a69',
+    },
+    transferDetails: { sessionId: 'abc', userName: '0988', serverId: 's-1234567890abcdef0' },
+  },
+  fileLocation: { domain: 'S3', bucket, key, eTag: '"d41d8cd98f00b204e9800998ecf8427e"' },
+});
+
+function fakes(putFails = false) {
+  const written = new Map<string, string>();
+  const states: StepState[] = [];
+  let counted = 0;
+  const deps: PartialUploadDeps = {
+    bucket: 'raw-bucket',
+    blobs: {
+      put: async (key, body) => {
+        if (putFails) throw new Error('AccessDenied');
+        written.set(key, String(body));
+      },
+    },
+    sendStepState: async (s) => {
+      states.push(s);
+    },
+    now: () => new Date('2024-03-01T10:15:00.000Z'),
+    log: { info: () => undefined, error: () => undefined },
+    countQuarantined: () => {
+      counted++;
+    },
+  };
+  return { deps, written, states, counted: () => counted };
+}
+
+test('writes <name>.rapport.json next to the quarantined part, with rule UPLOAD-ONVOLLEDIG, and reports SUCCESS', async () => {
+  const f = fakes();
+  const result = await makePartialUploadHandler(f.deps)(event('quarantine/0988/decl 2024-02.xml'));
+  expect(result).toEqual({ status: 'SUCCESS', report: 'quarantine/0988/decl 2024-02.xml.rapport.json' });
+  const report = ReportSchema.parse(
+    JSON.parse(f.written.get('quarantine/0988/decl 2024-02.xml.rapport.json') ?? ''),
+  );
+  expect(report).toMatchObject({
+    file: 'upload/0988/decl 2024-02.xml',
+    gemeente: '0988',
+    status: 'quarantaine',
+    level: 1,
+    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
+    ontvangen: '2024-03-01T10:15:00.000Z',
+  });
+  expect(report.findings.map((x) => x.rule)).toEqual([RULE]);
+  expect(f.states).toEqual([
+    {
+      WorkflowId: 'w-1234567890abcdef0',
+      ExecutionId: '9b0d7b2e-8c4f-4a4e-9d1a-2f1e3c4b5a69',
+      Token: 'MzI0Nzc4ZDktMGRmMi00MjFh',
+      Status: 'SUCCESS',
+    },
+  ]);
+  expect(f.counted()).toBe(1);
+});
+
+test('reports FAILURE (the staging object stays) when the report cannot be written', async () => {
+  const f = fakes(true);
+  expect(await makePartialUploadHandler(f.deps)(event('quarantine/0988/x.csv'))).toEqual({
+    status: 'FAILURE',
+  });
+  expect(f.states.map((s) => s.Status)).toEqual(['FAILURE']);
+  expect(f.counted()).toBe(0);
+});
+
+test('reports FAILURE for a file outside quarantine/<gemeente>/ or in another bucket', async () => {
+  for (const e of [
+    event('inbox/0988/x.csv'),
+    event('quarantine/x.csv'),
+    event('quarantine/0988/x.csv', 'other'),
+  ]) {
+    const f = fakes();
+    expect(await makePartialUploadHandler(f.deps)(e)).toEqual({ status: 'FAILURE' });
+    expect(f.written.size).toBe(0);
+    expect(f.states.map((s) => s.Status)).toEqual(['FAILURE']);
+  }
+});
+
+test('parseQuarantineKey', () => {
+  expect(parseQuarantineKey('quarantine/0988/a/b.csv')).toEqual({ gemeente: '0988', name: 'a/b.csv' });
+  expect(parseQuarantineKey('quarantine/988/b.csv')).toBeNull();
+});
