@@ -7,7 +7,7 @@ import { ingestObject } from '../pipeline/ingest';
 import { namedGemeente } from '../pipeline/named-gemeente';
 import { pathSource } from '../pipeline/source';
 import type { Report } from '../schemas/report';
-import { SERVE_FILE, type ServeInfo } from '../serve/info';
+import { runningServe, type ServeInfo } from '../serve/info';
 import { euro, table, writeAll } from './output';
 import { openLocal, type RuntimeOptions } from './runtime';
 
@@ -82,18 +82,6 @@ export async function ingestFiles(
     bar?.stop();
   }
   return reports;
-}
-
-/** A `bwmo serve` running on this data folder (LevelDB allows one process: then ingest goes through it). */
-async function runningServe(data: string): Promise<ServeInfo | null> {
-  const text = await readFile(join(resolve(data), SERVE_FILE), 'utf8').catch(() => null);
-  if (!text) return null;
-  const info = JSON.parse(text) as ServeInfo;
-  const alive = await fetch(`${info.http}/api/gezondheid`).then(
-    (r) => r.ok,
-    () => false,
-  );
-  return alive ? info : null;
 }
 
 async function handOff(

@@ -1,9 +1,12 @@
 /** The `bwmo` command line (CONTRACT §3). */
 import { Command, CommanderError, Option } from 'commander';
+import { VIEW_NAMES } from '../pipeline/monitor/views';
 import { runCheck } from './check';
 import { runDemo } from './demo';
 import { runIngest } from './ingest';
+import { type ExportOptions, type ReportOptions, runExport, runReport } from './report';
 import { DEFAULT_DATA, DEFAULT_REGION } from './runtime';
+import { runSettle, type SettleCliOptions } from './settle';
 import { runWithdraw } from './withdraw';
 
 interface StateOptions {
@@ -54,6 +57,63 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(regionOption())
     .action((fileId: string, opts: StateOptions & { reden: string }) => {
       result = runWithdraw(fileId, opts.reden, opts);
+    });
+
+  const report = program
+    .command('report')
+    .description(`een weergave van de monitor met exacte aantallen (${VIEW_NAMES.join(', ')})`)
+    .argument('<weergave>', 'stand, maand, …')
+    .addOption(dataOption())
+    .addOption(regionOption())
+    .option('--datum <JJJJ-MM-DD>', 'peildatum (stand, dichtheid, spreiding)')
+    .option('--van <JJJJ-MM>', 'eerste maand (maand, instroom, taakgericht, afwijzingen, trend)')
+    .option('--tot <JJJJ-MM>', 'laatste maand')
+    .option('--jaar <JJJJ>', 'jaar (budget)')
+    .option('--gemeente <codes>', 'alleen deze gemeente(n), komma-gescheiden')
+    .option('--taakveld <BW|MO|BWO|BP>', 'alleen dit taakveld')
+    .option('--aanbieder <agb>', 'alleen deze aanbieder')
+    .option('--uit <bestand>', 'schrijf naar dit bestand (nodig bij xlsx)')
+    .addOption(
+      new Option('--format <format>', 'uitvoer').choices(['table', 'json', 'csv', 'xlsx']).default('table'),
+    )
+    .action((name: string, opts: ReportOptions) => {
+      result = runReport(name, opts);
+    });
+  report.addHelpText(
+    'after',
+    '\nVoorbeelden:\n  bwmo report stand --datum 2020-07-01\n  bwmo report maand --van 2021-01 --tot 2021-06 --format csv',
+  );
+
+  program
+    .command('export')
+    .description('alle weergaven van een periode voor financiën: één werkmap (xlsx) of een CSV per weergave')
+    .addOption(dataOption())
+    .addOption(regionOption())
+    .requiredOption('--van <JJJJ-MM>', 'eerste maand')
+    .requiredOption('--tot <JJJJ-MM>', 'laatste maand')
+    .addOption(new Option('--format <format>', 'uitvoer').choices(['xlsx', 'csv']).default('xlsx'))
+    .option('--uit <map>', 'map voor de bestanden (standaard <data>/exports)')
+    .action((opts: ExportOptions) => {
+      result = runExport(opts);
+    });
+
+  program
+    .command('settle')
+    .description('de vereveningsafrekening van een jaar (voorlopig, of definitief met --sluit)')
+    .addOption(dataOption())
+    .addOption(regionOption())
+    .requiredOption('--jaar <JJJJ>', 'het jaar')
+    .option('--scenario <bestand>', 'sleutels om naast elkaar te zetten (JSON)')
+    .option('--tot <JJJJ-MM>', 'voorlopig: kosten tot en met deze maand, geprojecteerd naar het jaareinde')
+    .option('--sluit', 'definitief: sluit het jaar af', false)
+    .option('--uit <bestand>', 'schrijf naar dit bestand (nodig bij xlsx)')
+    .addOption(
+      new Option('--format <format>', 'uitvoer')
+        .choices(['table', 'csv', 'xlsx', 'json', 'html'])
+        .default('table'),
+    )
+    .action((opts: SettleCliOptions) => {
+      result = runSettle(opts);
     });
 
   program

@@ -2,11 +2,12 @@
  * The AWS side of the ports, built once per Lambda container from the environment the CDK stack sets:
  * TABLE_NAME, BUCKET_NAME, PSEUDONYM_PARAMETER, ALERT_TOPIC_ARN, REGION_DIR.
  */
+
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { IngestDeps } from '../pipeline/ingest';
 import { loadRegion, type RegionData } from '../pipeline/region/load';
 import { DynamoItemStore } from '../stores/dynamo';

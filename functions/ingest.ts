@@ -9,7 +9,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { type IngestDeps, ingestObject } from '../pipeline/ingest';
 import type { RoutedObject } from '../pipeline/route';
-import { awsDeps, logger, metrics as awsMetrics } from './aws';
+import { awsDeps, metrics as awsMetrics, logger } from './aws';
 
 /** The part of Powertools' Metrics the handler uses (serve passes a silent one). */
 export interface MetricsSink {

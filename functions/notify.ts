@@ -15,6 +15,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<void> => {
     if (!image) continue;
     const record = unmarshall(image as never) as FileRecord;
     if (!record.sk?.startsWith('FILE#')) continue;
-    if (await alertOnce(deps.store, deps.alerts, record)) logger.info('melding verzonden', { gemeente: record.gemeente, file: record.name });
+    if (await alertOnce(deps.store, deps.alerts, record))
+      logger.info('melding verzonden', { gemeente: record.gemeente, file: record.name });
   }
 };

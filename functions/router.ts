@@ -15,7 +15,9 @@ export type SendToQueue = (group: string, deduplicationId: string, message: Rout
 export function makeRouterHandler(send: SendToQueue) {
   return async (event: S3Event): Promise<void> => {
     for (const message of routeS3Event(event)) {
-      const dedup = createHash('sha256').update(`${message.key}|${message.eTag || message.eventTime}`).digest('hex');
+      const dedup = createHash('sha256')
+        .update(`${message.key}|${message.eTag || message.eventTime}`)
+        .digest('hex');
       await send(message.gemeente, dedup, message);
       logger.info('doorgestuurd', { key: message.key, gemeente: message.gemeente });
     }

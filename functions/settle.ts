@@ -12,7 +12,11 @@ export const handler = async (event: SettleEvent = {}): Promise<{ versie: number
   const deps = await awsDeps();
   const now = new Date();
   const jaar = event.jaar ?? now.getUTCFullYear();
-  const statement = await runSettlement(deps, { jaar, totMaand: event.totMaand, sluit: event.sluit ?? false });
+  const statement = await runSettlement(deps, {
+    jaar,
+    totMaand: event.totMaand,
+    sluit: event.sluit ?? false,
+  });
   logger.info('verevening berekend', { jaar, versie: statement.versie, status: statement.status });
   return { versie: statement.versie, invoerHash: statement.invoerHash };
 };

@@ -168,7 +168,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
         method: req.method ?? 'GET',
         path: url.pathname,
         query: url.searchParams,
-        groups: ['beheer'],
+        groups: localGroups(req),
       });
       res.writeHead(response.status, response.headers);
       res.end(response.base64 ? Buffer.from(response.body, 'base64') : response.body);
@@ -218,6 +218,20 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       await dynamo.close();
     },
   };
+}
+
+/**
+ * Locally there is no login: a caller names its role in the X-Bwmo-Groepen header (comma-separated, as the Cognito
+ * groups on AWS); without it the caller is a policy adviser, who sees the region with small counts suppressed.
+ */
+export function localGroups(req: IncomingMessage): string[] {
+  const header = req.headers['x-bwmo-groepen'];
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  const groups = value
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
+  return groups.length ? groups : ['beleid'];
 }
 
 /** s3rver gives keys as they are; S3 events carry them URL-encoded (spaces as +): the router decodes them. */

@@ -1,16 +1,26 @@
 /**
  * The HTTP API's router, shared by the api Lambda (behind API Gateway) and `bwmo serve` (on localhost). Requests
- * carry the caller's groups (Cognito) so each municipality's backoffice sees only its own detail.
+ * carry the caller's groups (Cognito; machine clients with IAM auth count as finance), which decide what it sees
+ * (access.ts). Every monitor view is an endpoint `/api/<view>` with filters, pagination and `format=json|csv|xlsx`.
  */
+import { monthOf } from '../dates';
 import type { IngestDeps } from '../ingest';
+import { TAAKVELDEN } from '../monitor/aggregates';
+import { loadMonitorData, type MonitorData } from '../monitor/data';
+import { exportTables } from '../monitor/export';
+import { jsonRows, suppressed, type Table, toCsv, toXlsx } from '../monitor/tables';
+import { VIEW_NAMES, VIEWS, type ViewName } from '../monitor/views';
 import type { FileRecord } from '../state/items';
 import { key } from '../state/items';
+import { type Access, accessFor, allowedGemeenten, mayRead } from './access';
+import { parseQuery, viewParams } from './params';
+import { settlementApi } from './settle';
 
 export interface ApiRequest {
   readonly method: string;
   readonly path: string;
   readonly query: URLSearchParams;
-  /** Cognito groups of the caller; locally everyone is 'beheer'. */
+  /** Cognito groups of the caller (beheer, financien, beleid, backoffice-<gemeentecode>). */
   readonly groups: readonly string[];
 }
 
@@ -23,22 +33,96 @@ export interface ApiResponse {
 
 const json = (status: number, body: unknown): ApiResponse => ({
   status,
-  headers: { 'content-type': 'application/json; charset=utf-8' },
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   body: JSON.stringify(body),
 });
 
 export const badRequest = (message: string): ApiResponse => json(400, { fout: message });
+const forbidden = (message: string): ApiResponse => json(403, { fout: message });
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const attachment = (type: string, filename: string, body: string | Buffer): ApiResponse => ({
+  status: 200,
+  headers: {
+    'content-type': type,
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+  },
+  body: typeof body === 'string' ? body : body.toString('base64'),
+  base64: typeof body !== 'string',
+});
 
 export function apiRouter(deps: IngestDeps) {
+  const regionData = deps.region;
+  const region = regionData.region;
+  const codes = region.gemeenten.map((g) => g.code);
+  const load = () => loadMonitorData(deps.store, codes);
+  const settlement = settlementApi(deps);
+
+  /** Data a caller limited to some municipalities may use for views without a municipality column: its own files. */
+  const limitFiles = (data: MonitorData, access: Access): MonitorData =>
+    access.gemeenten
+      ? {
+          ...data,
+          declaraties: data.declaraties.filter((d) =>
+            access.gemeenten!.has(data.files.get(d.fileId)?.gemeente ?? ''),
+          ),
+        }
+      : data;
+
+  async function view(name: ViewName, req: ApiRequest, access: Access): Promise<ApiResponse> {
+    const q = parseQuery(req.query);
+    if (!q.ok) return badRequest(q.message);
+    const monitorView = VIEWS[name];
+    const p = viewParams(monitorView, q.value);
+    if (!p.ok) return badRequest(p.message);
+    const gemeenten = allowedGemeenten(access, p.value.gemeenten);
+    if (gemeenten === null) return forbidden('geen toegang tot (een van) deze gemeente(n)');
+    const all = await load();
+    const data = monitorView.filters.includes('gemeente') ? all : limitFiles(all, access);
+    const exact = monitorView.build(data, regionData, { ...p.value, gemeenten });
+    const table: Table<object> = access.onderdrukt ? suppressed(exact, region.kleineAantallenDrempel) : exact;
+    const label = [name, p.value.datum ?? p.value.jaar ?? `${p.value.van}-${p.value.tot}`].join('-');
+    if (q.value.format === 'csv') return attachment('text/csv; charset=utf-8', `${label}.csv`, toCsv(table));
+    if (q.value.format === 'xlsx') return attachment(XLSX, `${label}.xlsx`, await toXlsx([table]));
+    const { pagina, per } = q.value;
+    const rows = table.rows.slice((pagina - 1) * per, pagina * per);
+    const rijen = jsonRows({ ...table, rows });
+    return json(200, {
+      weergave: name,
+      titel: monitorView.titel,
+      parameters: Object.fromEntries(
+        Object.entries({ ...p.value, gemeenten: gemeenten ? [...gemeenten] : undefined }).filter(
+          ([, v]) => v !== undefined,
+        ),
+      ),
+      ...(p.value.datum ? { datum: p.value.datum } : {}),
+      onderdrukt: access.onderdrukt,
+      drempel: region.kleineAantallenDrempel,
+      aantal: table.rows.length,
+      pagina,
+      per,
+      paginas: Math.max(1, Math.ceil(table.rows.length / per)),
+      kolommen: table.columns.map((c) => ({ sleutel: c.key, kop: c.header, soort: c.kind })),
+      rijen,
+      ...(exact.totaal ? { totaal: exact.totaal } : {}),
+      bronnen: sources(all, rijen),
+    });
+  }
+
   return {
     async handle(req: ApiRequest): Promise<ApiResponse> {
       if (req.method !== 'GET') return json(405, { fout: 'alleen GET' });
-      if (req.path === '/api/gezondheid') return json(200, { ok: true, regio: deps.region.region.code });
+      if (req.path === '/api/gezondheid') return json(200, { ok: true, regio: region.code });
+      const access = accessFor(req.groups);
+      if (!access) return forbidden('geen rol: vraag toegang aan bij het beheer van de regio');
+
+      if (req.path === '/api/regio') return json(200, await regio(access));
       const files = /^\/api\/bestanden\/([0-9]{4})$/.exec(req.path);
       if (files) {
         const gemeente = files[1];
-        if (!mayRead(req.groups, gemeente))
-          return json(403, { fout: `geen toegang tot gemeente ${gemeente}` });
+        if (!mayRead(access, gemeente)) return forbidden(`geen toegang tot gemeente ${gemeente}`);
         const records: FileRecord[] = [];
         for await (const page of deps.store.query(key.files(gemeente)))
           records.push(...(page as FileRecord[]));
@@ -47,14 +131,74 @@ export function apiRouter(deps: IngestDeps) {
           .map(({ pk: _pk, sk: _sk, ...r }) => r);
         return json(200, { gemeente, bestanden });
       }
-      return json(404, { fout: `onbekend pad ${req.path}` });
+      if (req.path === '/api/export') return exportWorkbook(req, access);
+      const settled = await settlement.handle(req, access);
+      if (settled) return settled;
+      const name = /^\/api\/([a-z]+)$/.exec(req.path)?.[1];
+      if (name && (VIEW_NAMES as string[]).includes(name)) return view(name as ViewName, req, access);
+      return json(404, { fout: `onbekend pad ${req.path}`, weergaven: VIEW_NAMES.map((v) => `/api/${v}`) });
     },
   };
+
+  /** The region, the caller's view of it and the months that have data (the page's defaults). */
+  async function regio(access: Access) {
+    const data = await load();
+    const months = new Set<string>();
+    for (const { figures } of data.declaraties)
+      for (const id of Object.keys(figures.maanden)) months.add(id.slice(0, 7));
+    for (const t of data.toewijzingen) for (const r of t.rows) months.add(monthOf(r.ingangsdatum));
+    const sorted = [...months].sort();
+    return {
+      code: region.code,
+      naam: region.naam,
+      centrumgemeente: region.centrumgemeente,
+      gemeenten: region.gemeenten
+        .filter((g) => mayRead(access, g.code))
+        .map((g) => ({ code: g.code, naam: g.naam, inwoners: g.inwoners, subregio: g.subregio ?? null })),
+      taakvelden: TAAKVELDEN,
+      drempel: region.kleineAantallenDrempel,
+      onderdrukt: access.onderdrukt,
+      perioden: { eersteMaand: sorted[0] ?? null, laatsteMaand: sorted.at(-1) ?? null },
+      weergaven: VIEW_NAMES.map((v) => ({
+        naam: v,
+        titel: VIEWS[v].titel,
+        nodig: VIEWS[v].needs,
+        filters: VIEWS[v].filters,
+      })),
+    };
+  }
+
+  /** All views of a period in one workbook (finance: exact counts; others as their access says). */
+  async function exportWorkbook(req: ApiRequest, access: Access): Promise<ApiResponse> {
+    const q = parseQuery(req.query);
+    if (!q.ok) return badRequest(q.message);
+    const { van, tot, format } = q.value;
+    if (format !== 'xlsx')
+      return badRequest(
+        'format: de export is een werkmap (xlsx); CSV per weergave via /api/<weergave>?format=csv',
+      );
+    if (!van || !tot || van > tot) return badRequest('van en tot (JJJJ-MM, van ≤ tot) zijn nodig');
+    const extra = [...req.query.keys()].filter((k) => !['van', 'tot', 'format'].includes(k));
+    if (extra.length) return badRequest(`onbekende parameter(s) voor de export: ${extra.join(', ')}`);
+    if (access.gemeenten) return forbidden('de regionale export is voor financiën, beleid en beheer');
+    const tables = exportTables(await load(), regionData, { van, tot }).map(({ table }) =>
+      access.onderdrukt ? suppressed(table, region.kleineAantallenDrempel) : table,
+    );
+    return attachment(XLSX, `monitor-${van}-${tot}.xlsx`, await toXlsx(tables));
+  }
 }
 
-/** Finance, policy and operators see all municipalities; a backoffice group (backoffice-<gemeente>) only its own. */
-export function mayRead(groups: readonly string[], gemeente: string): boolean {
-  return groups.some(
-    (g) => g === 'beheer' || g === 'financien' || g === 'beleid' || g === `backoffice-${gemeente}`,
+/** The files behind the rows on this page: id → municipality, name and receipt time (every figure traceable). */
+function sources(data: MonitorData, rows: readonly Record<string, unknown>[]) {
+  const ids = new Set<string>();
+  for (const r of rows) {
+    if (Array.isArray(r.bestanden)) for (const id of r.bestanden) ids.add(String(id));
+    if (typeof r.bestand === 'string') ids.add(r.bestand);
+  }
+  return Object.fromEntries(
+    [...ids].sort().flatMap((id) => {
+      const f = data.files.get(id);
+      return f ? [[id, { gemeente: f.gemeente, naam: f.name, ontvangen: f.ontvangen }]] : [];
+    }),
   );
 }

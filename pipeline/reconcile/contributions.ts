@@ -22,7 +22,15 @@ export interface DeclaratieContribution {
   readonly maanden: Record<string, MonthFigures>;
   /** maand|agb|retourcode → { regels, bedrag } of rejected lines (bedrag: absolute cents). */
   readonly afwijzingen: Record<string, { regels: number; bedrag: number }>;
+  /**
+   * maand|herkomst|taakveld|categorie|code|toewijzingNummer → approved signed cents: the settlement's cost lines
+   * (care costs are chosen by product; the transition rule looks at the toewijzing's history).
+   */
+  readonly kosten: Record<string, number>;
 }
+
+/** Keys and client pseudonyms per stored part, so that no item comes near DynamoDB's 400 KB limit. */
+const PART_ENTRIES = 4000;
 
 /** One toewijzing as set by a file (for the stand per date, inflow/outflow and the settlement's transition rule). */
 export interface ToewijzingContribution {
@@ -57,6 +65,7 @@ export const CLIENT_PREFIX = 20;
 export class DeclaratieFigures {
   private readonly maanden = new Map<string, MonthFigures & { clientSet: Set<string> }>();
   private readonly afwijzingen = new Map<string, { regels: number; bedrag: number }>();
+  private readonly kosten = new Map<string, number>();
 
   line(l: {
     maand: string;
@@ -91,6 +100,20 @@ export class DeclaratieFigures {
     if (l.client) f.clientSet.add(l.client.slice(0, CLIENT_PREFIX));
   }
 
+  /** An approved amount for the settlement (credits at the debit's month, origin and taakveld). */
+  cost(l: {
+    maand: string;
+    herkomst: string;
+    taakveld: string;
+    categorie: string;
+    code: string;
+    nummer: number;
+    bedrag: number;
+  }): void {
+    const id = `${l.maand}|${l.herkomst}|${l.taakveld}|${l.categorie}|${l.code}|${l.nummer}`;
+    this.kosten.set(id, (this.kosten.get(id) ?? 0) + l.bedrag);
+  }
+
   rejection(maand: string, agb: string, codes: readonly string[], bedrag: number): void {
     for (const code of codes) {
       const id = `${maand}|${agb}|${code}`;
@@ -101,17 +124,49 @@ export class DeclaratieFigures {
     }
   }
 
-  toContribution(): DeclaratieContribution {
-    const maanden: Record<string, MonthFigures> = {};
-    for (const [id, { clientSet, ...f }] of [...this.maanden.entries()].sort(([a], [b]) =>
-      a.localeCompare(b),
-    )) {
-      maanden[id] = { ...f, clients: [...clientSet].sort() };
+  /**
+   * The file's contribution in parts of at most PART_ENTRIES keys or client pseudonyms each; a month key with more
+   * clients continues in the next part with zero figures. Readers sum the parts, so the split is invisible.
+   */
+  toContributions(): DeclaratieContribution[] {
+    const parts: DeclaratieContribution[] = [];
+    let part = { maanden: {}, afwijzingen: {}, kosten: {} } as {
+      maanden: Record<string, MonthFigures>;
+      afwijzingen: Record<string, { regels: number; bedrag: number }>;
+      kosten: Record<string, number>;
+    };
+    let entries = 0;
+    const room = (n: number) => {
+      if (entries > 0 && entries + n > PART_ENTRIES) {
+        parts.push(part);
+        part = { maanden: {}, afwijzingen: {}, kosten: {} };
+        entries = 0;
+      }
+      entries += n;
+    };
+    const sorted = <V>(map: Map<string, V>) =>
+      [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [id, { clientSet, ...f }] of sorted(this.maanden)) {
+      const clients = [...clientSet].sort();
+      for (let from = 0; from === 0 || from < clients.length; from += PART_ENTRIES - 1) {
+        const slice = clients.slice(from, from + PART_ENTRIES - 1);
+        room(1 + slice.length);
+        part.maanden[id] =
+          from === 0
+            ? { ...f, clients: slice }
+            : { regels: 0, ingediend: 0, toegekend: 0, afgewezen: 0, volume: {}, clients: slice };
+      }
     }
-    const afwijzingen = Object.fromEntries(
-      [...this.afwijzingen.entries()].sort(([a], [b]) => a.localeCompare(b)),
-    );
-    return { maanden, afwijzingen };
+    for (const [id, a] of sorted(this.afwijzingen)) {
+      room(1);
+      part.afwijzingen[id] = a;
+    }
+    for (const [id, bedrag] of sorted(this.kosten)) {
+      room(1);
+      part.kosten[id] = bedrag;
+    }
+    parts.push(part);
+    return parts;
   }
 }
 

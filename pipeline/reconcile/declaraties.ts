@@ -137,17 +137,20 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   }
 
   for (const d of judgedGroups) d.retourcodes = d.approvedCount === d.size ? ['8001'] : ['0200'];
-  // Whole-declaration rejections count in the monitor as rejected lines too.
-  const anyWhole = input.declaraties.some((d) => d.rejectedWhole && !d.failedInMessage);
-  for await (const batch of anyWhole ? input.lines() : []) {
-    for (const regel of batch) {
-      const d = byNummer.get(regel.kop.declaratieNummer);
-      if (!d?.rejectedWhole || d.failedInMessage) continue;
+  // Declarations rejected as a whole (in-message at level 2, or by a message or declaration rule) count in the
+  // monitor as rejected lines too, attributed to the origin of their toewijzing where it exists.
+  const whole = (d: DeclaratieOutcome | undefined) =>
+    d !== undefined && (d.rejectedWhole || d.failedInMessage);
+  positions.clear();
+  let rejectedChunk: Judged[] = [];
+  const flushRejected = async () => {
+    await state.loadToewijzingen(rejectedChunk.map((j) => j.regel.prestatie.toewijzingNummer));
+    for (const { regel, outcome, index } of rejectedChunk) {
       const p = regel.prestatie;
       const amount = signed(p.bedrag, p.debetCredit);
       figures.line({
         maand: monthOf(p.begin),
-        herkomst: '0000',
+        herkomst: state.toewijzing(p.toewijzingNummer).current?.herkomst ?? '0000',
         taakveld: ref.taakveld(p.productCategorie, p.productCode),
         agb: regel.bericht.afzender,
         ingediend: amount,
@@ -156,9 +159,26 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
         volume: p.volume,
         client: null,
       });
-      figures.rejection(monthOf(p.begin), regel.bericht.afzender, d.retourcodes, amount);
+      figures.rejection(
+        monthOf(p.begin),
+        regel.bericht.afzender,
+        outcome.rejected.get(index) ?? outcome.retourcodes,
+        amount,
+      );
+    }
+    rejectedChunk = [];
+  };
+  for await (const batch of input.declaraties.some(whole) ? input.lines() : []) {
+    for (const regel of batch) {
+      const d = byNummer.get(regel.kop.declaratieNummer);
+      if (!d || !whole(d)) continue;
+      const index = positions.get(d) ?? 0;
+      positions.set(d, index + 1);
+      rejectedChunk.push({ regel, outcome: d, index });
+      if (rejectedChunk.length >= CHUNK) await flushRejected();
     }
   }
+  await flushRejected();
 
   for (const t of state.touched()) {
     const mine = t.usage.entriesOf(fileId);
@@ -168,7 +188,7 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     const usage: UsageItem = { ...key.usage(gemeente, t.nummer), entries: [...keep, ...mine] };
     items.push(usage);
   }
-  items.push(...contributionItems(gemeente, fileId, 'declaratie', [figures.toContribution()]));
+  items.push(...contributionItems(gemeente, fileId, 'declaratie', figures.toContributions()));
   return { items, findings: findings.result() };
 }
 
@@ -268,6 +288,15 @@ async function judgeChunk(
       eenheid: p.eenheid,
       volume: p.debetCredit === 'C' ? -p.volume : p.volume,
       client: p.debetCredit === 'D' ? client : null,
+    });
+    figures.cost({
+      maand: entry.maand,
+      herkomst: entry.herkomst,
+      taakveld: entry.taakveld,
+      categorie: p.productCategorie,
+      code: p.productCode,
+      nummer: p.toewijzingNummer,
+      bedrag: amount,
     });
   });
 }

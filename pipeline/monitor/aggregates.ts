@@ -1,0 +1,498 @@
+/**
+ * The monitor's figures, as pure functions of the committed contributions (data.ts): monthly figures per
+ * municipality of origin × taakveld × provider, the stand on a date, the spread of places, inflow and outflow,
+ * taakgericht reports, rejections, and spending against budget. Every row lists the files it came from.
+ */
+import type { BudgetRow } from '../../schemas/csv';
+import { retourcodeText } from '../../schemas/iwmo/codelists';
+import type { Region } from '../../schemas/region';
+import { firstOfMonth, lastOfMonth, monthOf, monthsBetween } from '../dates';
+import type { ToewijzingContribution } from '../reconcile/contributions';
+import type { MonitorData } from './data';
+
+export const ONBEKEND = '0000';
+export const TAAKVELDEN = ['BW', 'MO', 'BWO', 'BP'] as const;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface Filter {
+  readonly van: string;
+  readonly tot: string;
+  readonly gemeenten?: ReadonlySet<string>;
+  readonly taakveld?: string;
+  readonly aanbieder?: string;
+}
+
+const keep = (f: Filter, gemeente: string, taakveld: string, aanbieder: string | null) =>
+  (!f.gemeenten || f.gemeenten.has(gemeente)) &&
+  (!f.taakveld || f.taakveld === taakveld) &&
+  (!f.aanbieder || aanbieder === null || f.aanbieder === aanbieder);
+
+export function gemeenteNaam(region: Region, code: string): string {
+  if (code === ONBEKEND) return 'Onbekend';
+  return region.gemeenten.find((g) => g.code === code)?.naam ?? `gemeente ${code}`;
+}
+
+/** The version of every toewijzing in effect: per sender and number the latest Toewijzingsdatum/-tijd. */
+export function currentToewijzingen(
+  data: MonitorData,
+): (ToewijzingContribution & { fileId: string; gemeente: string })[] {
+  const best = new Map<
+    string,
+    ToewijzingContribution & { fileId: string; gemeente: string; ontvangen: string }
+  >();
+  for (const file of data.toewijzingen) {
+    const ontvangen = data.files.get(file.fileId)?.ontvangen ?? '';
+    for (const row of file.rows) {
+      const id = `${file.gemeente}|${row.nummer}`;
+      const candidate = { ...row, fileId: file.fileId, gemeente: file.gemeente, ontvangen };
+      const prev = best.get(id);
+      if (!prev || later(candidate, prev)) best.set(id, candidate);
+    }
+  }
+  return [...best.values()].filter((t) => t.redenWijziging !== '13');
+}
+
+function later(
+  a: ToewijzingContribution & { ontvangen: string; fileId: string },
+  b: ToewijzingContribution & { ontvangen: string; fileId: string },
+): boolean {
+  const ka = `${a.toewijzingsdatum}T${a.toewijzingstijd}`;
+  const kb = `${b.toewijzingsdatum}T${b.toewijzingstijd}`;
+  if (ka !== kb) return ka > kb;
+  if (a.ontvangen !== b.ontvangen) return a.ontvangen > b.ontvangen;
+  return a.fileId === b.fileId ? a.seq > b.seq : a.fileId > b.fileId;
+}
+
+const activeOn = (t: { ingangsdatum: string; einddatum: string | null }, datum: string) =>
+  t.ingangsdatum <= datum && (t.einddatum === null || t.einddatum >= datum);
+const activeIn = (t: { ingangsdatum: string; einddatum: string | null }, maand: string) =>
+  t.ingangsdatum <= lastOfMonth(`${maand}-01`) &&
+  (t.einddatum === null || t.einddatum >= firstOfMonth(`${maand}-01`));
+
+export interface MaandRij {
+  readonly maand: string;
+  readonly gemeente: string;
+  readonly taakveld: string;
+  readonly aanbieder: string;
+  /** Distinct clients (keyed pseudonyms) with an approved prestatie in the month. */
+  readonly clienten: number;
+  /** Toewijzingen in effect at some day of the month. */
+  readonly toewijzingen: number;
+  readonly regels: number;
+  readonly ingediend: number;
+  readonly toegekend: number;
+  readonly afgewezen: number;
+  readonly volume: Readonly<Record<string, number>>;
+  readonly bestanden: readonly string[];
+}
+
+/** Monthly figures per month × municipality of origin × taakveld × provider. */
+export function maandCijfers(data: MonitorData, f: Filter): MaandRij[] {
+  const rows = new Map<
+    string,
+    Mutable<Omit<MaandRij, 'clienten' | 'bestanden' | 'volume'>> & {
+      clients: Set<string>;
+      files: Set<string>;
+      volume: Record<string, number>;
+    }
+  >();
+  const row = (maand: string, gemeente: string, taakveld: string, aanbieder: string) => {
+    const id = `${maand}|${gemeente}|${taakveld}|${aanbieder}`;
+    let r = rows.get(id);
+    if (!r) {
+      r = {
+        maand,
+        gemeente,
+        taakveld,
+        aanbieder,
+        toewijzingen: 0,
+        regels: 0,
+        ingediend: 0,
+        toegekend: 0,
+        afgewezen: 0,
+        volume: {},
+        clients: new Set(),
+        files: new Set(),
+      };
+      rows.set(id, r);
+    }
+    return r;
+  };
+  for (const { fileId, figures } of data.declaraties) {
+    for (const [id, m] of Object.entries(figures.maanden)) {
+      const [maand, gemeente, taakveld, aanbieder] = id.split('|');
+      if (maand < f.van || maand > f.tot || !keep(f, gemeente, taakveld, aanbieder)) continue;
+      const r = row(maand, gemeente, taakveld, aanbieder);
+      r.regels += m.regels;
+      r.ingediend += m.ingediend;
+      r.toegekend += m.toegekend;
+      r.afgewezen += m.afgewezen;
+      for (const [eenheid, v] of Object.entries(m.volume)) r.volume[eenheid] = (r.volume[eenheid] ?? 0) + v;
+      for (const c of m.clients) r.clients.add(c);
+      r.files.add(fileId);
+    }
+  }
+  const maanden = monthsBetween(f.van, f.tot);
+  for (const t of currentToewijzingen(data)) {
+    if (!keep(f, t.herkomst, t.taakveld, t.agb)) continue;
+    for (const maand of maanden) {
+      if (!activeIn(t, maand)) continue;
+      const r = row(maand, t.herkomst, t.taakveld, t.agb);
+      r.toewijzingen++;
+      r.files.add(t.fileId);
+    }
+  }
+  return [...rows.values()]
+    .map(({ clients, files, ...r }) => ({ ...r, clienten: clients.size, bestanden: [...files].sort() }))
+    .sort((a, b) =>
+      `${a.maand}|${a.gemeente}|${a.taakveld}|${a.aanbieder}`.localeCompare(
+        `${b.maand}|${b.gemeente}|${b.taakveld}|${b.aanbieder}`,
+      ),
+    );
+}
+
+export interface StandRij {
+  readonly gemeente: string;
+  readonly naam: string;
+  readonly BW: number;
+  readonly MO: number;
+  readonly BWO: number;
+  readonly totaal: number;
+  readonly bestanden: readonly string[];
+}
+
+export interface Stand {
+  readonly datum: string;
+  readonly rijen: StandRij[];
+  readonly totaal: Omit<StandRij, 'gemeente' | 'naam' | 'bestanden'>;
+}
+
+/** Clients with a toewijzing in effect on a date, per municipality of origin and taakveld ("BW stand per 1 juli"). */
+export function stand(
+  data: MonitorData,
+  region: Region,
+  datum: string,
+  gemeenten?: ReadonlySet<string>,
+): Stand {
+  const clients = new Map<string, Set<string>>();
+  const files = new Map<string, Set<string>>();
+  for (const t of currentToewijzingen(data)) {
+    if (!activeOn(t, datum) || (gemeenten && !gemeenten.has(t.herkomst))) continue;
+    const id = `${t.herkomst}|${t.taakveld}`;
+    clients.set(id, (clients.get(id) ?? new Set()).add(t.client));
+    files.set(t.herkomst, (files.get(t.herkomst) ?? new Set()).add(t.fileId));
+  }
+  const codes = [
+    ...new Set([...region.gemeenten.map((g) => g.code), ...[...clients.keys()].map((k) => k.split('|')[0])]),
+  ]
+    .filter((g) => !gemeenten || gemeenten.has(g))
+    .sort((a, b) =>
+      a === ONBEKEND
+        ? 1
+        : b === ONBEKEND
+          ? -1
+          : gemeenteNaam(region, a).localeCompare(gemeenteNaam(region, b)),
+    );
+  const count = (g: string, tv: string) => clients.get(`${g}|${tv}`)?.size ?? 0;
+  const rijen = codes
+    .map((g) => {
+      const BW = count(g, 'BW');
+      const MO = count(g, 'MO');
+      const BWO = count(g, 'BWO');
+      const bestanden = [...(files.get(g) ?? [])].sort();
+      return { gemeente: g, naam: gemeenteNaam(region, g), BW, MO, BWO, totaal: BW + MO + BWO, bestanden };
+    })
+    .filter((r) => r.gemeente !== ONBEKEND || r.totaal > 0);
+  const totaal = {
+    BW: rijen.reduce((s, r) => s + r.BW, 0),
+    MO: rijen.reduce((s, r) => s + r.MO, 0),
+    BWO: rijen.reduce((s, r) => s + r.BWO, 0),
+    totaal: rijen.reduce((s, r) => s + r.totaal, 0),
+  };
+  return { datum, rijen, totaal };
+}
+
+export interface DichtheidRij {
+  readonly gemeente: string;
+  readonly naam: string;
+  readonly inwoners: number | null;
+  readonly clienten: number;
+  /** Clients per 10,000 inhabitants, one decimal (null without an inhabitants figure for the year). */
+  readonly per10000: number | null;
+  readonly bestanden: readonly string[];
+}
+
+/** Clients with a toewijzing in effect on a date per 10,000 inhabitants (inhabitants of the date's year). */
+export function dichtheid(
+  data: MonitorData,
+  region: Region,
+  datum: string,
+  taakveld?: string,
+  gemeenten?: ReadonlySet<string>,
+): DichtheidRij[] {
+  const jaar = datum.slice(0, 4);
+  return stand(data, region, datum, gemeenten)
+    .rijen.filter((r) => r.gemeente !== ONBEKEND)
+    .map((r) => {
+      const clienten = taakveld ? (r[taakveld as 'BW' | 'MO' | 'BWO'] ?? 0) : r.totaal;
+      const inwoners = region.gemeenten.find((g) => g.code === r.gemeente)?.inwoners[jaar] ?? null;
+      const per10000 = inwoners ? Math.round((clienten * 100_000) / inwoners) / 10 : null;
+      return { gemeente: r.gemeente, naam: r.naam, inwoners, clienten, per10000, bestanden: r.bestanden };
+    });
+}
+
+export interface SpreidingCel {
+  readonly herkomst: string;
+  readonly vestiging: string;
+  readonly clienten: number;
+  readonly bestanden: readonly string[];
+}
+
+/**
+ * Spread of places (uitgangspunt 5): clients by municipality of origin × municipality of the provider's location
+ * (VestigingGemeente of the product's contract, else the provider's), on a date.
+ */
+export function spreiding(
+  data: MonitorData,
+  datum: string,
+  vestiging: (agb: string, categorie: string, code: string, datum: string) => string | null,
+  taakveld?: string,
+): SpreidingCel[] {
+  const cells = new Map<string, { clients: Set<string>; files: Set<string> }>();
+  for (const t of currentToewijzingen(data)) {
+    if (!activeOn(t, datum) || (taakveld && t.taakveld !== taakveld)) continue;
+    const plaats = vestiging(t.agb, t.categorie ?? '', t.code ?? '', datum) ?? ONBEKEND;
+    const id = `${t.herkomst}|${plaats}`;
+    const cell = cells.get(id) ?? { clients: new Set<string>(), files: new Set<string>() };
+    cell.clients.add(t.client);
+    cell.files.add(t.fileId);
+    cells.set(id, cell);
+  }
+  return [...cells.entries()]
+    .map(([id, cell]) => {
+      const [herkomst, plaats] = id.split('|');
+      return { herkomst, vestiging: plaats, clienten: cell.clients.size, bestanden: [...cell.files].sort() };
+    })
+    .sort((a, b) => `${a.herkomst}|${a.vestiging}`.localeCompare(`${b.herkomst}|${b.vestiging}`));
+}
+
+export interface InstroomRij {
+  readonly maand: string;
+  readonly gemeente: string;
+  readonly taakveld: string;
+  readonly gestart: number;
+  readonly beeindigd: number;
+  readonly bestanden: readonly string[];
+}
+
+/** Toewijzingen started (Ingangsdatum) and ended (Einddatum) per month, municipality of origin and taakveld. */
+export function instroom(data: MonitorData, f: Filter): InstroomRij[] {
+  const rows = new Map<
+    string,
+    {
+      maand: string;
+      gemeente: string;
+      taakveld: string;
+      gestart: number;
+      beeindigd: number;
+      files: Set<string>;
+    }
+  >();
+  const row = (maand: string, gemeente: string, taakveld: string, fileId: string) => {
+    const id = `${maand}|${gemeente}|${taakveld}`;
+    let r = rows.get(id);
+    if (!r) {
+      r = { maand, gemeente, taakveld, gestart: 0, beeindigd: 0, files: new Set() };
+      rows.set(id, r);
+    }
+    r.files.add(fileId);
+    return r;
+  };
+  for (const t of currentToewijzingen(data)) {
+    if (!keep(f, t.herkomst, t.taakveld, t.agb)) continue;
+    const start = monthOf(t.ingangsdatum);
+    if (start >= f.van && start <= f.tot) row(start, t.herkomst, t.taakveld, t.fileId).gestart++;
+    if (t.einddatum) {
+      const end = monthOf(t.einddatum);
+      if (end >= f.van && end <= f.tot) row(end, t.herkomst, t.taakveld, t.fileId).beeindigd++;
+    }
+  }
+  return [...rows.values()]
+    .map(({ files, ...r }) => ({ ...r, bestanden: [...files].sort() }))
+    .sort((a, b) =>
+      `${a.maand}|${a.gemeente}|${a.taakveld}`.localeCompare(`${b.maand}|${b.gemeente}|${b.taakveld}`),
+    );
+}
+
+export interface TaakRij {
+  readonly gemeente: string;
+  readonly taakveld: string;
+  readonly periodeBegin: string;
+  readonly periodeEind: string;
+  readonly aanbieder: string;
+  readonly clienten: number;
+  readonly bedrag: number;
+  readonly bestand: string;
+}
+
+/** Taakgericht reports (B&P) overlapping the months: the latest committed report per municipality, taakveld, period and provider. */
+export function taakgericht(data: MonitorData, f: Filter): TaakRij[] {
+  const best = new Map<string, TaakRij & { ontvangen: string }>();
+  for (const file of data.taakgericht) {
+    const ontvangen = data.files.get(file.fileId)?.ontvangen ?? '';
+    for (const r of file.rows) {
+      if (
+        monthOf(r.periodeEind) < f.van ||
+        monthOf(r.periodeBegin) > f.tot ||
+        !keep(f, r.gemeente, r.taakveld, r.agbCode)
+      )
+        continue;
+      const id = `${r.gemeente}|${r.taakveld}|${r.periodeBegin}|${r.periodeEind}|${r.agbCode}`;
+      const prev = best.get(id);
+      if (prev && prev.ontvangen > ontvangen) continue;
+      best.set(id, {
+        gemeente: r.gemeente,
+        taakveld: r.taakveld,
+        periodeBegin: r.periodeBegin,
+        periodeEind: r.periodeEind,
+        aanbieder: r.agbCode,
+        clienten: r.aantalClienten,
+        bedrag: r.bedrag,
+        bestand: file.fileId,
+        ontvangen,
+      });
+    }
+  }
+  return [...best.values()]
+    .map(({ ontvangen: _o, ...r }) => r)
+    .sort((a, b) => `${a.gemeente}|${a.periodeBegin}`.localeCompare(`${b.gemeente}|${b.periodeBegin}`));
+}
+
+export interface AfwijzingRij {
+  readonly aanbieder: string;
+  readonly retourcode: string;
+  readonly tekst: string;
+  readonly regels: number;
+  readonly bedrag: number;
+  readonly bestanden: readonly string[];
+}
+
+/** Rejections per provider and retourcode in the months (bedrag: absolute cents of the rejected lines). */
+export function afwijzingen(data: MonitorData, f: Filter): AfwijzingRij[] {
+  const rows = new Map<
+    string,
+    { aanbieder: string; retourcode: string; regels: number; bedrag: number; files: Set<string> }
+  >();
+  for (const { fileId, figures } of data.declaraties) {
+    for (const [id, a] of Object.entries(figures.afwijzingen)) {
+      const [maand, aanbieder, retourcode] = id.split('|');
+      if (maand < f.van || maand > f.tot || (f.aanbieder && f.aanbieder !== aanbieder)) continue;
+      const k = `${aanbieder}|${retourcode}`;
+      const r = rows.get(k) ?? { aanbieder, retourcode, regels: 0, bedrag: 0, files: new Set<string>() };
+      r.regels += a.regels;
+      r.bedrag += a.bedrag;
+      r.files.add(fileId);
+      rows.set(k, r);
+    }
+  }
+  return [...rows.values()]
+    .map(({ files, ...r }) => ({ ...r, tekst: retourcodeText(r.retourcode), bestanden: [...files].sort() }))
+    .sort(
+      (a, b) =>
+        b.regels - a.regels ||
+        a.aanbieder.localeCompare(b.aanbieder) ||
+        a.retourcode.localeCompare(b.retourcode),
+    );
+}
+
+export interface BudgetRij {
+  readonly gemeente: string;
+  readonly naam: string;
+  readonly taakveld: string;
+  readonly budget: number;
+  readonly toegekend: number;
+  /** budget − toegekend (negative: overspent). */
+  readonly verschil: number;
+  readonly bestanden: readonly string[];
+}
+
+/** Approved amounts in a year per municipality of origin and taakveld against its budget (budgetten.csv). */
+export function budgetUitputting(
+  data: MonitorData,
+  region: Region,
+  budgetten: readonly BudgetRow[],
+  jaar: number,
+  totMaand?: string,
+): BudgetRij[] {
+  const spent = new Map<string, { toegekend: number; files: Set<string> }>();
+  const van = `${jaar}-01`;
+  const tot = totMaand ?? `${jaar}-12`;
+  for (const { fileId, figures } of data.declaraties) {
+    for (const [id, m] of Object.entries(figures.maanden)) {
+      const [maand, gemeente, taakveld] = id.split('|');
+      if (maand < van || maand > tot) continue;
+      const s = spent.get(`${gemeente}|${taakveld}`) ?? { toegekend: 0, files: new Set<string>() };
+      s.toegekend += m.toegekend;
+      s.files.add(fileId);
+      spent.set(`${gemeente}|${taakveld}`, s);
+    }
+  }
+  const rows: BudgetRij[] = [];
+  for (const g of region.gemeenten) {
+    for (const taakveld of TAAKVELDEN) {
+      const budget = budgetten
+        .filter((b) => b.jaar === jaar && b.gemeente === g.code && b.taakveld === taakveld)
+        .reduce((s, b) => s + b.historischBudget, 0);
+      const s = spent.get(`${g.code}|${taakveld}`);
+      const toegekend = s?.toegekend ?? 0;
+      if (budget === 0 && toegekend === 0) continue;
+      rows.push({
+        gemeente: g.code,
+        naam: g.naam,
+        taakveld,
+        budget,
+        toegekend,
+        verschil: budget - toegekend,
+        bestanden: [...(s?.files ?? [])].sort(),
+      });
+    }
+  }
+  return rows;
+}
+
+export interface TrendPunt {
+  readonly maand: string;
+  readonly clienten: number;
+  readonly toegekend: number;
+  readonly afgewezen: number;
+  readonly bestanden: readonly string[];
+}
+
+/** Monthly totals for a trend line (clients counted distinct per month across municipalities). */
+export function trend(data: MonitorData, f: Filter): TrendPunt[] {
+  const months = new Map<
+    string,
+    { clients: Set<string>; toegekend: number; afgewezen: number; files: Set<string> }
+  >();
+  for (const maand of monthsBetween(f.van, f.tot))
+    months.set(maand, { clients: new Set(), toegekend: 0, afgewezen: 0, files: new Set() });
+  for (const { fileId, figures } of data.declaraties) {
+    for (const [id, m] of Object.entries(figures.maanden)) {
+      const [maand, gemeente, taakveld, aanbieder] = id.split('|');
+      const t = months.get(maand);
+      if (!t || !keep(f, gemeente, taakveld, aanbieder)) continue;
+      t.toegekend += m.toegekend;
+      t.afgewezen += m.afgewezen;
+      for (const c of m.clients) t.clients.add(c);
+      t.files.add(fileId);
+    }
+  }
+  return [...months.entries()].map(([maand, t]) => ({
+    maand,
+    clienten: t.clients.size,
+    toegekend: t.toegekend,
+    afgewezen: t.afgewezen,
+    bestanden: [...t.files].sort(),
+  }));
+}

@@ -1,0 +1,78 @@
+/**
+ * The monitor's input: the contributions of every committed file of the region's municipalities, with the files
+ * they came from. Every figure the monitor shows is a sum or union over these, so it can be traced to its files,
+ * and withdrawn or never-committed files do not count.
+ */
+import type { ItemStore } from '../ports';
+import type {
+  DeclaratieContribution,
+  TaakContribution,
+  ToewijzingContribution,
+} from '../reconcile/contributions';
+import { type FileRecord, key } from '../state/items';
+import { loadFiles } from '../state/reader';
+
+export interface SourceFile {
+  readonly fileId: string;
+  readonly gemeente: string;
+  readonly name: string;
+  readonly ontvangen: string;
+}
+
+export interface MonitorData {
+  readonly files: ReadonlyMap<string, SourceFile>;
+  readonly declaraties: readonly { readonly fileId: string; readonly figures: DeclaratieContribution }[];
+  readonly toewijzingen: readonly {
+    readonly fileId: string;
+    readonly gemeente: string;
+    readonly rows: readonly ToewijzingContribution[];
+  }[];
+  readonly taakgericht: readonly { readonly fileId: string; readonly rows: readonly TaakContribution[] }[];
+}
+
+interface ContributionItem {
+  readonly fileId: string;
+  readonly soort: 'declaratie' | 'toewijzing' | 'taakgericht';
+  readonly rows: readonly unknown[];
+}
+
+/** Reads what the monitor needs for these municipalities (their file records and contribution partitions). */
+export async function loadMonitorData(store: ItemStore, gemeenten: readonly string[]): Promise<MonitorData> {
+  const files = new Map<string, SourceFile>();
+  const declaraties: { fileId: string; figures: DeclaratieContribution }[] = [];
+  const toewijzingen = new Map<
+    string,
+    { fileId: string; gemeente: string; rows: ToewijzingContribution[] }
+  >();
+  const taakgericht = new Map<string, { fileId: string; rows: TaakContribution[] }>();
+  for (const g of gemeenten) {
+    const records: Map<string, FileRecord> = await loadFiles(store, g);
+    for (const r of records.values()) {
+      if (r.status === 'verwerkt')
+        files.set(r.fileId, { fileId: r.fileId, gemeente: r.gemeente, name: r.name, ontvangen: r.ontvangen });
+    }
+    for await (const page of store.query(key.contributions(g))) {
+      for (const item of page as unknown as ContributionItem[]) {
+        if (!files.has(item.fileId)) continue;
+        if (item.soort === 'declaratie') {
+          for (const figures of item.rows as DeclaratieContribution[])
+            declaraties.push({ fileId: item.fileId, figures });
+        } else if (item.soort === 'toewijzing') {
+          const entry = toewijzingen.get(item.fileId) ?? { fileId: item.fileId, gemeente: g, rows: [] };
+          entry.rows.push(...(item.rows as ToewijzingContribution[]));
+          toewijzingen.set(item.fileId, entry);
+        } else {
+          const entry = taakgericht.get(item.fileId) ?? { fileId: item.fileId, rows: [] };
+          entry.rows.push(...(item.rows as TaakContribution[]));
+          taakgericht.set(item.fileId, entry);
+        }
+      }
+    }
+  }
+  return {
+    files,
+    declaraties,
+    toewijzingen: [...toewijzingen.values()],
+    taakgericht: [...taakgericht.values()],
+  };
+}

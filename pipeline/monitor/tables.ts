@@ -1,0 +1,174 @@
+/**
+ * The monitor's views as tables: column definitions (Dutch headers; amounts as cents and as euros with a decimal
+ * comma), small-cell suppression for views shown beyond one municipality, and the export formats: CSV for Excel
+ * users (semicolon, UTF-8 with BOM, cells starting with = + - @ neutralised) and XLSX (typed number cells, one sheet
+ * per view).
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+/** count: suppressed beyond one municipality; rate: derived from a count, hidden when that count is. */
+export type ColumnKind = 'text' | 'count' | 'cents' | 'number' | 'rate';
+
+export interface Column<R> {
+  readonly key: string;
+  readonly header: string;
+  readonly kind: ColumnKind;
+  readonly value: (row: R) => string | number | null;
+}
+
+export interface Table<R = unknown> {
+  readonly name: string;
+  readonly columns: readonly Column<R>[];
+  readonly rows: readonly R[];
+}
+
+export const col = <R>(
+  key: string,
+  header: string,
+  kind: ColumnKind,
+  value?: (row: R) => string | number | null,
+): Column<R> => ({
+  key,
+  header,
+  kind,
+  value: value ?? ((row) => (row as Record<string, string | number | null>)[key] ?? null),
+});
+
+/** Euros with a decimal comma and no thousands separator (what Dutch Excel reads as a number): 123456 → 1234,56. */
+export function euros(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Counts 1..(threshold−1) shown as "<threshold" in views beyond one municipality (DESIGN §4.5). */
+export function suppress(value: number, threshold: number): number | string {
+  return value > 0 && value < threshold ? `<${threshold}` : value;
+}
+
+/** A table with its count columns suppressed (for views beyond one municipality); a rate beside a suppressed count is hidden too. */
+export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
+  const counts = table.columns.filter((c) => c.kind === 'count');
+  const small = (row: R) =>
+    counts.some((c) => {
+      const v = c.value(row);
+      return typeof v === 'number' && suppress(v, threshold) !== v;
+    });
+  return {
+    ...table,
+    columns: table.columns.map((c) => {
+      if (c.kind === 'count')
+        return {
+          ...c,
+          value: (row: R) => {
+            const v = c.value(row);
+            return typeof v === 'number' ? suppress(v, threshold) : v;
+          },
+        };
+      if (c.kind === 'rate') return { ...c, value: (row: R) => (small(row) ? null : c.value(row)) };
+      return c;
+    }),
+  };
+}
+
+/**
+ * JSON rows: the row as computed, with every column's value (names, suppressed counts) laid over it; lists and
+ * objects (bestanden, volume) stay as they are. Amounts stay signed cents (the contract).
+ */
+export function jsonRows<R>(table: Table<R>): Record<string, unknown>[] {
+  return table.rows.map((row) => {
+    const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+    for (const c of table.columns) {
+      const raw = out[c.key];
+      if (raw === undefined || raw === null || typeof raw !== 'object') out[c.key] = c.value(row);
+    }
+    return out;
+  });
+}
+
+/** A cell that a spreadsheet would read as a formula is made text (CSV injection). */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+function csvCells<R>(table: Table<R>): { header: string[]; rows: string[][] } {
+  const header: string[] = [];
+  for (const c of table.columns) {
+    if (c.kind === 'cents') header.push(`${c.header} (cent)`, `${c.header} (euro)`);
+    else header.push(c.header);
+  }
+  const rows = table.rows.map((row) => {
+    const out: string[] = [];
+    for (const c of table.columns) {
+      const v = c.value(row);
+      if (c.kind === 'cents') {
+        out.push(v === null ? '' : String(v), typeof v === 'number' ? euros(v) : '');
+      } else if (typeof v === 'number') {
+        out.push(String(v).replace('.', ','));
+      } else {
+        out.push(neutralise(v ?? ''));
+      }
+    }
+    return out;
+  });
+  return { header, rows };
+}
+
+export function toCsv<R>(table: Table<R>): string {
+  const { header, rows } = csvCells(table);
+  return `\uFEFF${Papa.unparse({ fields: header, data: rows }, { delimiter: ';', newline: '\r\n', quotes: false })}\r\n`;
+}
+
+/**
+ * An XLSX workbook with one sheet per table: amounts as integer cents and as euro numbers (format € #,##0.00),
+ * counts as integers, text as text.
+ */
+export async function toXlsx(tables: readonly Table<object>[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'bwmo-pipeline';
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(table.name.slice(0, 31));
+    sheet.columns = table.columns.flatMap((c) =>
+      c.kind === 'cents'
+        ? [
+            {
+              header: `${c.header} (cent)`,
+              key: `${c.key}_cent`,
+              width: Math.max(14, c.header.length + 8),
+              style: { numFmt: '0' },
+            },
+            {
+              header: `${c.header} (€)`,
+              key: `${c.key}_euro`,
+              width: Math.max(14, c.header.length + 6),
+              style: { numFmt: '€ #,##0.00;[Red]-€ #,##0.00' },
+            },
+          ]
+        : [
+            {
+              header: c.header,
+              key: c.key,
+              width: Math.max(12, c.header.length + 4),
+              style: c.kind === 'count' ? { numFmt: '0' } : c.kind === 'rate' ? { numFmt: '0.0' } : {},
+            },
+          ],
+    );
+    sheet.getRow(1).font = { bold: true };
+    for (const row of table.rows) {
+      const cells: Record<string, string | number | null> = {};
+      for (const c of table.columns) {
+        const v = c.value(row);
+        if (c.kind === 'cents') {
+          cells[`${c.key}_cent`] = v;
+          cells[`${c.key}_euro`] = typeof v === 'number' ? v / 100 : null;
+        } else {
+          cells[c.key] = typeof v === 'string' ? neutralise(v) : v;
+        }
+      }
+      sheet.addRow(cells);
+    }
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
