@@ -8,27 +8,27 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
+import { checkFile, checkReportHead } from '../pipeline/check';
 import { ingestObject } from '../pipeline/ingest';
 import type { ItemStore } from '../pipeline/ports';
-import { loadRegion } from '../pipeline/region/load';
-import { DynamoItemStore } from '../stores/dynamo';
-import { startDynalite, TABLE } from '../stores/dynalite';
-import { LocalBlobStore } from '../stores/local-blobs';
-import { fixedSecrets } from '../stores/local-secrets';
-import { MemoryItemStore } from '../stores/memory';
 import { pseudonymiser } from '../pipeline/pseudonym';
 import { FindingCollector } from '../pipeline/read/collector';
 import { readDeclaraties } from '../pipeline/read/declaraties';
-import { sniff } from '../pipeline/read/sniff';
-import { reconcileDeclaraties } from '../pipeline/reconcile/declaraties';
-import { referenceData } from '../pipeline/region/reference';
-import { committedFiles, loadFiles, StateReader } from '../pipeline/state/reader';
-import { SaxesParser } from 'saxes';
-import { checkFile, checkReportHead } from '../pipeline/check';
 import { decodeText } from '../pipeline/read/decode';
 import { papaBatches } from '../pipeline/read/papa';
+import { sniff } from '../pipeline/read/sniff';
+import { reconcileDeclaraties } from '../pipeline/reconcile/declaraties';
+import { loadRegion } from '../pipeline/region/load';
+import { referenceData } from '../pipeline/region/reference';
 import { renderReport } from '../pipeline/report/render';
 import { pathSource } from '../pipeline/source';
+import { committedFiles, loadFiles, StateReader } from '../pipeline/state/reader';
+import { startDynalite, TABLE } from '../stores/dynalite';
+import { DynamoItemStore } from '../stores/dynamo';
+import { LocalBlobStore } from '../stores/local-blobs';
+import { fixedSecrets } from '../stores/local-secrets';
+import { MemoryItemStore } from '../stores/memory';
 
 type Task = (file: string) => Promise<number>;
 
@@ -74,54 +74,64 @@ const TASKS: Record<string, Task> = {
 };
 
 /** Ingest tasks: the toewijzing file is loaded first (not timed); the declaration file is timed. */
-const INGEST: Record<string, (toewijzingen: string, declaraties: string) => Promise<Record<string, number>>> = {
-  /** `bwmo ingest` of a declaration file on the embedded stack: dynalite over loopback, the bucket as a folder. */
-  'ingest-dynalite': async (toewijzingen, declaraties) => {
-    const dynamo = await startDynalite();
-    const store = new DynamoItemStore({ table: TABLE, client: dynamo.client });
-    const result = await ingestTimed(store, toewijzingen, declaraties);
-    await dynamo.close();
-    return result;
-  },
-  /** The whole ingest of the declaration file with the state in memory (no database round trips). */
-  'ingest-memory': (toewijzingen, declaraties) =>
-    ingestTimed(new MemoryItemStore({ clone: false }), toewijzingen, declaraties),
-  /** Only the reconcile step (pass 2: levels 3–4) against state in memory, after pass 1 has run. */
-  'reconcile-memory': async (toewijzingen, declaraties) => {
-    const store = new MemoryItemStore({ clone: false });
-    const dir = await mkdtemp(join(tmpdir(), 'bwmo-bench-'));
-    const blobs = new LocalBlobStore(dir);
-    const region = await loadRegion(REGION);
-    const deps = { store, blobs, secrets: fixedSecrets(), alerts: { send: async () => undefined }, region };
-    await blobs.put('inbox/0983/toewijzingen.csv', createReadStream(toewijzingen));
-    await ingestObject(deps, 'inbox/0983/toewijzingen.csv');
-    const source = pathSource(declaraties, declaraties);
-    const facts = await sniff(source);
-    const checked = await checkFile(source, facts);
-    const state = new StateReader(store, '0983', committedFiles(await loadFiles(store, '0983')));
-    const pseudonymise = pseudonymiser(await fixedSecrets().pseudonymKey());
-    const start = process.hrtime.bigint();
-    await reconcileDeclaraties({
-      fileId: facts.sha256,
-      gemeente: '0983',
-      ontvangstdatum: '2021-04-10',
-      declaraties: checked.declaraties,
-      lines: async function* () {
-        yield* readDeclaraties(decodeText(await source.open(), facts.encoding), facts, new FindingCollector(), { lines: 0 });
-      },
-      state,
-      ref: referenceData(region),
-      pseudonymise,
-    });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    await rm(dir, { recursive: true, force: true });
-    const rejected = checked.declaraties.reduce((n, d) => n + d.size - d.approvedCount, 0);
-    if (rejected > 0) throw new Error(`unexpected rejections: ${rejected}`);
-    return { lines: checked.lines, ms: Math.round(ms) };
-  },
-};
+const INGEST: Record<string, (toewijzingen: string, declaraties: string) => Promise<Record<string, number>>> =
+  {
+    /** `bwmo ingest` of a declaration file on the embedded stack: dynalite over loopback, the bucket as a folder. */
+    'ingest-dynalite': async (toewijzingen, declaraties) => {
+      const dynamo = await startDynalite();
+      const store = new DynamoItemStore({ table: TABLE, client: dynamo.client });
+      const result = await ingestTimed(store, toewijzingen, declaraties);
+      await dynamo.close();
+      return result;
+    },
+    /** The whole ingest of the declaration file with the state in memory (no database round trips). */
+    'ingest-memory': (toewijzingen, declaraties) =>
+      ingestTimed(new MemoryItemStore({ clone: false }), toewijzingen, declaraties),
+    /** Only the reconcile step (pass 2: levels 3–4) against state in memory, after pass 1 has run. */
+    'reconcile-memory': async (toewijzingen, declaraties) => {
+      const store = new MemoryItemStore({ clone: false });
+      const dir = await mkdtemp(join(tmpdir(), 'bwmo-bench-'));
+      const blobs = new LocalBlobStore(dir);
+      const region = await loadRegion(REGION);
+      const deps = { store, blobs, secrets: fixedSecrets(), alerts: { send: async () => undefined }, region };
+      await blobs.put('inbox/0983/toewijzingen.csv', createReadStream(toewijzingen));
+      await ingestObject(deps, 'inbox/0983/toewijzingen.csv');
+      const source = pathSource(declaraties, declaraties);
+      const facts = await sniff(source);
+      const checked = await checkFile(source, facts);
+      const state = new StateReader(store, '0983', committedFiles(await loadFiles(store, '0983')));
+      const pseudonymise = pseudonymiser(await fixedSecrets().pseudonymKey());
+      const start = process.hrtime.bigint();
+      await reconcileDeclaraties({
+        fileId: facts.sha256,
+        gemeente: '0983',
+        ontvangstdatum: '2021-04-10',
+        declaraties: checked.declaraties,
+        lines: async function* () {
+          yield* readDeclaraties(
+            decodeText(await source.open(), facts.encoding),
+            facts,
+            new FindingCollector(),
+            { lines: 0 },
+          );
+        },
+        state,
+        ref: referenceData(region),
+        pseudonymise,
+      });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      await rm(dir, { recursive: true, force: true });
+      const rejected = checked.declaraties.reduce((n, d) => n + d.size - d.approvedCount, 0);
+      if (rejected > 0) throw new Error(`unexpected rejections: ${rejected}`);
+      return { lines: checked.lines, ms: Math.round(ms) };
+    },
+  };
 
-async function ingestTimed(store: ItemStore, toewijzingen: string, declaraties: string): Promise<Record<string, number>> {
+async function ingestTimed(
+  store: ItemStore,
+  toewijzingen: string,
+  declaraties: string,
+): Promise<Record<string, number>> {
   const dir = await mkdtemp(join(tmpdir(), 'bwmo-bench-'));
   const blobs = new LocalBlobStore(dir);
   const deps = {
@@ -140,7 +150,8 @@ async function ingestTimed(store: ItemStore, toewijzingen: string, declaraties: 
   const { report } = await ingestObject(deps, 'inbox/0983/declaraties.csv');
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   await rm(dir, { recursive: true, force: true });
-  if (report.counts.afgewezen > 0) throw new Error(`unexpected rejections: ${JSON.stringify(report.findings.slice(0, 3))}`);
+  if (report.counts.afgewezen > 0)
+    throw new Error(`unexpected rejections: ${JSON.stringify(report.findings.slice(0, 3))}`);
   return {
     lines: report.counts.regels,
     ms: Math.round(ms),

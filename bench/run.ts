@@ -9,7 +9,11 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { writeLargeDeclaratieCsv, writeLargeToewijzingCsv, writeLargeWmo323 } from '../examples/generator/large';
+import {
+  writeLargeDeclaratieCsv,
+  writeLargeToewijzingCsv,
+  writeLargeWmo323,
+} from '../examples/generator/large';
 
 const run = promisify(execFile);
 const OUT = join(__dirname, '..', 'bench-output');
@@ -50,7 +54,13 @@ async function measure(task: string, files: readonly string[], repeat = 3): Prom
 
 const perSecond = (m: Measurement) => Math.round((m.lines / m.ms) * 1000);
 
-function report(title: string, baseline: Measurement, subject: Measurement, target: number, rssTarget?: number): void {
+function report(
+  title: string,
+  baseline: Measurement,
+  subject: Measurement,
+  target: number,
+  rssTarget?: number,
+): void {
   const ratio = perSecond(subject) / perSecond(baseline);
   console.log(`\n${title}`);
   console.log(
@@ -59,7 +69,9 @@ function report(title: string, baseline: Measurement, subject: Measurement, targ
   console.log(
     `  ${subject.task}: ${subject.lines} lines in ${subject.ms} ms = ${perSecond(subject)} lines/s, peak RSS ${subject.maxRssMb} MB`,
   );
-  console.log(`  ratio ${ratio.toFixed(2)}x (target >= ${target}x) ${ratio >= target ? 'OK' : 'BELOW TARGET'}`);
+  console.log(
+    `  ratio ${ratio.toFixed(2)}x (target >= ${target}x) ${ratio >= target ? 'OK' : 'BELOW TARGET'}`,
+  );
   if (rssTarget) {
     const ok = subject.maxRssMb < rssTarget;
     console.log(`  peak RSS ${subject.maxRssMb} MB (target < ${rssTarget} MB) ${ok ? 'OK' : 'ABOVE TARGET'}`);
@@ -95,10 +107,17 @@ async function benchIngest(): Promise<void> {
   }
   const baseline = await measure('papaparse-parse-only', [decl]);
   const reconcile = await measure('reconcile-memory', [tw, decl], 2);
-  report('reconcile step (levels 3–4), 100,000-line declaratie CSV, state in memory', baseline, reconcile, 0.4);
+  report(
+    'reconcile step (levels 3–4), 100,000-line declaratie CSV, state in memory',
+    baseline,
+    reconcile,
+    0.4,
+  );
   const memory = await measure('ingest-memory', [tw, decl], 1);
   console.log('\nbwmo ingest (all passes, report and answer), 100,000-line declaratie CSV, state in memory');
-  console.log(`  ${memory.lines} lines in ${memory.ms} ms = ${perSecond(memory)} lines/s, peak RSS ${memory.maxRssMb} MB`);
+  console.log(
+    `  ${memory.lines} lines in ${memory.ms} ms = ${perSecond(memory)} lines/s, peak RSS ${memory.maxRssMb} MB`,
+  );
   const dynalite = await measure('ingest-dynalite', [tw, decl], 1);
   const writes = (dynalite.writeRequests ?? 0) / dynalite.lines;
   const reads = (dynalite.readRequests ?? 0) / dynalite.lines;

@@ -139,7 +139,14 @@ export const RULES: readonly RuleSpec[] = [
   d3('TR389', 'prestatie', '9389'),
   d3('TR390', 'prestatie', '9390'),
   // WMO301 toewijzing against state
-  { id: 'TR332', message: 'toewijzing', level: 3, retourcode: '9332', part: 'toewijzing', label: 'ToewijzingNummer is al gebruikt voor een andere client of een ander product' },
+  {
+    id: 'TR332',
+    message: 'toewijzing',
+    level: 3,
+    retourcode: '9332',
+    part: 'toewijzing',
+    label: 'ToewijzingNummer is al gebruikt voor een andere client of een ander product',
+  },
 ];
 
 /**

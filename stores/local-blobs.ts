@@ -1,10 +1,9 @@
 /** The bucket as a local folder (the embedded default): keys are paths below the data folder's bucket/. */
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createWriteStream } from 'node:fs';
 import type { BlobStore } from '../pipeline/ports';
 
 export class LocalBlobStore implements BlobStore {
@@ -18,7 +17,10 @@ export class LocalBlobStore implements BlobStore {
     return p;
   }
 
-  async put(key: string, body: string | Buffer | Iterable<string> | AsyncIterable<string | Buffer>): Promise<void> {
+  async put(
+    key: string,
+    body: string | Buffer | Iterable<string> | AsyncIterable<string | Buffer>,
+  ): Promise<void> {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
     // Write beside the target and rename: readers never see half a file.

@@ -19,7 +19,9 @@ export class KeyFileSecrets implements SecretSource {
     if (existing) return Buffer.from(existing.trim(), 'hex');
     const key = randomBytes(32);
     await mkdir(dirname(this.path), { recursive: true });
-    await writeFile(this.path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' }).catch(async () => undefined);
+    await writeFile(this.path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' }).catch(
+      async () => undefined,
+    );
     // Another process may have won the race: use what is on disk.
     return Buffer.from((await readFile(this.path, 'utf8')).trim(), 'hex');
   }

@@ -4,6 +4,7 @@
  * chunk framing otherwise.
  */
 import type { Readable } from 'node:stream';
+import { Readable as NodeReadable } from 'node:stream';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -16,18 +17,25 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { Readable as NodeReadable } from 'node:stream';
 import type { BlobStore } from '../pipeline/ports';
 
 export function s3Client(config: S3ClientConfig = {}): S3Client {
-  return new S3Client({ requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED', ...config });
+  return new S3Client({
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    ...config,
+  });
 }
 
 const isMissing = (err: unknown) =>
-  err instanceof NoSuchKey || err instanceof NotFound || (err as { name?: string }).name === 'NotFound' || (err as { name?: string }).name === 'NoSuchKey';
+  err instanceof NoSuchKey ||
+  err instanceof NotFound ||
+  (err as { name?: string }).name === 'NotFound' ||
+  (err as { name?: string }).name === 'NoSuchKey';
 
 /** S3 keys in events and copy sources are URL-encoded; the keys we use are not. */
-const copySource = (bucket: string, key: string) => `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+const copySource = (bucket: string, key: string) =>
+  `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
 
 export class S3BlobStore implements BlobStore {
   constructor(
@@ -35,7 +43,10 @@ export class S3BlobStore implements BlobStore {
     readonly bucket: string,
   ) {}
 
-  async put(key: string, body: string | Buffer | Iterable<string> | AsyncIterable<string | Buffer>): Promise<void> {
+  async put(
+    key: string,
+    body: string | Buffer | Iterable<string> | AsyncIterable<string | Buffer>,
+  ): Promise<void> {
     const Body = typeof body === 'string' || Buffer.isBuffer(body) ? body : NodeReadable.from(body);
     await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body } }).done();
   }
@@ -56,7 +67,9 @@ export class S3BlobStore implements BlobStore {
   }
 
   async copy(from: string, to: string): Promise<void> {
-    await this.client.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: copySource(this.bucket, from) }));
+    await this.client.send(
+      new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: copySource(this.bucket, from) }),
+    );
   }
 
   async delete(key: string): Promise<void> {

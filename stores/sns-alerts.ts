@@ -12,7 +12,10 @@ export class SnsAlertSink implements AlertSink {
     await this.client.send(
       new PublishCommand({
         TopicArn: this.topicArn,
-        Subject: `bwmo: ${alert.afgewezen} van ${alert.regels} regels afgewezen in ${alert.bestand}`.slice(0, 100),
+        Subject: `bwmo: ${alert.afgewezen} van ${alert.regels} regels afgewezen in ${alert.bestand}`.slice(
+          0,
+          100,
+        ),
         Message: JSON.stringify(alert),
         MessageAttributes: {
           gemeente: { DataType: 'String', StringValue: alert.gemeente },

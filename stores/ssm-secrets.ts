@@ -15,7 +15,8 @@ export class SsmSecrets implements SecretSource {
       .send(new GetParameterCommand({ Name: this.name, WithDecryption: true }))
       .then((res) => {
         const value = res.Parameter?.Value?.trim();
-        if (!value || !/^[0-9a-f]{64}$/i.test(value)) throw new Error(`SSM-parameter ${this.name} bevat geen sleutel van 32 bytes (hex)`);
+        if (!value || !/^[0-9a-f]{64}$/i.test(value))
+          throw new Error(`SSM-parameter ${this.name} bevat geen sleutel van 32 bytes (hex)`);
         return Buffer.from(value, 'hex');
       });
     return this.key;

@@ -2,6 +2,7 @@ declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
   import type { AddressInfo } from 'node:net';
   import type { S3Event } from 'aws-lambda';
+
   interface S3rverOptions {
     address?: string;
     port?: number;

@@ -20,7 +20,12 @@ import type { Omvang, ToegewezenProduct } from '../../schemas/iwmo/wmo301';
 import type { DeclaratieKop, Prestatie } from '../../schemas/iwmo/wmo323';
 import { testBsn } from './bsn';
 import { type PlantedError, type PlantKind, plantInMessageError } from './planted';
-import { DeclarationHistory, type PlantedStateError, plantStateErrors, type StateKind } from './planted-state';
+import {
+  DeclarationHistory,
+  type PlantedStateError,
+  plantStateErrors,
+  type StateKind,
+} from './planted-state';
 import { Random } from './random';
 import { BP_CLIENTS_2020, BW_STAND_2020_07_01, MO_CLIENTS_PER_YEAR, STAND_DATE } from './seed';
 
@@ -353,7 +358,8 @@ function declare(
               d: decl,
               history,
               toewijzing: (n) => byNummer.get(n),
-              tarief: (a, code, datum) => contractTarief(data.tarieven, a, code.slice(0, 2), code, datum)?.productTarief ?? null,
+              tarief: (a, code, datum) =>
+                contractTarief(data.tarieven, a, code.slice(0, 2), code, datum)?.productTarief ?? null,
               newRef: () => `X${agb.slice(-4)}${yymm}${String(++extraRef).padStart(6, '0')}`,
               used,
             },
@@ -364,7 +370,9 @@ function declare(
         const plantedRefs = new Set(plantedState.map((e) => e.referentieNummer));
         history.remember(
           decl,
-          decl.clienten.flatMap((c) => c.prestaties).filter((p) => !used.has(p) && !plantedRefs.has(p.referentieNummer)),
+          decl.clienten
+            .flatMap((c) => c.prestaties)
+            .filter((p) => !used.has(p) && !plantedRefs.has(p.referentieNummer)),
         );
       }
       out.push(withTotals(decl));

@@ -205,7 +205,12 @@ const PLANTS: Record<StateKind, Plant> = {
     if (credited.length > 0) {
       const debit = c.rnd.pick(credited);
       c.history.forgetCredited(c.d, debit);
-      const p: GenPrestatie = { ...debit, referentieNummer: c.newRef(), vorigReferentieNummer: debit.referentieNummer, debetCredit: 'C' };
+      const p: GenPrestatie = {
+        ...debit,
+        referentieNummer: c.newRef(),
+        vorigReferentieNummer: debit.referentieNummer,
+        debetCredit: 'C',
+      };
       addLine(c, p);
       return { referentieNummer: p.referentieNummer, retourcodes: ['9390'] };
     }
@@ -225,7 +230,11 @@ const PLANTS: Record<StateKind, Plant> = {
 };
 
 /** Plants `count` errors of the given kinds; returns what is due per planted line. */
-export function plantStateErrors(c: PlantContext, count: number, kinds: readonly StateKind[] = STATE_KINDS): PlantedStateError[] {
+export function plantStateErrors(
+  c: PlantContext,
+  count: number,
+  kinds: readonly StateKind[] = STATE_KINDS,
+): PlantedStateError[] {
   const planted: PlantedStateError[] = [];
   for (let i = 0; i < count * 3 && planted.length < count; i++) {
     const found = PLANTS[c.rnd.pick(kinds)](c);

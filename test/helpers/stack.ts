@@ -4,14 +4,14 @@
  * inbox/<gemeente>/) and ingested through the real pipeline.
  */
 import { mkdtemp, rm, utimes } from 'node:fs/promises';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type IngestDeps, type IngestResult, ingestObject } from '../../pipeline/ingest';
 import type { Alert, AlertSink, BlobStore, Item, ItemStore } from '../../pipeline/ports';
 import { loadRegion, type RegionData } from '../../pipeline/region/load';
-import { DynamoItemStore } from '../../stores/dynamo';
 import { type LocalDynamo, startDynalite, TABLE } from '../../stores/dynalite';
+import { DynamoItemStore } from '../../stores/dynamo';
 import { LocalBlobStore } from '../../stores/local-blobs';
 import { fixedSecrets } from '../../stores/local-secrets';
 
@@ -87,7 +87,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** Puts a file in the bucket with a fixed receipt time (the object's modification time). */
-export async function putWithTime(blobs: LocalBlobStore, key: string, content: string | Buffer, at: Date): Promise<void> {
+export async function putWithTime(
+  blobs: LocalBlobStore,
+  key: string,
+  content: string | Buffer,
+  at: Date,
+): Promise<void> {
   await blobs.put(key, content);
   await utimes(join(blobs.root, key), at, at);
 }

@@ -3,28 +3,46 @@
  * a crash at every write step followed by a retry, two deliveries at once, and a crashed file that is never
  * retried. In every case the store and the answers equal those of one clean run.
  */
+
+import { ingestObject } from '../../pipeline/ingest';
+import type { Report } from '../../schemas/report';
 import { Faults, faultyBlobs, faultyStore, InjectedFault } from '../helpers/faults';
 import { credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
-import { ingestObject } from '../../pipeline/ingest';
-import type { Report } from '../../schemas/report';
 
 const debit = line('2022-03', 'R1');
 /** Upload order: toewijzingen, then declarations with approvals, rejections, a credit and its correction. */
 const UPLOADS: readonly { name: string; content: string; at: string }[] = [
-  { name: 'tw.csv', content: toewijzingCsv([{}, { nummer: 5002, bsn: '999900018', code: '15A07' }]), at: '2022-04-01T08:00:00Z' },
+  {
+    name: 'tw.csv',
+    content: toewijzingCsv([{}, { nummer: 5002, bsn: '999900018', code: '15A07' }]),
+    at: '2022-04-01T08:00:00Z',
+  },
   {
     name: 'maart.xml',
     content: declaratieXml({
       nummer: 'D1',
       maand: '2022-03',
-      lines: [debit, line('2022-03', 'R2', { bsn: '999900018', toewijzingNummer: 5002, productCode: '15A07', tarief: 14250 }), line('2022-03', 'R3', { toewijzingNummer: 7777 })],
+      lines: [
+        debit,
+        line('2022-03', 'R2', {
+          bsn: '999900018',
+          toewijzingNummer: 5002,
+          productCode: '15A07',
+          tarief: 14250,
+        }),
+        line('2022-03', 'R3', { toewijzingNummer: 7777 }),
+      ],
     }),
     at: '2022-04-06T09:00:00Z',
   },
   {
     name: 'april.csv',
-    content: declaratieCsv({ nummer: 'D2', maand: '2022-04', lines: [line('2022-04', 'R4'), credit(debit, 'R5'), line('2022-03', 'R6', { volume: 30 })] }),
+    content: declaratieCsv({
+      nummer: 'D2',
+      maand: '2022-04',
+      lines: [line('2022-04', 'R4'), credit(debit, 'R5'), line('2022-03', 'R6', { volume: 30 })],
+    }),
     at: '2022-05-06T09:00:00Z',
   },
   {
@@ -35,7 +53,12 @@ const UPLOADS: readonly { name: string; content: string; at: string }[] = [
       maand: '2022-05',
       lines: [
         line('2022-05', 'R7'),
-        line('2022-05', 'R1', { bsn: '999900018', toewijzingNummer: 5002, productCode: '15A07', tarief: 14250 }),
+        line('2022-05', 'R1', {
+          bsn: '999900018',
+          toewijzingNummer: 5002,
+          productCode: '15A07',
+          tarief: 14250,
+        }),
       ],
     }),
     at: '2022-06-06T09:00:00Z',
@@ -54,7 +77,12 @@ async function cleanRun() {
   const stack = await startStack();
   const reports: Report[] = [];
   for (const u of UPLOADS) reports.push((await upload(stack, u)).report);
-  const result = { dump: await stack.dump(), outputs: await stack.outputs(), alerts: stack.alerts.sent.length, reports };
+  const result = {
+    dump: await stack.dump(),
+    outputs: await stack.outputs(),
+    alerts: stack.alerts.sent.length,
+    reports,
+  };
   await stack.close();
   return result;
 }
@@ -67,21 +95,38 @@ describe('exactly once', () => {
 
   it('the clean run judges every line and keeps the count invariant', () => {
     for (const r of clean.reports) invariant(r);
-    expect(clean.reports.map((r) => r.status)).toEqual(['geaccepteerd', 'deels-geaccepteerd', 'geaccepteerd', 'deels-geaccepteerd']);
+    expect(clean.reports.map((r) => r.status)).toEqual([
+      'geaccepteerd',
+      'deels-geaccepteerd',
+      'geaccepteerd',
+      'deels-geaccepteerd',
+    ]);
     expect(clean.alerts).toBe(2);
   });
 
   it('the same file uploaded again, and identical bytes under another name, change nothing and get the same answer', async () => {
     const stack = await startStack();
     for (const u of UPLOADS) await upload(stack, u);
-    const again = await stack.upload('0983', 'maart.xml', UPLOADS[1].content, new Date('2022-04-07T09:00:00Z'));
-    const renamed = await stack.upload('0983', 'maart-kopie.xml', UPLOADS[1].content, new Date('2022-04-08T09:00:00Z'));
+    const again = await stack.upload(
+      '0983',
+      'maart.xml',
+      UPLOADS[1].content,
+      new Date('2022-04-07T09:00:00Z'),
+    );
+    const renamed = await stack.upload(
+      '0983',
+      'maart-kopie.xml',
+      UPLOADS[1].content,
+      new Date('2022-04-08T09:00:00Z'),
+    );
     expect(again.report.duplicaatVan).toBe('inbox/0983/maart.xml');
     expect(renamed.report.duplicaatVan).toBe('inbox/0983/maart.xml');
     expect(renamed.report.declaraties).toEqual(clean.reports[1].declaraties);
     expect(await stack.dump()).toEqual(clean.dump);
     const outputs = await stack.outputs();
-    expect(outputs['outbox/0983/maart-kopie.xml.antwoord.xml']).toBe(clean.outputs['outbox/0983/maart.xml.antwoord.xml']);
+    expect(outputs['outbox/0983/maart-kopie.xml.antwoord.xml']).toBe(
+      clean.outputs['outbox/0983/maart.xml.antwoord.xml'],
+    );
     expect(stack.alerts.sent).toHaveLength(clean.alerts);
     await stack.close();
   });
@@ -103,7 +148,10 @@ describe('exactly once', () => {
   it('a crash at any write step, then a retry of that file, leaves store and answers as one clean run', async () => {
     // Count the write steps of a clean run, then crash at each in turn.
     const counting = new Faults();
-    const probe = await startStack({ wrapStore: (s) => faultyStore(s, counting), wrapBlobs: (b) => faultyBlobs(b, counting) });
+    const probe = await startStack({
+      wrapStore: (s) => faultyStore(s, counting),
+      wrapBlobs: (b) => faultyBlobs(b, counting),
+    });
     for (const u of UPLOADS) await upload(probe, u);
     await probe.close();
     const steps = counting.count;
@@ -112,7 +160,10 @@ describe('exactly once', () => {
     for (let k = 1; k <= steps; k++) {
       const faults = new Faults();
       faults.failAt = k;
-      const stack = await startStack({ wrapStore: (s) => faultyStore(s, faults), wrapBlobs: (b) => faultyBlobs(b, faults) });
+      const stack = await startStack({
+        wrapStore: (s) => faultyStore(s, faults),
+        wrapBlobs: (b) => faultyBlobs(b, faults),
+      });
       for (const u of UPLOADS) {
         try {
           await upload(stack, u);
@@ -140,7 +191,8 @@ describe('exactly once', () => {
     await upload(probe, UPLOADS[0]);
     const start = counting.count;
     await upload(probe, UPLOADS[1]);
-    const commitStep = counting.steps.findIndex((s, i) => i >= start && s.startsWith('store.putOne GEM#0983#FILES')) + 1;
+    const commitStep =
+      counting.steps.findIndex((s, i) => i >= start && s.startsWith('store.putOne GEM#0983#FILES')) + 1;
     await probe.close();
 
     const faults = new Faults();

@@ -1,6 +1,6 @@
 import { withdrawFile } from '../../pipeline/withdraw';
-import { type Stack, startStack } from '../helpers/stack';
 import { AGB, credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
+import { type Stack, startStack } from '../helpers/stack';
 
 describe('ingest on the embedded stack (dynalite over loopback)', () => {
   let stack: Stack;
@@ -13,12 +13,18 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
 
   it('approves a month on a known toewijzing and answers with 8001', async () => {
     await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
-    const { report } = await stack.upload('0983', 'd.xml', declaratieXml({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] }));
+    const { report } = await stack.upload(
+      '0983',
+      'd.xml',
+      declaratieXml({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] }),
+    );
     expect(report.status).toBe('geaccepteerd');
     expect(report.declaraties[0].retourcodes).toEqual(['8001']);
     expect(report.declaraties[0].totaalToegekendBedrag).toBe(31 * 10950);
     const outputs = await stack.outputs();
-    expect(outputs['outbox/0983/d.xml.antwoord.xml']).toContain('<wmo325:RetourCode>8001</wmo325:RetourCode>');
+    expect(outputs['outbox/0983/d.xml.antwoord.xml']).toContain(
+      '<wmo325:RetourCode>8001</wmo325:RetourCode>',
+    );
     expect(Object.keys(outputs)).toEqual(
       expect.arrayContaining(['archive/0983/d.xml', 'outbox/0983/d.xml.rapport.json', 'archive/0983/tw.csv']),
     );
@@ -26,13 +32,25 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
   });
 
   it('a declaration before its toewijzing is rejected (9338); resubmitted under new numbers later it is approved', async () => {
-    const first = await stack.upload('0983', 'd1.csv', declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] }));
+    const first = await stack.upload(
+      '0983',
+      'd1.csv',
+      declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] }),
+    );
     expect(first.report.declaraties[0].prestaties[0].retourcodes).toEqual(['9338']);
     await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
-    const again = await stack.upload('0983', 'd2.csv', declaratieCsv({ nummer: 'D2', maand: '2022-03', lines: [line('2022-03', 'R2')] }));
+    const again = await stack.upload(
+      '0983',
+      'd2.csv',
+      declaratieCsv({ nummer: 'D2', maand: '2022-03', lines: [line('2022-03', 'R2')] }),
+    );
     expect(again.report.declaraties[0].prestaties[0]).toMatchObject({ status: 'toegekend', retourcodes: [] });
     // The same number again is taken, even though it was rejected the first time.
-    const reused = await stack.upload('0983', 'd3.csv', declaratieCsv({ nummer: 'D3', maand: '2022-04', lines: [line('2022-04', 'R1')] }));
+    const reused = await stack.upload(
+      '0983',
+      'd3.csv',
+      declaratieCsv({ nummer: 'D3', maand: '2022-04', lines: [line('2022-04', 'R1')] }),
+    );
     expect(reused.report.declaraties[0].prestaties[0].retourcodes).toEqual(['8021']);
   });
 
@@ -47,9 +65,15 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
       declaratieCsv({ nummer: 'D2', maand: '2022-04', lines: [corrected, credit(debit, 'R2')] }),
     );
     expect(m2.report.declaraties[0].prestaties.map((p) => p.status)).toEqual(['toegekend', 'toegekend']);
-    const m3 = await stack.upload('0983', 'm3.csv', declaratieCsv({ nummer: 'D3', maand: '2022-05', lines: [credit(debit, 'R4')] }));
+    const m3 = await stack.upload(
+      '0983',
+      'm3.csv',
+      declaratieCsv({ nummer: 'D3', maand: '2022-05', lines: [credit(debit, 'R4')] }),
+    );
     expect(m3.report.declaraties[0].prestaties[0].retourcodes).toEqual(['9390']);
-    const usage = (await stack.dump()).find((i) => i.pk === 'GEM#0983#TW#5001' && i.sk === 'USAGE') as unknown as {
+    const usage = (await stack.dump()).find(
+      (i) => i.pk === 'GEM#0983#TW#5001' && i.sk === 'USAGE',
+    ) as unknown as {
       entries: { dc: string; volume: number; bedrag: number; maand: string }[];
     };
     const net = usage.entries.reduce(
@@ -62,7 +86,11 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
 
   it('sends one alert per file with rejections, with the retourcodes and no BSN', async () => {
     await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
-    await stack.upload('0983', 'd.csv', declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1', { tarief: 1 })] }));
+    await stack.upload(
+      '0983',
+      'd.csv',
+      declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1', { tarief: 1 })] }),
+    );
     expect(stack.alerts.sent).toHaveLength(1);
     const alert = stack.alerts.sent[0];
     expect(alert).toMatchObject({ gemeente: '0983', bestand: 'd.csv', afgewezen: 1 });
@@ -79,7 +107,9 @@ describe('a withdrawn file', () => {
     const content = declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] });
     const first = await stack.upload('0983', 'd.csv', content);
     expect(first.report.status).toBe('geaccepteerd');
-    expect(await withdrawFile(stack.deps.store, ['0983'], first.report.fileId!, 'dubbel ingediend')).not.toBeNull();
+    expect(
+      await withdrawFile(stack.deps.store, ['0983'], first.report.fileId!, 'dubbel ingediend'),
+    ).not.toBeNull();
     const again = await stack.upload('0983', 'd-opnieuw.csv', content, new Date('2023-06-02T10:00:00Z'));
     expect(again.report).toMatchObject({
       status: 'afgewezen',
