@@ -1,7 +1,7 @@
 /** `bwmo ingest FILE…`: the whole pipeline on the embedded local stack; a summary table, or the reports (--json). */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { ingestObject } from '../pipeline/ingest';
 import { namedGemeente } from '../pipeline/named-gemeente';
