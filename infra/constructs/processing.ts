@@ -51,6 +51,8 @@ export class Processing extends Construct {
   readonly notify: PipelineFunction;
   readonly settle: PipelineFunction;
   readonly settleSchedule: events.Rule;
+  readonly export: PipelineFunction;
+  readonly exportSchedule: events.Rule;
 
   constructor(scope: Construct, id: string, props: ProcessingProps) {
     super(scope, id);
@@ -244,6 +246,34 @@ export class Processing extends Construct {
       ],
     });
 
+    // --- export: the monthly finance export ---------------------------------------------------------------------
+    this.export = new PipelineFunction(this, 'Export', {
+      ...common,
+      entry: 'functions/export.ts',
+      description: 'bwmo export: previous month and year to date as XLSX and CSV under exports/ (monthly)',
+      memorySize: 1024,
+      timeout: Duration.minutes(10),
+      regionDir: config.regionDir,
+      environment: pipelineEnvironment,
+      deadLetterQueue: jobsDlq,
+    });
+    grantTable(this.export.role, storage, ['GetItem', 'Query']);
+    grantKey(this.export.role, key, KEY_DATA);
+    grantPrefixes(this.export, this.export.role, storage, {
+      [PREFIXES.exports]: { access: ['read', 'write'], why: 'writes the monthly finance exports' },
+    });
+    this.exportSchedule = new events.Rule(this, 'ExportSchedule', {
+      description: 'bwmo: maandexport voor financiën op de 10e van elke maand, 05:00 UTC',
+      schedule: events.Schedule.cron({ day: '10', hour: '5', minute: '0' }),
+      targets: [
+        new targets.LambdaFunction(this.export.function, {
+          deadLetterQueue: jobsDlq,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+        }),
+      ],
+    });
+
     // --- alarms -------------------------------------------------------------------------------------------------
     const ingestFn = this.ingest.function;
     operations.alarm('IngestErrors', {
@@ -294,6 +324,7 @@ export class Processing extends Construct {
       ['RouterErrors', this.router],
       ['NotifyErrors', this.notify],
       ['SettleErrors', this.settle],
+      ['ExportErrors', this.export],
     ] as const) {
       operations.alarm(name, {
         alarmDescription: `De functie ${fn.node.id} faalde.`,

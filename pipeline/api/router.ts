@@ -170,17 +170,17 @@ export function apiRouter(deps: IngestDeps) {
 
   /** All views of a period in one workbook (finance: exact counts; others as their access says). */
   async function exportWorkbook(req: ApiRequest, access: Access): Promise<ApiResponse> {
+    if (access.gemeenten) return forbidden('de regionale export is voor financiën, beleid en beheer');
     const q = parseQuery(req.query);
     if (!q.ok) return badRequest(q.message);
-    const { van, tot, format } = q.value;
-    if (format !== 'xlsx')
+    const { van, tot } = q.value;
+    if ((req.query.get('format') ?? 'xlsx') !== 'xlsx')
       return badRequest(
         'format: de export is een werkmap (xlsx); CSV per weergave via /api/<weergave>?format=csv',
       );
     if (!van || !tot || van > tot) return badRequest('van en tot (JJJJ-MM, van ≤ tot) zijn nodig');
     const extra = [...req.query.keys()].filter((k) => !['van', 'tot', 'format'].includes(k));
     if (extra.length) return badRequest(`onbekende parameter(s) voor de export: ${extra.join(', ')}`);
-    if (access.gemeenten) return forbidden('de regionale export is voor financiën, beleid en beheer');
     const tables = exportTables(await load(), regionData, { van, tot }).map(({ table }) =>
       access.onderdrukt ? suppressed(table, region.kleineAantallenDrempel) : table,
     );

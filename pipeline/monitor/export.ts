@@ -3,8 +3,9 @@
  * view, with exact counts. Used by `bwmo export`, the API's /api/export and the scheduled monthly export.
  */
 import { lastOfMonth } from '../dates';
+import type { BlobStore, ItemStore } from '../ports';
 import type { RegionData } from '../region/load';
-import type { MonitorData } from './data';
+import { loadMonitorData, type MonitorData } from './data';
 import { toCsv, toXlsx } from './tables';
 import { VIEW_NAMES, VIEWS, type ViewName, type ViewParams, type ViewTable } from './views';
 
@@ -60,4 +61,27 @@ export function monthlyPeriods(today: string): { label: string; period: ExportPe
     { label: `maand-${prev}`, period: { van: prev, tot: prev } },
     { label: `jaar-${prev.slice(0, 4)}-tm-${prev}`, period: { van: `${prev.slice(0, 4)}-01`, tot: prev } },
   ];
+}
+
+/**
+ * The scheduled monthly export: for the run date, the previous month and the year to date, each as a workbook and
+ * CSV files under exports/<previous month>/ in the bucket. Writing the same keys again makes a rerun harmless.
+ */
+export async function writeMonthlyExport(
+  deps: { readonly store: ItemStore; readonly blobs: BlobStore; readonly region: RegionData },
+  today: string,
+): Promise<string[]> {
+  const data = await loadMonitorData(
+    deps.store,
+    deps.region.region.gemeenten.map((g) => g.code),
+  );
+  const written: string[] = [];
+  for (const { label, period } of monthlyPeriods(today)) {
+    for (const file of await exportFiles(data, deps.region, period, label)) {
+      const key = `exports/${monthlyPeriods(today)[0].period.tot}/${file.name}`;
+      await deps.blobs.put(key, file.body);
+      written.push(key);
+    }
+  }
+  return written;
 }

@@ -144,8 +144,8 @@ describe('cdk-nag', () => {
     test('the ingest bundle carries the region folder', () => {
       const assets = readdirAssets(app.outdir);
       const withRegion = assets.filter((dir) => existsSync(join(dir, 'region', 'region.json')));
-      // ingest, notify, settle, api: the functions that load the region
-      expect(withRegion).toHaveLength(4);
+      // ingest, notify, settle, export, api: the functions that load the region
+      expect(withRegion).toHaveLength(5);
       for (const dir of withRegion) {
         expect(existsSync(join(dir, 'index.js'))).toBe(true);
         expect(existsSync(join(dir, 'region', 'tarieven.csv'))).toBe(true);

@@ -194,6 +194,7 @@ describe('functions', () => {
     'Processing/Ingest',
     'Processing/Notify',
     'Processing/Settle',
+    'Processing/Export',
     'Http/Handler',
   ];
 
@@ -386,6 +387,26 @@ describe('functions', () => {
     expect(statements.flatMap(actionsOf)).toEqual(
       expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:Query']),
     );
+  });
+
+  test('export: monthly schedule (day 10), reads the table, writes only exports/', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 5 10 * ? *)',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [id('AWS::Lambda::Function', 'Processing/Export/Function'), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 },
+        }),
+      ],
+    });
+    const statements = statementsOfRole(template, id('AWS::IAM::Role', 'Processing/Export/Role'));
+    const raw = `<${id('AWS::S3::Bucket', 'Storage/Raw/')}.Arn>`;
+    const s3Resources = statements
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')))
+      .flatMap(resourcesOfStatement);
+    expect(s3Resources).toEqual([`${raw}/exports/*`]);
+    const dynamo = statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:'));
+    expect(dynamo.some((a) => /^dynamodb:(Put|Update|BatchWrite|Delete)/.test(a))).toBe(false);
   });
 });
 
