@@ -176,7 +176,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     }
     const page = await monitorPage(url.pathname);
     if (page) {
-      res.writeHead(200, { 'content-type': page.type });
+      res.writeHead(200, { 'content-type': page.type, ...PAGE_HEADERS });
       res.end(page.body);
       return;
     }
@@ -219,6 +219,15 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     },
   };
 }
+
+/** What a <meta> CSP cannot say: no framing (clickjacking), no content sniffing, no referrer to other sites. */
+const PAGE_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-cache',
+} as const;
 
 /**
  * Locally there is no login: a caller names its role in the X-Bwmo-Groepen header (comma-separated, as the Cognito

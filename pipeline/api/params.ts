@@ -79,6 +79,11 @@ export function viewParams(view: MonitorView, q: Query): Parsed<ViewParams> {
     if (q[param] !== undefined && !view.filters.includes(filter))
       return { ok: false, message: `${param}: deze weergave ('${view.titel}') filtert niet op ${filter}` };
   }
+  if (q.taakveld && view.taakvelden && !view.taakvelden.includes(q.taakveld))
+    return {
+      ok: false,
+      message: `taakveld: deze weergave ('${view.titel}') kent ${view.taakvelden.join(', ')}`,
+    };
   if (view.needs.includes('periode')) {
     if (!q.van || !q.tot) return { ok: false, message: 'van en tot (JJJJ-MM) zijn nodig' };
     if (q.van > q.tot) return { ok: false, message: `van (${q.van}) ligt na tot (${q.tot})` };

@@ -8,7 +8,7 @@ import type { IngestDeps } from '../ingest';
 import { TAAKVELDEN } from '../monitor/aggregates';
 import { loadMonitorData, type MonitorData } from '../monitor/data';
 import { exportTables } from '../monitor/export';
-import { jsonRows, suppressed, type Table, toCsv, toXlsx } from '../monitor/tables';
+import { jsonRows, suppressed, suppressedTotals, type Table, toCsv, toXlsx } from '../monitor/tables';
 import { VIEW_NAMES, VIEWS, type ViewName } from '../monitor/views';
 import type { FileRecord } from '../state/items';
 import { key } from '../state/items';
@@ -106,7 +106,13 @@ export function apiRouter(deps: IngestDeps) {
       paginas: Math.max(1, Math.ceil(table.rows.length / per)),
       kolommen: table.columns.map((c) => ({ sleutel: c.key, kop: c.header, soort: c.kind })),
       rijen,
-      ...(exact.totaal ? { totaal: exact.totaal } : {}),
+      ...(exact.totaal
+        ? {
+            totaal: access.onderdrukt
+              ? suppressedTotals(exact, exact.totaal, region.kleineAantallenDrempel)
+              : exact.totaal,
+          }
+        : {}),
       bronnen: sources(all, rijen),
     });
   }
@@ -143,10 +149,12 @@ export function apiRouter(deps: IngestDeps) {
   /** The region, the caller's view of it and the months that have data (the page's defaults). */
   async function regio(access: Access) {
     const data = await load();
+    // The months with declarations (toewijzingen may start years earlier); without any, those of the toewijzingen.
     const months = new Set<string>();
     for (const { figures } of data.declaraties)
       for (const id of Object.keys(figures.maanden)) months.add(id.slice(0, 7));
-    for (const t of data.toewijzingen) for (const r of t.rows) months.add(monthOf(r.ingangsdatum));
+    if (!months.size)
+      for (const t of data.toewijzingen) for (const r of t.rows) months.add(monthOf(r.ingangsdatum));
     const sorted = [...months].sort();
     return {
       code: region.code,

@@ -15,6 +15,8 @@ export interface Column<R> {
   readonly header: string;
   readonly kind: ColumnKind;
   readonly value: (row: R) => string | number | null;
+  /** A count that is the sum of these count columns of the same row (e.g. totaal = BW + MO + BWO). */
+  readonly totalOf?: readonly string[];
 }
 
 export interface Table<R = unknown> {
@@ -47,14 +49,22 @@ export function suppress(value: number, threshold: number): number | string {
   return value > 0 && value < threshold ? `<${threshold}` : value;
 }
 
-/** A table with its count columns suppressed (for views beyond one municipality); a rate beside a suppressed count is hidden too. */
+/** A total over small counts, rounded to tens and marked as such, so that a hidden count cannot be subtracted out. */
+export const roughly = (value: number): string => `≈${Math.max(10, Math.round(value / 10) * 10)}`;
+
+const isSmall = (v: unknown, threshold: number): boolean => typeof v === 'number' && v > 0 && v < threshold;
+
+/**
+ * A table with its count columns suppressed (for views beyond one municipality): counts 1..threshold−1 become
+ * "<threshold"; a row total over a suppressed count is rounded to tens (secondary suppression: else total minus the
+ * other counts gives the hidden one away); a rate beside a suppressed count is hidden.
+ */
 export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
+  const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const counts = table.columns.filter((c) => c.kind === 'count');
-  const small = (row: R) =>
-    counts.some((c) => {
-      const v = c.value(row);
-      return typeof v === 'number' && suppress(v, threshold) !== v;
-    });
+  const anySmall = (row: R) => counts.some((c) => isSmall(c.value(row), threshold));
+  const hidesPart = (c: Column<R>, row: R) =>
+    (c.totalOf ?? []).some((k) => isSmall(byKey.get(k)?.value(row), threshold));
   return {
     ...table,
     columns: table.columns.map((c) => {
@@ -63,13 +73,38 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
           ...c,
           value: (row: R) => {
             const v = c.value(row);
-            return typeof v === 'number' ? suppress(v, threshold) : v;
+            if (typeof v !== 'number') return v;
+            if (isSmall(v, threshold)) return `<${threshold}`;
+            return hidesPart(c, row) ? roughly(v) : v;
           },
         };
-      if (c.kind === 'rate') return { ...c, value: (row: R) => (small(row) ? null : c.value(row)) };
+      if (c.kind === 'rate') return { ...c, value: (row: R) => (anySmall(row) ? null : c.value(row)) };
       return c;
     }),
   };
+}
+
+/**
+ * The column totals of a suppressed table: a total over a column with a hidden (or rounded) cell is rounded to tens,
+ * a small total is hidden like a cell; totals of amounts stay exact.
+ */
+export function suppressedTotals<R>(
+  table: Table<R>,
+  totals: Readonly<Record<string, number>>,
+  threshold: number,
+): Record<string, number | string> {
+  const byKey = new Map(table.columns.map((c) => [c.key, c]));
+  const hidden = (c: Column<R>, row: R) =>
+    isSmall(c.value(row), threshold) ||
+    (c.totalOf ?? []).some((k) => isSmall(byKey.get(k)?.value(row), threshold));
+  return Object.fromEntries(
+    Object.entries(totals).map(([k, v]) => {
+      const c = byKey.get(k);
+      if (c?.kind !== 'count') return [k, v];
+      if (isSmall(v, threshold)) return [k, `<${threshold}`];
+      return [k, table.rows.some((row) => hidden(c, row)) ? roughly(v) : v];
+    }),
+  );
 }
 
 /**

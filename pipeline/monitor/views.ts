@@ -44,8 +44,13 @@ export interface MonitorView {
   readonly titel: string;
   readonly needs: readonly Needed[];
   readonly filters: readonly FilterName[];
+  /** The taakvelden the view can filter on, when not all (B&P has no client-level toewijzingen to count). */
+  readonly taakvelden?: readonly string[];
   build(data: MonitorData, regionData: RegionData, p: ViewParams): ViewTable;
 }
+
+/** Taakvelden with client-level toewijzingen (B&P is reported per period, not per client). */
+const CLIENT_TAAKVELDEN = ['BW', 'MO', 'BWO'] as const;
 
 const files = <R extends { bestanden: readonly string[] }>(): Column<R> =>
   col<R>('bestanden', 'Bestanden', 'text', (r) => r.bestanden.join(' '));
@@ -65,6 +70,7 @@ const view = <R extends object>(v: {
   titel: string;
   needs: readonly Needed[];
   filters: readonly FilterName[];
+  taakvelden?: readonly string[];
   columns: (regionData: RegionData) => readonly Column<R>[];
   rows: (data: MonitorData, regionData: RegionData, p: ViewParams) => readonly R[];
   totaal?: (rows: readonly R[]) => Record<string, number>;
@@ -72,6 +78,7 @@ const view = <R extends object>(v: {
   titel: v.titel,
   needs: v.needs,
   filters: v.filters,
+  taakvelden: v.taakvelden,
   build(data, regionData, p) {
     const rows = v.rows(data, regionData, p);
     return {
@@ -123,7 +130,7 @@ export const VIEWS = {
       col('BW', 'BW', 'count'),
       col('MO', 'MO', 'count'),
       col('BWO', 'BWO', 'count'),
-      col('totaal', 'Totaal', 'count'),
+      { ...col('totaal', 'Totaal', 'count'), totalOf: ['BW', 'MO', 'BWO'] },
       files(),
     ],
     rows: (data, rd, p) => stand(data, rd.region, p.datum!, p.gemeenten).rijen,
@@ -133,6 +140,7 @@ export const VIEWS = {
     titel: 'Per 10.000 inwoners',
     needs: ['datum'],
     filters: ['gemeente', 'taakveld'],
+    taakvelden: CLIENT_TAAKVELDEN,
     columns: () => [
       col('gemeente', 'Gemeente', 'text'),
       col('naam', 'Naam', 'text'),
@@ -147,6 +155,7 @@ export const VIEWS = {
     titel: 'Spreiding',
     needs: ['datum'],
     filters: ['gemeente', 'taakveld'],
+    taakvelden: CLIENT_TAAKVELDEN,
     columns: (rd) => [
       col('herkomst', 'Herkomstgemeente', 'text'),
       named(rd, 'herkomst', 'Naam herkomst'),

@@ -267,6 +267,7 @@ describe('monitor API over loopback', () => {
     ['/api/stand?datum=2022-02-30', 'datum: een bestaande datum'],
     ['/api/stand?datum=2022-01-15&van=2022-01&tot=2022-01', 'één datum'],
     ['/api/afwijzingen?van=2022-01&tot=2022-02&gemeente=0988', 'filtert niet op gemeente'],
+    ['/api/dichtheid?datum=2022-01-15&taakveld=BP', 'kent BW, MO, BWO'],
     ['/api/budget?jaar=2022&tot=2021-12', 'tot: een maand in 2022'],
     ['/api/export?van=2022-01&tot=2022-02&format=csv', 'de export is een werkmap'],
   ])('answers %s with 400 and a message', async (path, message) => {
@@ -383,6 +384,8 @@ describe('monitor API over loopback', () => {
     expect(beleid.json.onderdrukt).toBe(true);
     const weert = beleid.json.rijen.find((r: { gemeente: string }) => r.gemeente === '0988');
     expect(weert).toMatchObject({ BW: '<5', MO: 0, totaal: '<5' });
+    // The column totals would give hidden cells away: small ones are hidden, others over hidden cells rounded.
+    expect(beleid.json.totaal).toEqual({ BW: '<5', MO: '<5', BWO: 0, totaal: '≈10' });
     const dichtheid = await ask('/api/dichtheid?datum=2022-01-15');
     const w = dichtheid.json.rijen.find((r: { gemeente: string }) => r.gemeente === '0988');
     expect(w).toMatchObject({ clienten: '<5', per10000: null });
@@ -410,6 +413,19 @@ describe('monitor API over loopback', () => {
     expect(venlo.json.rijen).toEqual([expect.objectContaining({ retourcode: '0611', regels: 1 })]);
     const regio = await ask('/api/regio', 'backoffice-0988');
     expect(regio.json.gemeenten.map((g: { code: string }) => g.code)).toEqual(['0988']);
+  });
+
+  it('serves the monitor page with protective headers, and nothing outside its files', async () => {
+    const page = await fetch(`${serving.http}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await page.text()).toContain('lang="nl"');
+    expect(await (await fetch(`${serving.http}/config.json`)).json()).toEqual({ api: '', login: null });
+    for (const path of ['/package.json', '/..%2Fpackage.json', '/web/monitor/index.html', '/serve.json']) {
+      expect((await fetch(`${serving.http}${path}`)).status).toBe(404);
+    }
   });
 
   it('refuses a caller without a role', async () => {

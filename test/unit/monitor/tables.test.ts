@@ -5,8 +5,10 @@ import {
   col,
   euros,
   neutralise,
+  roughly,
   suppress,
   suppressed,
+  suppressedTotals,
   type Table,
   toCsv,
   toXlsx,
@@ -60,6 +62,57 @@ describe('suppression', () => {
     expect(value('aantal', 2)).toBe(12);
     expect(value('dichtheid', 2)).toBe(2.25);
     expect(value('aantal', 1)).toBe(0);
+  });
+});
+
+describe('secondary suppression', () => {
+  interface Stand {
+    naam: string;
+    BW: number;
+    MO: number;
+    totaal: number;
+  }
+  const stand: Table<Stand> = {
+    name: 'Stand',
+    columns: [
+      col('naam', 'Naam', 'text'),
+      col('BW', 'BW', 'count'),
+      col('MO', 'MO', 'count'),
+      { ...col<Stand>('totaal', 'Totaal', 'count'), totalOf: ['BW', 'MO'] },
+    ],
+    rows: [
+      { naam: 'A', BW: 120, MO: 2, totaal: 122 },
+      { naam: 'B', BW: 40, MO: 9, totaal: 49 },
+      { naam: 'C', BW: 3, MO: 0, totaal: 3 },
+    ],
+  };
+
+  it('rounds a row total over a hidden count to tens, so the hidden count cannot be subtracted out', () => {
+    const s = suppressed(stand, 5);
+    const rows = s.rows.map((r) => Object.fromEntries(s.columns.map((c) => [c.key, c.value(r)])));
+    expect(rows).toEqual([
+      { naam: 'A', BW: 120, MO: '<5', totaal: '≈120' },
+      { naam: 'B', BW: 40, MO: 9, totaal: 49 },
+      { naam: 'C', BW: '<5', MO: 0, totaal: '<5' },
+    ]);
+  });
+
+  it('rounds column totals over hidden cells, hides small totals, and keeps clean totals exact', () => {
+    expect(suppressedTotals(stand, { BW: 163, MO: 11, totaal: 174 }, 5)).toEqual({
+      BW: '≈160',
+      MO: '≈10',
+      totaal: '≈170',
+    });
+    const clean: Table<Stand> = { ...stand, rows: [stand.rows[1]] };
+    expect(suppressedTotals(clean, { BW: 40, MO: 9, totaal: 49 }, 5)).toEqual({ BW: 40, MO: 9, totaal: 49 });
+    expect(suppressedTotals(clean, { BW: 3, MO: 0, totaal: 3 }, 5)).toEqual({
+      BW: '<5',
+      MO: 0,
+      totaal: '<5',
+    });
+    expect(roughly(4)).toBe('≈10');
+    expect(roughly(874)).toBe('≈870');
+    expect(roughly(875)).toBe('≈880');
   });
 });
 
