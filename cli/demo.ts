@@ -7,9 +7,11 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { generate } from '../examples/generator/generate';
 import { writeGenerated } from '../examples/generator/write';
+import { apiRouter } from '../pipeline/api/router';
 import { loadRegion } from '../pipeline/region/load';
 import { ingestFiles, summary } from './ingest';
 import { writeAll } from './output';
+import { askInProcess, viewText } from './report';
 import { openLocal, type RuntimeOptions } from './runtime';
 
 export async function runDemo(options: RuntimeOptions & { seed: string }): Promise<number> {
@@ -38,8 +40,13 @@ export async function runDemo(options: RuntimeOptions & { seed: string }): Promi
       process.stderr.isTTY,
     );
     if (!reports) return 2;
+    const ask = askInProcess(apiRouter(runtime));
     await writeAll(process.stdout, [
-      `${summary(reports)}\n\nAntwoorden en rapporten: ${join(runtime.bucketDir, 'outbox')}\nMeldingen: ${join(dataDir, 'alerts.jsonl')}\n`,
+      `${summary(reports)}\n\nAntwoorden en rapporten: ${join(runtime.bucketDir, 'outbox')}\nMeldingen: ${join(dataDir, 'alerts.jsonl')}\n\n`,
+      `${await viewText(ask, 'stand', { datum: '2020-07-01' })}\n\n`,
+      `${await viewText(ask, 'stand', { datum: '2021-06-30' })}\n\n`,
+      `${await viewText(ask, 'trend', { van: '2021-01', tot: '2021-06' })}\n\n`,
+      `Meer: npx bwmo report maand --van 2021-01 --tot 2021-06 --data ${options.data}, of npx bwmo serve --data ${options.data} en open http://127.0.0.1:8080/\n`,
     ]);
     return 0;
   } finally {

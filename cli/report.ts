@@ -11,7 +11,18 @@ import { runningServe } from '../serve/info';
 import { euro, table, writeAll } from './output';
 import { openLocal, type RuntimeOptions } from './runtime';
 
-type Ask = (path: string, query: URLSearchParams) => Promise<ApiResponse>;
+export type Ask = (path: string, query: URLSearchParams) => Promise<ApiResponse>;
+
+/** The API as finance sees it, in process: for commands that already hold the local stack (demo). */
+export const askInProcess =
+  (router: ReturnType<typeof apiRouter>): Ask =>
+  (path, query) =>
+    router.handle({ method: 'GET', path, query, groups: GROUPS });
+
+/** A view as a text table (what `bwmo report VIEW` prints). */
+export async function viewText(ask: Ask, name: ViewName, query: Record<string, string>): Promise<string> {
+  return textTable(await allPages(ask, `/api/${name}`, new URLSearchParams(query)));
+}
 
 /** Finance's view: exact counts, every municipality. */
 const GROUPS = ['financien'];
@@ -37,7 +48,7 @@ async function withApi<T>(options: RuntimeOptions, use: (ask: Ask) => Promise<T>
   const runtime = await openLocal(options);
   try {
     const router = apiRouter(runtime);
-    return await use((path, query) => router.handle({ method: 'GET', path, query, groups: GROUPS }));
+    return await use(askInProcess(router));
   } finally {
     await runtime.close();
   }

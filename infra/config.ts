@@ -39,6 +39,11 @@ export interface BwmoConfig {
   readonly ingestConcurrency: number;
   /** Messages (files) per ingest invocation, 1..10. */
   readonly ingestBatchSize: number;
+  /**
+   * Prefix of the Cognito hosted-UI domain `<prefix>.auth.<aws region>.amazoncognito.com`; unset = the stack's
+   * default `bwmo-<region code>-<8 hex of the stack id>` (infra/constructs/people.ts).
+   */
+  readonly cognitoDomainPrefix?: string;
   /** Bundle the Lambda code with esbuild (false only in tests that do not look at the code). */
   readonly bundle: boolean;
 }
@@ -125,6 +130,19 @@ export function readRegionFacts(regionDir: string): RegionFacts {
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** What Cognito accepts as a domain prefix: lowercase letters, digits and inner hyphens, 1..63 characters. */
+export const COGNITO_PREFIX = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Words Cognito refuses inside a domain prefix. */
+export const COGNITO_RESERVED = ['aws', 'amazon', 'cognito'] as const;
+
+/** Why a Cognito domain prefix is refused, or undefined when it is valid. */
+export function cognitoPrefixProblem(prefix: string): string | undefined {
+  if (!COGNITO_PREFIX.test(prefix))
+    return 'alleen kleine letters, cijfers en koppeltekens (niet aan begin of eind), hoogstens 63 tekens';
+  const reserved = COGNITO_RESERVED.find((w) => prefix.includes(w));
+  return reserved ? `Cognito weigert prefixen met "${reserved}"` : undefined;
+}
 const GEMEENTE = /^[0-9]{4}$/;
 
 /** The configuration from a construct's context (the App's, in practice). */
@@ -177,6 +195,12 @@ export function readConfig(node: Context, cwd: string = process.cwd()): BwmoConf
       `context uploaderPrincipal: ${uploaderPrincipal} is geen IAM-ARN (account root, rol of gebruiker)`,
     );
 
+  const cognitoDomainPrefix = str(node, 'cognitoDomainPrefix');
+  const prefixProblem =
+    cognitoDomainPrefix === undefined ? undefined : cognitoPrefixProblem(cognitoDomainPrefix);
+  if (prefixProblem)
+    throw new ConfigError(`context cognitoDomainPrefix: ${cognitoDomainPrefix}: ${prefixProblem}`);
+
   return {
     regionDir,
     regionCode: region.code,
@@ -194,6 +218,7 @@ export function readConfig(node: Context, cwd: string = process.cwd()): BwmoConf
     externalIdPrefix: str(node, 'externalIdPrefix') ?? 'bwmo-',
     ingestConcurrency: int(node, 'ingestConcurrency', 10, 2, 1000),
     ingestBatchSize: int(node, 'ingestBatchSize', 1, 1, 10),
+    cognitoDomainPrefix,
     bundle: bool(node, 'bundle', true),
   };
 }

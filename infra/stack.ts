@@ -9,8 +9,9 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { BwmoConfig } from './config';
 import { HttpApi } from './constructs/http-api';
+import { MonitorSite } from './constructs/monitor-site';
 import { Operations } from './constructs/operations';
-import { People } from './constructs/people';
+import { defaultDomainPrefix, hostedUiUrl, People } from './constructs/people';
 import { Processing } from './constructs/processing';
 import { Sftp } from './constructs/sftp';
 import { Storage } from './constructs/storage';
@@ -27,6 +28,7 @@ export class BwmoStack extends Stack {
   readonly operations: Operations;
   readonly alertTopic: sns.Topic;
   readonly processing: Processing;
+  readonly monitor: MonitorSite;
   readonly people: People;
   readonly httpApi: HttpApi;
   readonly uploaders: Uploaders;
@@ -71,7 +73,22 @@ export class BwmoStack extends Stack {
       logRetention,
     });
 
-    this.people = new People(this, 'People', { gemeenten: config.gemeenten });
+    // The monitor page and its sign-in, in dependency order (no cycle; infra/MONITOR-SITE.md):
+    // site bucket + distribution → Cognito client (callback URL) → HTTP API (JWT audience, CORS origin)
+    // → the page's deployment (config.json names the API and the client). The hosted-UI prefix is known up front,
+    // so the distribution's CSP can name the Cognito domain without waiting for the user pool.
+    const domainPrefix = config.cognitoDomainPrefix ?? defaultDomainPrefix(config.regionCode);
+    this.monitor = new MonitorSite(this, 'Monitor', {
+      accessLogBucket: this.storage.accessLogBucket,
+      key: this.storage.key,
+      logRetention,
+      loginOrigin: hostedUiUrl(domainPrefix),
+    });
+    this.people = new People(this, 'People', {
+      gemeenten: config.gemeenten,
+      domainPrefix,
+      monitorUrl: this.monitor.url,
+    });
     const principal: iam.IPrincipal = config.uploaderPrincipal
       ? new iam.ArnPrincipal(config.uploaderPrincipal)
       : new iam.AccountRootPrincipal();
@@ -81,11 +98,20 @@ export class BwmoStack extends Stack {
       people: this.people,
       logRetention,
       machinePrincipal: principal,
+      monitorOrigin: this.monitor.origin,
       environment: {
         TABLE_NAME: this.storage.table.tableName,
         BUCKET_NAME: this.storage.bucket.bucketName,
         PSEUDONYM_PARAMETER: config.pseudonymParameter,
         ALERT_TOPIC_ARN: this.alertTopic.topicArn,
+      },
+    });
+    this.monitor.deploy({
+      api: this.httpApi.url,
+      login: {
+        domain: this.people.hostedUiUrl,
+        clientId: this.people.client.userPoolClientId,
+        redirectUri: this.monitor.url,
       },
     });
     this.uploaders = new Uploaders(this, 'Uploaders', {
@@ -123,6 +149,14 @@ export class BwmoStack extends Stack {
     });
     new CfnOutput(this, 'UserPoolId', { value: this.people.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.people.client.userPoolClientId });
+    new CfnOutput(this, 'MonitorUrl', {
+      value: this.monitor.url,
+      description: 'De regionale monitor (CloudFront); aanmelden via de Cognito hosted UI',
+    });
+    new CfnOutput(this, 'HostedUiDomain', {
+      value: this.people.hostedUiUrl,
+      description: 'Cognito hosted UI (OAuth 2.0 authorization code met PKCE)',
+    });
     new CfnOutput(this, 'PseudonymParameter', {
       value: config.pseudonymParameter,
       description: 'Eenmalig aanmaken: zie infra/README.md',

@@ -2,6 +2,10 @@
  * The read-only HTTP API (API Gateway v2) in front of the api function: `GET /api/{proxy+}` for people with a
  * Cognito JWT (the groups decide what they see), `GET /machine/{proxy+}` for machines signed with SigV4 (IAM
  * authorisation; the MachineClient role may call it). Access logs in JSON, stage throttling.
+ *
+ * The monitor page (on its CloudFront domain) calls `/api/...` directly, cross-origin: CORS admits exactly that
+ * origin with the `authorization` header. API Gateway answers the OPTIONS preflight itself, before any route or
+ * authorizer, so the preflight needs no token.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -26,6 +30,8 @@ export interface HttpApiProps {
   readonly logRetention: logs.RetentionDays;
   /** Principal that may assume the machine-client role. */
   readonly machinePrincipal: iam.IPrincipal;
+  /** The monitor page's origin (`https://<distribution domain>`, no path): the only origin CORS admits. */
+  readonly monitorOrigin: string;
 }
 
 export class HttpApi extends Construct {
@@ -33,6 +39,8 @@ export class HttpApi extends Construct {
   readonly stage: apigw.HttpStage;
   readonly handler: PipelineFunction;
   readonly machineRole: iam.Role;
+  /** `https://<api id>.execute-api.<region>.amazonaws.com`, no trailing slash (the $default stage has no path). */
+  readonly url: string;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -69,7 +77,16 @@ export class HttpApi extends Construct {
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'bwmo: alleen-lezen API voor financiën, beleid, beheer en backoffices',
       createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [props.monitorOrigin],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization'],
+        // Bearer tokens, no cookies: credentials mode stays off.
+        allowCredentials: false,
+        maxAge: Duration.hours(1),
+      },
     });
+    this.url = this.api.apiEndpoint;
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       encryptionKey: storage.key,
       retention: props.logRetention,

@@ -199,7 +199,8 @@ describe('functions', () => {
   ];
 
   test('all: Node.js 24 on arm64, JSON logs into their own KMS-encrypted log group with retention', () => {
-    template.resourceCountIs('AWS::Lambda::Function', all.length + 1); // + CDK's BucketNotificationsHandler
+    // + CDK's BucketNotificationsHandler and its BucketDeployment singleton (the monitor page's upload)
+    template.resourceCountIs('AWS::Lambda::Function', all.length + 2);
     for (const path of all) {
       const p = fnProps(path);
       expect(p).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
