@@ -55,6 +55,19 @@ export function version(overrides: Partial<ToewijzingVersion> = {}): ToewijzingV
   };
 }
 
+/** A generic toewijzing: no product and no Omvang, only a Budget (€ 5.000,00). */
+export function genericVersion(overrides: Partial<ToewijzingVersion> = {}): ToewijzingVersion {
+  return version({
+    categorie: null,
+    code: null,
+    volume: null,
+    eenheid: null,
+    frequentie: null,
+    budget: 500000,
+    ...overrides,
+  });
+}
+
 /**
  * An approved line on the toewijzing: by default a debit of 30 etmalen 15/15A02 in March 2023, € 2.850,00 (its
  * month is that of its begin).

@@ -2,18 +2,16 @@
  * Every file of the malformed-input corpus (test/corpus/build.ts) ends with the contract's report (CONTRACT §2) and
  * a finding that names its problem; none of them crashes the check, in process or through the real CLI.
  */
-import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { checkFile, checkReportHead } from '../../pipeline/check';
 import { toReport } from '../../pipeline/report/render';
 import type { FileSource } from '../../pipeline/source';
 import { type Report, ReportSchema } from '../../schemas/report';
 import { buildCorpus, CORPUS_CASES, type CorpusCase } from '../corpus/build';
-
-const ROOT = resolve(__dirname, '../..');
+import { bwmo } from '../helpers/cli';
 
 let dir: string;
 let built: CorpusCase[];
@@ -39,26 +37,6 @@ function fileSource(name: string, path: string): FileSource {
 async function check(c: CorpusCase): Promise<Report> {
   const checked = await checkFile(fileSource(c.file, join(dir, c.file)));
   return toReport(checkReportHead(checked), checked.declaraties);
-}
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function bwmo(args: readonly string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/bwmo.js'), ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 20_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
 }
 
 describe('malformed-input corpus', () => {

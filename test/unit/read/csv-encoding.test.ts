@@ -3,11 +3,10 @@
  * byte comes after the 64 KiB head that decides what is tried first), the delimiter decided from the header line,
  * header names in any case and order, DD-MM-YYYY dates, and leading zeros restored to BSN and AGB codes.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { checkFile, checkReportHead } from '../../../pipeline/check';
 import { FindingCollector } from '../../../pipeline/read/collector';
@@ -17,8 +16,7 @@ import { classifyHead } from '../../../pipeline/read/sniff';
 import { bufferSource } from '../../../pipeline/source';
 import type { DeclaratieRegel } from '../../../schemas/iwmo/wmo323';
 import type { Finding, Report } from '../../../schemas/report';
-
-const ROOT = resolve(__dirname, '../../..');
+import { bwmo } from '../../helpers/cli';
 
 const HEAD_BYTES = 64 * 1024;
 
@@ -121,21 +119,6 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** `bwmo check FILE` in a Node process of its own (bin/bwmo.js, as test/integration/corpus.test.ts runs it). */
-function bwmoCheck(path: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'bin/bwmo.js'), 'check', path],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 20_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
 const errorsOf = (findings: readonly Finding[]) => findings.filter((f) => f.severity === 'fout');
 
 describe('encoding', () => {
@@ -165,7 +148,7 @@ describe('encoding', () => {
 
     const path = join(dir, 'laat-1252.csv');
     await writeFile(path, bytes);
-    const run = await bwmoCheck(path);
+    const run = await bwmo(['check', path]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const [report] = JSON.parse(run.stdout) as Report[];
@@ -223,24 +206,14 @@ describe('delimiter decided from the header line', () => {
     expect(checked.declaraties[0].refs).toEqual(['R00000000', 'R00000001', 'R00000002', 'R00000003']);
   });
 
-  it("a ';' header decides, even when the data rows are full of commas", async () => {
+  it.each([
+    ["a ';' header decides, even when the data rows are full of commas", ';', 'a, b, c, d, e, f, g'],
+    ["a ',' header decides, even when the data rows hold semicolons", ',', 'a; b; c; d; e; f; g'],
+  ] as const)('%s', async (_, delimiter, toelichting) => {
     const header = [...COLUMNS, 'Toelichting'];
-    const text = csv(header, prestaties(3), ';', (r, c) =>
-      c === 'Toelichting' ? 'a, b, c, d, e, f, g' : r[c],
-    );
+    const text = csv(header, prestaties(3), delimiter, (r, c) => (c === 'Toelichting' ? toelichting : r[c]));
     const { checked, head } = await check(text);
-    expect(checked.facts.delimiter).toBe(';');
-    expect(head.findings.map((f) => f.rule)).toEqual(['CSV-COLUMN']);
-    expect(head.status).toBe('geaccepteerd');
-  });
-
-  it("a ',' header decides, even when the data rows hold semicolons", async () => {
-    const header = [...COLUMNS, 'Toelichting'];
-    const text = csv(header, prestaties(3), ',', (r, c) =>
-      c === 'Toelichting' ? 'a; b; c; d; e; f; g' : r[c],
-    );
-    const { checked, head } = await check(text);
-    expect(checked.facts.delimiter).toBe(',');
+    expect(checked.facts.delimiter).toBe(delimiter);
     expect(head.findings.map((f) => f.rule)).toEqual(['CSV-COLUMN']);
     expect(head.status).toBe('geaccepteerd');
   });

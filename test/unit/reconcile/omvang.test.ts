@@ -11,6 +11,7 @@ import {
   totalAssigned,
   type Variant,
 } from '../../../pipeline/reconcile/omvang';
+import type { ToewijzingVersion } from '../../../pipeline/state/items';
 import { version } from '../../helpers/state-context';
 
 // Independent calendar helpers (UTC Date), not pipeline/dates.ts.
@@ -37,6 +38,10 @@ function monthlyPeriods(begin: string, eind: string): [string, string][] {
   }
   return out;
 }
+
+/** The maxima per prestatie (maxPerPrestatie) of the periods added up; NaN when a period has no maximum. */
+const sumOfMaxima = (t: ToewijzingVersion, periods: readonly [string, string][], variant: Variant): number =>
+  periods.map(([b, e]) => maxPerPrestatie(t, b, e, variant) ?? Number.NaN).reduce((a, b) => a + b, 0);
 
 /** A period of 1..400 days starting between 2021-01-01 and about 2035. */
 const periodArb = fc
@@ -102,7 +107,7 @@ describe('sundays: Sundays in a period', () => {
 
 describe('maxPerPrestatie: the most one prestatie may declare (TR321)', () => {
   const perWeek = version({ volume: 7, frequentie: '2' });
-  it.each<[string, ReturnType<typeof version>, string, string, Variant, number | null]>([
+  it.each<[string, ToewijzingVersion, string, string, Variant, number | null]>([
     [
       'per day × days',
       version({ volume: 2, frequentie: '1' }),
@@ -218,7 +223,7 @@ describe('maxPerPrestatie: the most one prestatie may declare (TR321)', () => {
 });
 
 describe('totalAssigned: the most the whole toewijzing may declare (TR322)', () => {
-  it.each<[string, ReturnType<typeof version>, Variant, number | null]>([
+  it.each<[string, ToewijzingVersion, Variant, number | null]>([
     ['per week over 2023: 53 weeks', version({ volume: 7, frequentie: '2' }), 'inspanningsgericht', 371],
     [
       'per week outputgericht over 2023: 53 Sundays',
@@ -282,9 +287,7 @@ describe('totalAssigned: the most the whole toewijzing may declare (TR322)', () 
     fc.assert(
       fc.property(periodArb, fc.integer({ min: 1, max: 40 }), ([ingangsdatum, einddatum], volume) => {
         const t = version({ volume, frequentie: '2', ingangsdatum, einddatum });
-        const sum = monthlyPeriods(ingangsdatum, einddatum)
-          .map(([b, e]) => maxPerPrestatie(t, b, e, 'outputgericht') ?? Number.NaN)
-          .reduce((a, b) => a + b, 0);
+        const sum = sumOfMaxima(t, monthlyPeriods(ingangsdatum, einddatum), 'outputgericht');
         expect(sum).toBe(totalAssigned(t, 'outputgericht'));
       }),
     );
@@ -295,9 +298,7 @@ describe('totalAssigned: the most the whole toewijzing may declare (TR322)', () 
       fc.property(periodArb, ([ingangsdatum, einddatum]) => {
         const t = version({ volume: 1, frequentie: '2', ingangsdatum, einddatum });
         const periods = monthlyPeriods(ingangsdatum, einddatum);
-        const sum = periods
-          .map(([b, e]) => maxPerPrestatie(t, b, e, 'inspanningsgericht') ?? Number.NaN)
-          .reduce((a, b) => a + b, 0);
+        const sum = sumOfMaxima(t, periods, 'inspanningsgericht');
         const total = totalAssigned(t, 'inspanningsgericht') ?? Number.NaN;
         expect(sum).toBeGreaterThanOrEqual(total);
         expect(sum).toBeLessThanOrEqual(total + periods.length - 1);

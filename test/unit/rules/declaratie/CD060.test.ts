@@ -1,20 +1,17 @@
 import { CD060 } from '../../../../pipeline/rules/declaratie/CD060';
-import { declaratie, FLAVOURS, type LineSpec } from '../../../helpers/records';
-import { type At, expectedOnLines, runDeclaratieRule } from '../../../helpers/run-rule';
+import { describeDeclaratieRule } from '../../../helpers/rule-cases';
 
-describe.each(FLAVOURS)('CD060 VorigReferentieNummer iff credit (%s)', (flavour) => {
-  it.each<[string, LineSpec[]]>([
+describeDeclaratieRule(CD060, {
+  title: 'VorigReferentieNummer iff credit',
+  compliant: [
     ['a debit without VorigReferentieNummer', [{ debetCredit: 'D', vorigReferentieNummer: null }]],
     ['a credit naming the debit', [{ debetCredit: 'C', vorigReferentieNummer: 'RN100' }]],
     [
       'a debit and a credit',
       [{}, { referentieNummer: 'RN101', debetCredit: 'C', vorigReferentieNummer: 'RN100' }],
     ],
-  ])('compliant: %s', (_, lines) => {
-    expect(runDeclaratieRule(CD060, declaratie(flavour, lines))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec[], At[]]>([
+  ],
+  nonCompliant: [
     [
       'a credit without VorigReferentieNummer',
       [{ debetCredit: 'C', vorigReferentieNummer: null }],
@@ -33,8 +30,5 @@ describe.each(FLAVOURS)('CD060 VorigReferentieNummer iff credit (%s)', (flavour)
         [2, 'VorigReferentieNummer'],
       ],
     ],
-  ])('non-compliant: %s', (_, lines, where) => {
-    const regels = declaratie(flavour, lines);
-    expect(runDeclaratieRule(CD060, regels)).toEqual(expectedOnLines('CD060', regels, where));
-  });
+  ],
 });

@@ -1,18 +1,17 @@
 import { CS002 } from '../../../../pipeline/rules/declaratie/CS002';
-import { BSN, BSN_ELFPROEF_FOUT, declaratie, FLAVOURS, type LineSpec } from '../../../helpers/records';
-import { type At, expectedOnLines, runDeclaratieRule } from '../../../helpers/run-rule';
+import { BSN, BSN_ELFPROEF_FOUT, declaratie, type LineSpec } from '../../../helpers/records';
+import { describeDeclaratieRule } from '../../../helpers/rule-cases';
+import { runDeclaratieRule } from '../../../helpers/run-rule';
 
-describe.each(FLAVOURS)('CS002 Bsn passes the 11-proef (%s)', (flavour) => {
-  it.each<[string, LineSpec[]]>([
+describeDeclaratieRule(CS002, {
+  title: 'Bsn passes the 11-proef',
+  compliant: [
     ['ZIN test BSN 999900006', [{ bsn: '999900006' }]],
     ['two clients with valid test BSNs', [{ bsn: BSN[0] }, { bsn: BSN[1] }, { bsn: BSN[2] }]],
     ['the README example 123456782', [{ bsn: '123456782' }]],
     ["not nine digits: RS037's, not reported twice", [{ bsn: '99990000' }, { bsn: '99990000A' }]],
-  ])('compliant: %s', (_, lines) => {
-    expect(runDeclaratieRule(CS002, declaratie(flavour, lines))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec[], At[]]>([
+  ],
+  nonCompliant: [
     ['a BSN failing the 11-proef', [{ bsn: BSN_ELFPROEF_FOUT }], [[0, 'Bsn']]],
     ['000000000, which passes the arithmetic', [{ bsn: '000000000' }], [[0, 'Bsn']]],
     ['only the second client', [{ bsn: BSN[0] }, { bsn: '123456789' }], [[1, 'Bsn']]],
@@ -24,10 +23,7 @@ describe.each(FLAVOURS)('CS002 Bsn passes the 11-proef (%s)', (flavour) => {
         [2, 'Bsn'],
       ],
     ],
-  ])('non-compliant: %s', (_, lines, where) => {
-    const regels = declaratie(flavour, lines);
-    expect(runDeclaratieRule(CS002, regels)).toEqual(expectedOnLines('CS002', regels, where));
-  });
+  ],
 });
 
 describe('CS002 is checked once per client', () => {

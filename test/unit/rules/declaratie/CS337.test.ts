@@ -1,19 +1,18 @@
 import { CS337 } from '../../../../pipeline/rules/declaratie/CS337';
-import { declaratie, FLAVOURS, type LineSpec } from '../../../helpers/records';
-import { type At, expectedOnLines, runDeclaratieRule } from '../../../helpers/run-rule';
+import { declaratie } from '../../../helpers/records';
+import { describeDeclaratieRule } from '../../../helpers/rule-cases';
+import { runDeclaratieRule } from '../../../helpers/run-rule';
 
-describe.each(FLAVOURS)('CS337 ProductPeriode ends in the month and year it begins (%s)', (flavour) => {
-  it.each<[string, LineSpec[]]>([
+describeDeclaratieRule(CS337, {
+  title: 'ProductPeriode ends in the month and year it begins',
+  compliant: [
     ['a whole month', [{ begin: '2023-04-01', eind: '2023-04-30' }]],
     ['a single day', [{ begin: '2023-04-17', eind: '2023-04-17' }]],
     ['part of a month (toewijzing ends mid-month)', [{ begin: '2023-04-08', eind: '2023-04-17' }]],
     ['February of a leap year', [{ begin: '2024-02-01', eind: '2024-02-29' }]],
     ['December', [{ begin: '2022-12-01', eind: '2022-12-31' }]],
-  ])('compliant: %s', (_, lines) => {
-    expect(runDeclaratieRule(CS337, declaratie(flavour, lines))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec[], At[]]>([
+  ],
+  nonCompliant: [
     [
       'across a month boundary by one day',
       [{ begin: '2023-03-31', eind: '2023-04-01' }],
@@ -34,10 +33,7 @@ describe.each(FLAVOURS)('CS337 ProductPeriode ends in the month and year it begi
       [{}, { begin: '2023-03-01', eind: '2023-04-30' }],
       [[1, 'ProductPeriodeEinddatum']],
     ],
-  ])('non-compliant: %s', (_, lines, where) => {
-    const regels = declaratie(flavour, lines);
-    expect(runDeclaratieRule(CS337, regels)).toEqual(expectedOnLines('CS337', regels, where));
-  });
+  ],
 });
 
 it('CS337 names the Einddatum of the right Prestatie in XML', () => {

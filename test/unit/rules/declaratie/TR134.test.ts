@@ -1,6 +1,7 @@
 import { TR134 } from '../../../../pipeline/rules/declaratie/TR134';
-import { type DeclaratieOverrides, declaratie, FLAVOURS, type LineSpec } from '../../../helpers/records';
-import { type At, expectedOnLines, runDeclaratieRule } from '../../../helpers/run-rule';
+import { type DeclaratieOverrides, declaratie } from '../../../helpers/records';
+import { describeDeclaratieRule } from '../../../helpers/rule-cases';
+import { expectedOnLines, runDeclaratieRule } from '../../../helpers/run-rule';
 
 // The default message is dated 2023-05-06 (header Dagtekening and DeclaratieDagtekening) and declares April 2023.
 const MAY: DeclaratieOverrides = { kop: { periodeBegin: '2023-05-01', periodeEind: '2023-05-31' } };
@@ -9,40 +10,35 @@ const ON_31_MAY: DeclaratieOverrides = {
   bericht: { dagtekening: '2023-05-31' },
 };
 
-describe.each(FLAVOURS)('TR134 no date after the Dagtekening of the message (%s)', (flavour) => {
-  it.each<[string, LineSpec[], DeclaratieOverrides]>([
+describeDeclaratieRule(TR134, {
+  title: 'no date after the Dagtekening of the message',
+  compliant: [
     ['a declaration of the month before', [{}, {}], {}],
     ['dates equal to the dagtekening', [{ begin: '2023-05-01', eind: '2023-05-31' }], ON_31_MAY],
-  ])('compliant: %s', (_, lines, overrides) => {
-    expect(runDeclaratieRule(TR134, declaratie(flavour, lines, overrides))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec[], DeclaratieOverrides, At[]]>([
+  ],
+  nonCompliant: [
     [
       'a ProductPeriode ending after the dagtekening',
       [{}, { begin: '2023-05-01', eind: '2023-05-07' }],
-      {},
       [[1, 'ProductPeriodeEinddatum']],
+      {},
     ],
     [
       'a ProductPeriode wholly after the dagtekening',
       [{ begin: '2023-06-01', eind: '2023-06-30' }],
-      {},
       [
         [0, 'ProductPeriodeBegindatum'],
         [0, 'ProductPeriodeEinddatum'],
       ],
+      {},
     ],
     [
       'a DeclaratiePeriode ending after the dagtekening, reported once',
       [{}, {}],
-      MAY,
       [[0, 'DeclaratiePeriodeEinddatum']],
+      MAY,
     ],
-  ])('non-compliant: %s', (_, lines, overrides, where) => {
-    const regels = declaratie(flavour, lines, overrides);
-    expect(runDeclaratieRule(TR134, regels)).toEqual(expectedOnLines('TR134', regels, where));
-  });
+  ],
 });
 
 describe('TR134 in a WMO323: the header Dagtekening is the message date', () => {

@@ -1,6 +1,7 @@
 import { TR316 } from '../../../../pipeline/rules/declaratie/TR316';
-import { declaratie, FLAVOURS, type LineSpec } from '../../../helpers/records';
-import { type At, expectedOnLines, runDeclaratieRule } from '../../../helpers/run-rule';
+import { declaratie, type LineSpec } from '../../../helpers/records';
+import { describeDeclaratieRule } from '../../../helpers/rule-cases';
+import { runDeclaratieRule } from '../../../helpers/run-rule';
 
 const debit = (referentieNummer: string): LineSpec => ({ referentieNummer });
 const credit = (referentieNummer: string, vorigReferentieNummer: string): LineSpec => ({
@@ -9,19 +10,17 @@ const credit = (referentieNummer: string, vorigReferentieNummer: string): LineSp
   vorigReferentieNummer,
 });
 
-describe.each(FLAVOURS)('TR316 no crediting of a debit in the same message (%s)', (flavour) => {
-  it.each<[string, LineSpec[]]>([
+describeDeclaratieRule(TR316, {
+  title: 'no crediting of a debit in the same message',
+  compliant: [
     ['a credit of a debit sent earlier', [debit('D2'), credit('C1', 'D1')]],
     ['a credit naming another credit, not a debit', [credit('C1', 'D1'), credit('C2', 'C1')]],
     [
       'a credit without VorigReferentieNummer (CD060’s)',
       [debit('D1'), { referentieNummer: 'C1', debetCredit: 'C' }],
     ],
-  ])('compliant: %s', (_, lines) => {
-    expect(runDeclaratieRule(TR316, declaratie(flavour, lines))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec[], At[]]>([
+  ],
+  nonCompliant: [
     ['debit, then its credit', [debit('D1'), credit('C1', 'D1')], [[1, 'VorigReferentieNummer']]],
     [
       'the credit before the debit',
@@ -36,10 +35,7 @@ describe.each(FLAVOURS)('TR316 no crediting of a debit in the same message (%s)'
         [3, 'VorigReferentieNummer'],
       ],
     ],
-  ])('non-compliant: %s', (_, lines, where) => {
-    const regels = declaratie(flavour, lines);
-    expect(runDeclaratieRule(TR316, regels)).toEqual(expectedOnLines('TR316', regels, where));
-  });
+  ],
 });
 
 it('TR316: a debit in another declaration of a CSV file is not in the same message', () => {

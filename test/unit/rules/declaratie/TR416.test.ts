@@ -1,6 +1,7 @@
 import { TR416 } from '../../../../pipeline/rules/declaratie/TR416';
-import { declaratie, FLAVOURS, type LineSpec } from '../../../helpers/records';
-import { type At, expectedOnLines, runDeclaratieRule } from '../../../helpers/run-rule';
+import { declaratie, type LineSpec } from '../../../helpers/records';
+import { describeDeclaratieRule } from '../../../helpers/rule-cases';
+import { runDeclaratieRule } from '../../../helpers/run-rule';
 
 /** A debit of toewijzing 500, 15/15A02, April 2023, with the given ReferentieNummer. */
 const debit = (referentieNummer: string, more: LineSpec = {}): LineSpec => ({
@@ -9,8 +10,9 @@ const debit = (referentieNummer: string, more: LineSpec = {}): LineSpec => ({
   ...more,
 });
 
-describe.each(FLAVOURS)('TR416 one debit per ProductPeriode, product and toewijzing (%s)', (flavour) => {
-  it.each<[string, LineSpec[]]>([
+describeDeclaratieRule(TR416, {
+  title: 'one debit per ProductPeriode, product and toewijzing',
+  compliant: [
     ['different ProductPeriodes', [debit('R1'), debit('R2', { begin: '2023-03-01', eind: '2023-03-31' })]],
     ['same begin, different end', [debit('R1', { eind: '2023-04-15' }), debit('R2')]],
     ['different ProductCodes', [debit('R1'), debit('R2', { productCode: '15A03' })]],
@@ -24,11 +26,8 @@ describe.each(FLAVOURS)('TR416 one debit per ProductPeriode, product and toewijz
       [debit('R1'), debit('R2', { debetCredit: 'C', vorigReferentieNummer: 'R0' })],
     ],
     ["an exact repeat (same ReferentieNummer) is TR101's", [debit('R1'), debit('R1')]],
-  ])('compliant: %s', (_, lines) => {
-    expect(runDeclaratieRule(TR416, declaratie(flavour, lines))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec[], At[]]>([
+  ],
+  nonCompliant: [
     ['a second debit', [debit('R1'), debit('R2')], [[1, 'ReferentieNummer']]],
     ['a second debit after other lines', [debit('R1'), {}, debit('R2')], [[2, 'ReferentieNummer']]],
     [
@@ -44,10 +43,7 @@ describe.each(FLAVOURS)('TR416 one debit per ProductPeriode, product and toewijz
       [debit('R1'), debit('R2'), debit('R2')],
       [[1, 'ReferentieNummer']],
     ],
-  ])('non-compliant: %s', (_, lines, where) => {
-    const regels = declaratie(flavour, lines);
-    expect(runDeclaratieRule(TR416, regels)).toEqual(expectedOnLines('TR416', regels, where));
-  });
+  ],
 });
 
 it('TR416: debits in different declarations of a CSV file do not collide', () => {

@@ -1,9 +1,9 @@
 import { CD041 } from '../../../../pipeline/rules/toewijzing/CD041';
-import { FLAVOURS, type ProductSpec, toewijzing } from '../../../helpers/records';
-import { type At, expectedOnProducts, runToewijzingRule } from '../../../helpers/run-rule';
+import { describeToewijzingRule } from '../../../helpers/rule-cases';
 
-describe.each(FLAVOURS)('CD041 Omvang is required when ProductCode is filled (%s)', (flavour) => {
-  it.each<[string, ProductSpec[]]>([
+describeToewijzingRule(CD041, {
+  title: 'Omvang is required when ProductCode is filled',
+  compliant: [
     ['a specific toewijzing with Omvang', [{}]],
     [
       'an aspecific toewijzing (no code) with a budget',
@@ -14,15 +14,9 @@ describe.each(FLAVOURS)('CD041 Omvang is required when ProductCode is filled (%s
       [{ productCategorie: null, productCode: null, omvang: null, budget: 500000 }],
     ],
     ["no code but an Omvang (CD080's concern)", [{ productCode: null }]],
-  ])('compliant: %s', (_, products) => {
-    expect(runToewijzingRule(CD041, toewijzing(flavour, products))).toEqual([]);
-  });
-
-  it.each<[string, ProductSpec[], At[]]>([
+  ],
+  nonCompliant: [
     ['a code without Omvang', [{ omvang: null }], [[0, 'Volume']]],
     ['a code with a Budget instead of an Omvang', [{}, { omvang: null, budget: 500000 }], [[1, 'Volume']]],
-  ])('non-compliant: %s', (_, products, where) => {
-    const regels = toewijzing(flavour, products);
-    expect(runToewijzingRule(CD041, regels)).toEqual(expectedOnProducts('CD041', regels, where));
-  });
+  ],
 });

@@ -1,23 +1,18 @@
 import { CD079 } from '../../../../pipeline/rules/toewijzing/CD079';
-import { FLAVOURS, type ProductSpec, toewijzing } from '../../../helpers/records';
-import { type At, expectedOnProducts, runToewijzingRule } from '../../../helpers/run-rule';
+import type { ProductSpec } from '../../../helpers/records';
+import { describeToewijzingRule } from '../../../helpers/rule-cases';
 
 const GENERIEK: ProductSpec = { productCategorie: null, productCode: null, omvang: null };
 
-describe.each(FLAVOURS)('CD079 Product is required when Budget is empty (%s)', (flavour) => {
-  it.each<[string, ProductSpec[]]>([
+describeToewijzingRule(CD079, {
+  title: 'Product is required when Budget is empty',
+  compliant: [
     ['a specific toewijzing', [{}]],
     ['an aspecific toewijzing (category only)', [{ productCode: null, omvang: null }]],
     ['a generic toewijzing: budget only', [{ ...GENERIEK, budget: 500000 }]],
-  ])('compliant: %s', (_, products) => {
-    expect(runToewijzingRule(CD079, toewijzing(flavour, products))).toEqual([]);
-  });
-
-  it.each<[string, ProductSpec[], At[]]>([
+  ],
+  nonCompliant: [
     ['neither Product nor Budget', [{ ...GENERIEK, budget: null }], [[0, 'ProductCategorie']]],
     ['only the second product', [{}, { ...GENERIEK, budget: null }], [[1, 'ProductCategorie']]],
-  ])('non-compliant: %s', (_, products, where) => {
-    const regels = toewijzing(flavour, products);
-    expect(runToewijzingRule(CD079, regels)).toEqual(expectedOnProducts('CD079', regels, where));
-  });
+  ],
 });

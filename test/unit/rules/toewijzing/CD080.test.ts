@@ -1,6 +1,6 @@
 import { CD080 } from '../../../../pipeline/rules/toewijzing/CD080';
-import { FLAVOURS, type ProductSpec, toewijzing } from '../../../helpers/records';
-import { type At, expectedOnProducts, runToewijzingRule } from '../../../helpers/run-rule';
+import type { ProductSpec } from '../../../helpers/records';
+import { describeToewijzingRule } from '../../../helpers/rule-cases';
 
 /** No ProductCode, with an Omvang, ending on `einddatum`. */
 const zonderCode = (einddatum: string | null): ProductSpec => ({
@@ -9,25 +9,17 @@ const zonderCode = (einddatum: string | null): ProductSpec => ({
   einddatum,
 });
 
-describe.each(FLAVOURS)(
-  'CD080 no Omvang without ProductCode when Einddatum is after 2020 or empty (%s)',
-  (flavour) => {
-    it.each<[string, ProductSpec[]]>([
-      ['a code with an Omvang', [{}]],
-      ['no code and no Omvang', [{ productCode: null, omvang: null, einddatum: null }]],
-      ['no code, an Omvang, ending on 31-12-2020', [zonderCode('2020-12-31')]],
-      ['no code, an Omvang, ending before 2021', [zonderCode('2020-06-30')]],
-    ])('compliant: %s', (_, products) => {
-      expect(runToewijzingRule(CD080, toewijzing(flavour, products))).toEqual([]);
-    });
-
-    it.each<[string, ProductSpec[], At[]]>([
-      ['no code, an Omvang, ending on 1-1-2021', [zonderCode('2021-01-01')], [[0, 'Volume']]],
-      ['no code, an Omvang, no Einddatum', [zonderCode(null)], [[0, 'Volume']]],
-      ['only the second product', [zonderCode('2020-12-31'), { productCode: null }], [[1, 'Volume']]],
-    ])('non-compliant: %s', (_, products, where) => {
-      const regels = toewijzing(flavour, products);
-      expect(runToewijzingRule(CD080, regels)).toEqual(expectedOnProducts('CD080', regels, where));
-    });
-  },
-);
+describeToewijzingRule(CD080, {
+  title: 'no Omvang without ProductCode when Einddatum is after 2020 or empty',
+  compliant: [
+    ['a code with an Omvang', [{}]],
+    ['no code and no Omvang', [{ productCode: null, omvang: null, einddatum: null }]],
+    ['no code, an Omvang, ending on 31-12-2020', [zonderCode('2020-12-31')]],
+    ['no code, an Omvang, ending before 2021', [zonderCode('2020-06-30')]],
+  ],
+  nonCompliant: [
+    ['no code, an Omvang, ending on 1-1-2021', [zonderCode('2021-01-01')], [[0, 'Volume']]],
+    ['no code, an Omvang, no Einddatum', [zonderCode(null)], [[0, 'Volume']]],
+    ['only the second product', [zonderCode('2020-12-31'), { productCode: null }], [[1, 'Volume']]],
+  ],
+});

@@ -1,26 +1,22 @@
 import { CS003 } from '../../../../pipeline/rules/toewijzing/CS003';
-import { FLAVOURS, type ProductSpec, toewijzing } from '../../../helpers/records';
-import { type At, expectedOnProducts, runToewijzingRule } from '../../../helpers/run-rule';
+import { type ProductSpec, toewijzing } from '../../../helpers/records';
+import { describeToewijzingRule } from '../../../helpers/rule-cases';
+import { runToewijzingRule } from '../../../helpers/run-rule';
 
 const period = (ingangsdatum: string, einddatum: string | null): ProductSpec => ({ ingangsdatum, einddatum });
 
-describe.each(FLAVOURS)('CS003 Einddatum not before Ingangsdatum (%s)', (flavour) => {
-  it.each<[string, ProductSpec[]]>([
+describeToewijzingRule(CS003, {
+  title: 'Einddatum not before Ingangsdatum',
+  compliant: [
     ['a period of months', [period('2023-09-01', '2023-12-31')]],
     ['a single day', [period('2023-09-01', '2023-09-01')]],
     ['no Einddatum', [period('2023-09-01', null)]],
-  ])('compliant: %s', (_, products) => {
-    expect(runToewijzingRule(CS003, toewijzing(flavour, products))).toEqual([]);
-  });
-
-  it.each<[string, ProductSpec[], At[]]>([
+  ],
+  nonCompliant: [
     ['a day before', [period('2023-09-01', '2023-08-31')], [[0, 'Einddatum']]],
     ['a year before', [period('2023-09-01', '2022-09-01')], [[0, 'Einddatum']]],
     ['only the second product', [{}, period('2023-09-01', '2023-01-01')], [[1, 'Einddatum']]],
-  ])('non-compliant: %s', (_, products, where) => {
-    const regels = toewijzing(flavour, products);
-    expect(runToewijzingRule(CS003, regels)).toEqual(expectedOnProducts('CS003', regels, where));
-  });
+  ],
 });
 
 it('CS003 names the ToegewezenProduct in XML', () => {

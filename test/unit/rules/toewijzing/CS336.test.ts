@@ -1,17 +1,14 @@
 import { CS336 } from '../../../../pipeline/rules/toewijzing/CS336';
-import { FLAVOURS, type ProductSpec, toewijzing } from '../../../helpers/records';
-import { type At, expectedOnProducts, runToewijzingRule } from '../../../helpers/run-rule';
+import { describeToewijzingRule } from '../../../helpers/rule-cases';
 
-describe.each(FLAVOURS)('CS336 RedenWijziging 01 is not used (%s)', (flavour) => {
-  it.each<[string, ProductSpec[]]>([
+describeToewijzingRule(CS336, {
+  title: 'RedenWijziging 01 is not used',
+  compliant: [
     ['no RedenWijziging', [{ redenWijziging: null }]],
     ['14, the administratieve correctie that replaces 01', [{ redenWijziging: '14' }]],
     ['another reason', [{ redenWijziging: '07' }]],
-  ])('compliant: %s', (_, products) => {
-    expect(runToewijzingRule(CS336, toewijzing(flavour, products))).toEqual([]);
-  });
-
-  it.each<[string, ProductSpec[], At[]]>([
+  ],
+  nonCompliant: [
     ['01', [{ redenWijziging: '01' }], [[0, 'RedenWijziging']]],
     [
       'on two products',
@@ -21,8 +18,5 @@ describe.each(FLAVOURS)('CS336 RedenWijziging 01 is not used (%s)', (flavour) =>
         [2, 'RedenWijziging'],
       ],
     ],
-  ])('non-compliant: %s', (_, products, where) => {
-    const regels = toewijzing(flavour, products);
-    expect(runToewijzingRule(CS336, regels)).toEqual(expectedOnProducts('CS336', regels, where));
-  });
+  ],
 });

@@ -1,18 +1,17 @@
 import { TR302 } from '../../../../pipeline/rules/toewijzing/TR302';
-import { FLAVOURS, type ProductSpec, toewijzing } from '../../../helpers/records';
-import { type At, expectedOnProducts, runToewijzingRule } from '../../../helpers/run-rule';
+import { type ProductSpec, toewijzing } from '../../../helpers/records';
+import { describeToewijzingRule } from '../../../helpers/rule-cases';
+import { expectedOnProducts, runToewijzingRule } from '../../../helpers/run-rule';
 
 const nr = (toewijzingNummer: number, more: ProductSpec = {}): ProductSpec => ({ toewijzingNummer, ...more });
 
-describe.each(FLAVOURS)('TR302 a ToewijzingNummer occurs once in the message (%s)', (flavour) => {
-  it.each<[string, ProductSpec[]]>([
+describeToewijzingRule(TR302, {
+  title: 'a ToewijzingNummer occurs once in the message',
+  compliant: [
     ['distinct numbers', [nr(1), nr(2), nr(3)]],
     ['number 0 once', [nr(0), nr(1)]],
-  ])('compliant: %s', (_, products) => {
-    expect(runToewijzingRule(TR302, toewijzing(flavour, products))).toEqual([]);
-  });
-
-  it.each<[string, ProductSpec[], At[]]>([
+  ],
+  nonCompliant: [
     ['an exact repeat', [nr(7), nr(7)], [[1, 'ToewijzingNummer']]],
     [
       'every repeat after the first',
@@ -22,10 +21,7 @@ describe.each(FLAVOURS)('TR302 a ToewijzingNummer occurs once in the message (%s
         [3, 'ToewijzingNummer'],
       ],
     ],
-  ])('non-compliant: %s', (_, products, where) => {
-    const regels = toewijzing(flavour, products);
-    expect(runToewijzingRule(TR302, regels)).toEqual(expectedOnProducts('TR302', regels, where));
-  });
+  ],
 });
 
 describe('TR302 in a CSV, which may carry several versions of one toewijzing', () => {

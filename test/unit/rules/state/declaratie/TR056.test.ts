@@ -1,39 +1,30 @@
 import { TR056 } from '../../../../../pipeline/rules/state/declaratie/TR056';
-import {
-  expectedAt,
-  judgeMessage,
-  type MessageSpec,
-  messageContext,
-} from '../../../../helpers/state-context';
+import { judgeMessage, messageContext } from '../../../../helpers/state-context';
+import { describeMessageRule } from '../../../../helpers/state-rule-cases';
 
-it('TR056 rejects the whole message in the header', () => {
-  expect(TR056.level).toBe('header');
-});
-
-describe('TR056 a BerichtIdentificatie is used once per sender (WMO323)', () => {
-  it.each<[string, MessageSpec]>([
+// In a WMO323 only: a CSV file has no BerichtIdentificatie (the last test).
+describeMessageRule(TR056, {
+  title: 'a BerichtIdentificatie is used once per sender',
+  level: 'header',
+  field: 'BerichtIdentificatie',
+  flavours: ['xml'],
+  compliant: [
     ['a new BerichtIdentificatie', { berichtTaken: false }],
     [
       'a new one, with a DeclaratieNummer used before (TR333’s)',
       { berichtTaken: false, declaratieTaken: true },
     ],
-  ])('compliant: %s', (_, spec) => {
-    expect(judgeMessage(TR056, messageContext('xml', spec))).toEqual([]);
-  });
-
-  it.each<[string, MessageSpec]>([
+  ],
+  nonCompliant: [
     ['a BerichtIdentificatie used before', { berichtTaken: true }],
     ['used before, with a new DeclaratieNummer', { berichtTaken: true, declaratieTaken: false }],
-  ])('non-compliant: %s', (_, spec) => {
-    const c = messageContext('xml', spec);
-    expect(judgeMessage(TR056, c)).toEqual(expectedAt('TR056', c, 'BerichtIdentificatie'));
-  });
+  ],
+});
 
-  it('names Header/BerichtIdentificatie/Identificatie', () => {
-    expect(judgeMessage(TR056, messageContext('xml', { berichtTaken: true }))[0].location).toBe(
-      'Header/BerichtIdentificatie/Identificatie',
-    );
-  });
+it('TR056 names Header/BerichtIdentificatie/Identificatie', () => {
+  expect(judgeMessage(TR056, messageContext('xml', { berichtTaken: true }))[0].location).toBe(
+    'Header/BerichtIdentificatie/Identificatie',
+  );
 });
 
 it('TR056 does not apply to a CSV file: it has no BerichtIdentificatie (identificatie null)', () => {

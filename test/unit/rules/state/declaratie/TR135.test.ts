@@ -1,33 +1,20 @@
 import { TR135 } from '../../../../../pipeline/rules/state/declaratie/TR135';
-import { FLAVOURS } from '../../../../helpers/records';
-import {
-  expectedAt,
-  judgeMessage,
-  type MessageSpec,
-  messageContext,
-} from '../../../../helpers/state-context';
+import { expectedAt, judgeMessage, messageContext } from '../../../../helpers/state-context';
+import { describeMessageRule } from '../../../../helpers/state-rule-cases';
 
 // The default message is dated 2023-05-06 (header Dagtekening in XML, DeclaratieDagtekening in both).
-it('TR135 rejects the whole message in the header', () => {
-  expect(TR135.level).toBe('header');
-});
-
-describe.each(FLAVOURS)('TR135 the dagtekening is not after the receipt date (%s)', (flavour) => {
-  it.each<[string, MessageSpec]>([
+describeMessageRule(TR135, {
+  title: 'the dagtekening is not after the receipt date',
+  level: 'header',
+  field: (flavour) => (flavour === 'xml' ? 'Dagtekening' : 'DeclaratieDagtekening'),
+  compliant: [
     ['received two days later', { ontvangstdatum: '2023-05-08' }],
     ['received on the dagtekening', { ontvangstdatum: '2023-05-06' }],
-  ])('compliant: %s', (_, spec) => {
-    expect(judgeMessage(TR135, messageContext(flavour, spec))).toEqual([]);
-  });
-
-  it.each<[string, MessageSpec]>([
+  ],
+  nonCompliant: [
     ['received the day before the dagtekening', { ontvangstdatum: '2023-05-05' }],
     ['received a year before', { ontvangstdatum: '2022-05-06' }],
-  ])('non-compliant: %s', (_, spec) => {
-    const c = messageContext(flavour, spec);
-    const field = flavour === 'xml' ? 'Dagtekening' : 'DeclaratieDagtekening';
-    expect(judgeMessage(TR135, c)).toEqual(expectedAt('TR135', c, field));
-  });
+  ],
 });
 
 describe('TR135 in a WMO323: the header Dagtekening is the message date', () => {

@@ -1,21 +1,13 @@
 import { TR307 } from '../../../../../pipeline/rules/state/declaratie/TR307';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  version,
-} from '../../../../helpers/state-context';
+import { credit, version } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 // The default line declares 2023-04-01..2023-04-30.
-describe.each(FLAVOURS)('TR307 the ProductPeriode begins within the toewijzing (%s)', (flavour) => {
-  it('judges debits only', () => {
-    expect(TR307.applies).toBe('D');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR307, {
+  title: 'the ProductPeriode begins within the toewijzing',
+  applies: 'D',
+  field: 'ProductPeriodeBegindatum',
+  compliant: [
     ['a toewijzing over the whole year', {}, {}],
     ['begin on the Ingangsdatum', {}, { toewijzing: version({ ingangsdatum: '2023-04-01' }) }],
     [
@@ -30,11 +22,8 @@ describe.each(FLAVOURS)('TR307 the ProductPeriode begins within the toewijzing (
       { toewijzing: version({ ingangsdatum: '2023-05-01' }) },
     ],
     ['no toewijzing: TR338 reports that', {}, { toewijzing: null }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR307, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['begin the day before the Ingangsdatum', {}, { toewijzing: version({ ingangsdatum: '2023-04-02' }) }],
     ['begin before a mid-month Ingangsdatum', {}, { toewijzing: version({ ingangsdatum: '2023-04-08' }) }],
     ['begin after the Einddatum', {}, { toewijzing: version({ einddatum: '2023-03-31' }) }],
@@ -43,8 +32,5 @@ describe.each(FLAVOURS)('TR307 the ProductPeriode begins within the toewijzing (
       {},
       { toewijzing: version({ ingangsdatum: '2023-05-01', einddatum: null }) },
     ],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR307, c)).toEqual(expectedAt('TR307', c, 'ProductPeriodeBegindatum'));
-  });
+  ],
 });

@@ -1,13 +1,7 @@
 import { TR321 } from '../../../../../pipeline/rules/state/declaratie/TR321';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  version,
-} from '../../../../helpers/state-context';
+import type { LineSpec } from '../../../../helpers/records';
+import { credit, version } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 /*
  * Calendar facts used below: 2023-04-01 is a Saturday and 2023-04-30 a Sunday, so April 2023 touches 5 calendar
@@ -30,12 +24,11 @@ const outputLine = (more: LineSpec): LineSpec => ({
 const hours = version({ code: '15A30', volume: 3, eenheid: '04' });
 const minutes = (volume: number): LineSpec => ({ productCode: '15A30', eenheid: '01', volume, tarief: 7166 });
 
-describe.each(FLAVOURS)('TR321 one prestatie fits the Omvang of its period (%s)', (flavour) => {
-  it('judges debits only', () => {
-    expect(TR321.applies).toBe('D');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR321, {
+  title: 'one prestatie fits the Omvang of its period',
+  applies: 'D',
+  field: 'GeleverdVolume',
+  compliant: [
     ['per day: 30 in the 30 days of April', { volume: 30 }, { toewijzing: perDay }],
     [
       'per day: 23 from a mid-month Ingangsdatum',
@@ -88,11 +81,8 @@ describe.each(FLAVOURS)('TR321 one prestatie fits the Omvang of its period (%s)'
     ],
     ['a credit over the Omvang is not judged', credit({ volume: 9999 }), {}],
     ['no toewijzing', { volume: 9999 }, { toewijzing: null }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR321, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['per day: 31 in the 30 days of April', { volume: 31 }, { toewijzing: perDay }],
     [
       'per day: 24 from a mid-month Ingangsdatum (23 days)',
@@ -130,8 +120,5 @@ describe.each(FLAVOURS)('TR321 one prestatie fits the Omvang of its period (%s)'
     ['totaal: more than the whole volume', { volume: 101 }, { toewijzing: total }],
     ['hours per week declared in minutes: 901 minutes > 15 hours', minutes(901), { toewijzing: hours }],
     ['hours per week declared in hours: 16 > 15', { ...minutes(16), eenheid: '04' }, { toewijzing: hours }],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR321, c)).toEqual(expectedAt('TR321', c, 'GeleverdVolume'));
-  });
+  ],
 });

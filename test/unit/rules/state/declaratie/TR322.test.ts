@@ -1,16 +1,7 @@
 import { TR322 } from '../../../../../pipeline/rules/state/declaratie/TR322';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  creditOf,
-  entry,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  usage,
-  version,
-} from '../../../../helpers/state-context';
+import type { LineSpec } from '../../../../helpers/records';
+import { credit, creditOf, entry, usage, version } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 /** 7 etmalen per week over April 2023 (5 calendar weeks): 35 in total. */
 const april = version({ ingangsdatum: '2023-04-01', einddatum: '2023-04-30' });
@@ -29,12 +20,11 @@ const hourEntry = (ref: string, volume: number, eenheid: string) =>
   entry({ ref, code: '15A30', volume, eenheid, bedrag: 1000 });
 const minutes = (volume: number): LineSpec => ({ productCode: '15A30', eenheid: '01', volume, tarief: 7166 });
 
-describe.each(FLAVOURS)('TR322 the sum of the volumes fits the toewijzing (%s)', (flavour) => {
-  it('judges debits only', () => {
-    expect(TR322.applies).toBe('D');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR322, {
+  title: 'the sum of the volumes fits the toewijzing',
+  applies: 'D',
+  field: 'GeleverdVolume',
+  compliant: [
     ['the first prestatie, within the total', {}, {}],
     ['up to the total exactly: 20 + 15 = 35', rest(15), { toewijzing: april, usage: usage(earlier) }],
     [
@@ -72,11 +62,8 @@ describe.each(FLAVOURS)('TR322 the sum of the volumes fits the toewijzing (%s)',
     ],
     ['a credit is not judged', credit({ volume: 9999 }), { toewijzing: april, usage: usage(earlier) }],
     ['no toewijzing and no usage', {}, { toewijzing: null }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR322, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['one more than the total: 20 + 16 > 35', rest(16), { toewijzing: april, usage: usage(earlier) }],
     ['one prestatie over the total', { volume: 36, bedrag: 36 * 9500 }, { toewijzing: april }],
     [
@@ -113,8 +100,5 @@ describe.each(FLAVOURS)('TR322 the sum of the volumes fits the toewijzing (%s)',
         ),
       },
     ],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR322, c)).toEqual(expectedAt('TR322', c, 'GeleverdVolume'));
-  });
+  ],
 });

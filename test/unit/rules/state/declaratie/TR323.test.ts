@@ -1,26 +1,15 @@
 import { TR323 } from '../../../../../pipeline/rules/state/declaratie/TR323';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  creditOf,
-  entry,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  usage,
-  version,
-} from '../../../../helpers/state-context';
+import { credit, creditOf, entry, usage, version } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 /** The default credit line reverses RN-EARLIER. */
 const debit = entry({ ref: 'RN-EARLIER' });
 
-describe.each(FLAVOURS)('TR323 a credit reverses an earlier approved debit (%s)', (flavour) => {
-  it('judges credits only', () => {
-    expect(TR323.applies).toBe('C');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR323, {
+  title: 'a credit reverses an earlier approved debit',
+  applies: 'C',
+  field: 'VorigReferentieNummer',
+  compliant: [
     ['the approved debit is on the toewijzing', credit(), { usage: usage(debit) }],
     [
       'the debit was approved earlier in this file',
@@ -33,11 +22,8 @@ describe.each(FLAVOURS)('TR323 a credit reverses an earlier approved debit (%s)'
       { usage: usage(debit, creditOf(debit, 'RN-C1')) },
     ],
     ['a debit line is not judged', {}, { usage: usage() }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR323, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['an unknown debit', credit(), { usage: usage() }],
     [
       'a rejected debit (rejected lines never enter the usage)',
@@ -60,8 +46,5 @@ describe.each(FLAVOURS)('TR323 a credit reverses an earlier approved debit (%s)'
       { toewijzing: version(), usage: usage() },
     ],
     ['no toewijzing', credit(), { toewijzing: null }],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR323, c)).toEqual(expectedAt('TR323', c, 'VorigReferentieNummer'));
-  });
+  ],
 });

@@ -1,13 +1,7 @@
 import { TR341 } from '../../../../../pipeline/rules/state/declaratie/TR341';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  version,
-} from '../../../../helpers/state-context';
+import type { LineSpec } from '../../../../helpers/records';
+import { credit, version } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 const hours = version({ code: '15A30', volume: 3, eenheid: '04' });
 const inUnit = (eenheid: string, more: LineSpec = {}): LineSpec => ({
@@ -16,12 +10,11 @@ const inUnit = (eenheid: string, more: LineSpec = {}): LineSpec => ({
   ...more,
 });
 
-describe.each(FLAVOURS)('TR341 the Eenheid fits the toewijzing (%s)', (flavour) => {
-  it('judges debits only', () => {
-    expect(TR341.applies).toBe('D');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR341, {
+  title: 'the Eenheid fits the toewijzing',
+  applies: 'D',
+  field: 'Eenheid',
+  compliant: [
     ['etmalen on an etmaal toewijzing', {}, {}],
     ['hours on an hour toewijzing', inUnit('04'), { toewijzing: hours }],
     ['minutes on an hour toewijzing (IV081)', inUnit('01'), { toewijzing: hours }],
@@ -32,11 +25,8 @@ describe.each(FLAVOURS)('TR341 the Eenheid fits the toewijzing (%s)', (flavour) 
     ],
     ['a credit in another unit is not judged', credit({ eenheid: '04' }), {}],
     ['no toewijzing', { eenheid: '04' }, { toewijzing: null }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR341, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['hours on an etmaal toewijzing', { eenheid: '04' }, {}],
     ['dagdelen on an etmaal toewijzing', { eenheid: '16' }, {}],
     ['etmalen on an hour toewijzing', inUnit('14'), { toewijzing: hours }],
@@ -51,8 +41,5 @@ describe.each(FLAVOURS)('TR341 the Eenheid fits the toewijzing (%s)', (flavour) 
       { eenheid: '84' },
       { toewijzing: version({ eenheid: '82' }) },
     ],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR341, c)).toEqual(expectedAt('TR341', c, 'Eenheid'));
-  });
+  ],
 });

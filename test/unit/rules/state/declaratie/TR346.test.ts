@@ -1,15 +1,7 @@
 import { TR346 } from '../../../../../pipeline/rules/state/declaratie/TR346';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  AGB,
-  credit,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  stubReference,
-  version,
-} from '../../../../helpers/state-context';
+import type { LineSpec } from '../../../../helpers/records';
+import { AGB, credit, type StateSpec, stubReference, version } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 /** 15A30: hourly contract tariff € 71,66 in the stub; the toewijzing assigns hours. */
 const hours = version({ code: '15A30', volume: 3, eenheid: '04' });
@@ -47,12 +39,11 @@ const perMinuteOnHours: StateSpec = {
   ref: perMinuteRef,
 };
 
-describe.each(FLAVOURS)('TR346 IngediendBedrag = GeleverdVolume × ProductTarief (%s)', (flavour) => {
-  it('judges debits only', () => {
-    expect(TR346.applies).toBe('D');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR346, {
+  title: 'IngediendBedrag = GeleverdVolume × ProductTarief',
+  applies: 'D',
+  field: 'IngediendBedrag',
+  compliant: [
     ['30 etmalen × € 95,00 = € 2.850,00', {}, {}],
     ['4 hours × € 71,66 = € 286,64', line('04', 4, 28664), { toewijzing: hours }],
     [
@@ -117,11 +108,8 @@ describe.each(FLAVOURS)('TR346 IngediendBedrag = GeleverdVolume × ProductTarief
     ],
     ['no ProductTarief: CD087 reports that', { tarief: null, bedrag: 1 }, {}],
     ['a credit is not judged', credit({ bedrag: 1 }), {}],
-  ])('compliant: %s', (_, l, spec) => {
-    expect(judge(TR346, prestatieContext(flavour, l, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['one cent short: 30 × € 95,00 ≠ € 2.849,99', { bedrag: 284999 }, {}],
     ['one cent over', { bedrag: 285001 }, {}],
     ['the amount of another volume', { volume: 29 }, {}],
@@ -152,8 +140,5 @@ describe.each(FLAVOURS)('TR346 IngediendBedrag = GeleverdVolume × ProductTarief
       { ...line('01', 45, 45 * 7166), productCode: '15A39' },
       { toewijzing: version({ code: '15A39', volume: 3, eenheid: '04' }) },
     ],
-  ])('non-compliant: %s', (_, l, spec) => {
-    const c = prestatieContext(flavour, l, spec);
-    expect(judge(TR346, c)).toEqual(expectedAt('TR346', c, 'IngediendBedrag'));
-  });
+  ],
 });

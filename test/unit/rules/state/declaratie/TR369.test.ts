@@ -1,16 +1,7 @@
 import { TR369 } from '../../../../../pipeline/rules/state/declaratie/TR369';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  creditOf,
-  entry,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  usage,
-  version,
-} from '../../../../helpers/state-context';
+import type { LineSpec } from '../../../../helpers/records';
+import { credit, creditOf, entry, usage, version } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 /** A budget toewijzing of € 10.000,00 (no Omvang, CD077/CD078). */
 const budget = version({ volume: null, eenheid: null, frequentie: null, budget: 1_000_000 });
@@ -18,12 +9,11 @@ const budget = version({ volume: null, eenheid: null, frequentie: null, budget: 
 const euros = (cents: number): LineSpec => ({ eenheid: '83', volume: cents, tarief: null, bedrag: cents });
 const earlier = entry({ ref: 'RN-E1', eenheid: '83', volume: 600_000, bedrag: 600_000 });
 
-describe.each(FLAVOURS)('TR369 what is declared fits the Budget (%s)', (flavour) => {
-  it('judges debits only', () => {
-    expect(TR369.applies).toBe('D');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR369, {
+  title: 'what is declared fits the Budget',
+  applies: 'D',
+  field: 'IngediendBedrag',
+  compliant: [
     ['a first prestatie within the budget', euros(285_000), { toewijzing: budget }],
     ['up to the budget exactly: 6000 + 4000', euros(400_000), { toewijzing: budget, usage: usage(earlier) }],
     [
@@ -39,11 +29,8 @@ describe.each(FLAVOURS)('TR369 what is declared fits the Budget (%s)', (flavour)
     ['no budget: volume rules judge it', euros(99_999_999), { usage: usage(earlier) }],
     ['a credit is not judged', credit(euros(2_000_000)), { toewijzing: budget, usage: usage(earlier) }],
     ['no toewijzing', euros(2_000_000), { toewijzing: null }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR369, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     [
       'one cent over the budget: 6000 + 4000,01',
       euros(400_001),
@@ -63,8 +50,5 @@ describe.each(FLAVOURS)('TR369 what is declared fits the Budget (%s)', (flavour)
         usage: usage(earlier, creditOf(earlier, 'RN-C1', { volume: 100_000, bedrag: -100_000 })),
       },
     ],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR369, c)).toEqual(expectedAt('TR369', c, 'IngediendBedrag'));
-  });
+  ],
 });

@@ -9,33 +9,27 @@ import {
   nmlReference,
   stubReference,
 } from '../../../../helpers/state-context';
+import { describeMessageRule } from '../../../../helpers/state-rule-cases';
 
 const to = (ontvanger: string, more: MessageSpec = {}): MessageSpec => ({
   ...more,
   overrides: { bericht: { ontvanger } },
 });
 
-it('TR378 rejects the whole message in the header', () => {
-  expect(TR378.level).toBe('header');
-});
-
 // The stub knows the gemeenten 0983 and 0957.
-describe.each(FLAVOURS)('TR378 the Ontvanger is a gemeente of the region (%s)', (flavour) => {
-  it.each<[string, MessageSpec]>([
+describeMessageRule(TR378, {
+  title: 'the Ontvanger is a gemeente of the region',
+  level: 'header',
+  field: 'Ontvanger',
+  compliant: [
     ['Venlo (0983)', to('0983')],
     ['Roermond (0957)', to('0957')],
-  ])('compliant: %s', (_, spec) => {
-    expect(judgeMessage(TR378, messageContext(flavour, spec))).toEqual([]);
-  });
-
-  it.each<[string, MessageSpec]>([
+  ],
+  nonCompliant: [
     ['an unknown gemeentecode', to('9999')],
     ['a real gemeente outside the region (Amsterdam 0363)', to('0363')],
     ['no gemeente known at all', to('0983', { ref: stubReference({ gemeenten: [] }) })],
-  ])('non-compliant: %s', (_, spec) => {
-    const c = messageContext(flavour, spec);
-    expect(judgeMessage(TR378, c)).toEqual(expectedAt('TR378', c, 'Ontvanger'));
-  });
+  ],
 });
 
 describe.each(FLAVOURS)('TR378 against the gemeenten of examples/regions/nml (%s)', (flavour) => {

@@ -1,27 +1,17 @@
 import { TR389 } from '../../../../../pipeline/rules/state/declaratie/TR389';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  creditOf,
-  entry,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  usage,
-} from '../../../../helpers/state-context';
+import { credit, creditOf, entry, usage } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 /** An approved debit of April 2023, 15/15A02 (the default line's slot). */
 const april = entry({ ref: 'RN-A1', begin: '2023-04-01', eind: '2023-04-30' });
 const aprilCredit = creditOf(april, 'RN-C1');
 const replacement = entry({ ref: 'RN-A2', begin: '2023-04-01', eind: '2023-04-30' });
 
-describe.each(FLAVOURS)('TR389 a new debit for a slot only after its debit was credited (%s)', (flavour) => {
-  it('judges debits only', () => {
-    expect(TR389.applies).toBe('D');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR389, {
+  title: 'a new debit for a slot only after its debit was credited',
+  applies: 'D',
+  field: 'ReferentieNummer',
+  compliant: [
     ['the first debit of the slot', {}, {}],
     ['the debit of April was credited', {}, { usage: usage(april, aprilCredit) }],
     [
@@ -52,11 +42,8 @@ describe.each(FLAVOURS)('TR389 a new debit for a slot only after its debit was c
     ],
     ['a credit line is not judged', credit({ vorigReferentieNummer: 'RN-A1' }), { usage: usage(april) }],
     ['no toewijzing, no usage', {}, { toewijzing: null }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR389, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['an open debit of April', {}, { usage: usage(april) }],
     [
       'the replacement of a credited debit is open again',
@@ -73,8 +60,5 @@ describe.each(FLAVOURS)('TR389 a new debit for a slot only after its debit was c
       {},
       { usage: usage(entry({ ref: 'RN-M1' }), creditOf(entry({ ref: 'RN-M1' }), 'RN-C2'), april) },
     ],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR389, c)).toEqual(expectedAt('TR389', c, 'ReferentieNummer'));
-  });
+  ],
 });

@@ -1,25 +1,15 @@
 import { TR390 } from '../../../../../pipeline/rules/state/declaratie/TR390';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  creditOf,
-  entry,
-  expectedAt,
-  judge,
-  prestatieContext,
-  type StateSpec,
-  usage,
-} from '../../../../helpers/state-context';
+import { credit, creditOf, entry, usage } from '../../../../helpers/state-context';
+import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
 /** The default credit line reverses RN-EARLIER. */
 const debit = entry({ ref: 'RN-EARLIER' });
 
-describe.each(FLAVOURS)('TR390 a debit is credited at most once (%s)', (flavour) => {
-  it('judges credits only', () => {
-    expect(TR390.applies).toBe('C');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR390, {
+  title: 'a debit is credited at most once',
+  applies: 'C',
+  field: 'VorigReferentieNummer',
+  compliant: [
     ['the first credit of the debit', credit(), { usage: usage(debit) }],
     [
       'another debit was credited',
@@ -33,11 +23,8 @@ describe.each(FLAVOURS)('TR390 a debit is credited at most once (%s)', (flavour)
     ],
     ['a debit line is not judged', {}, { usage: usage(debit, creditOf(debit, 'RN-C1')) }],
     ['no toewijzing, no usage', credit(), { toewijzing: null }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR390, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['a second credit of the debit', credit(), { usage: usage(debit, creditOf(debit, 'RN-C1')) }],
     [
       'a second credit after the debit was replaced',
@@ -49,8 +36,5 @@ describe.each(FLAVOURS)('TR390 a debit is credited at most once (%s)', (flavour)
       credit(),
       { usage: usage(debit, creditOf(debit, 'RN-C1', { fileId: 'this-file' })) },
     ],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR390, c)).toEqual(expectedAt('TR390', c, 'VorigReferentieNummer'));
-  });
+  ],
 });

@@ -1,15 +1,7 @@
 import { TR418 } from '../../../../../pipeline/rules/state/declaratie/TR418';
-import type { ReferenceData } from '../../../../../pipeline/rules/state/types';
-import { FLAVOURS, type LineSpec } from '../../../../helpers/records';
-import {
-  credit,
-  expectedAt,
-  judge,
-  nmlReference,
-  prestatieContext,
-  type StateSpec,
-  version,
-} from '../../../../helpers/state-context';
+import type { LineSpec } from '../../../../helpers/records';
+import { credit, version } from '../../../../helpers/state-context';
+import { describeLineRule, describeLineRuleInRegion } from '../../../../helpers/state-rule-cases';
 
 // Stub contract: 65656055, 15/15A02 per etmaal € 90,00 in 2022 and € 95,00 from 2023.
 const in2022: LineSpec = {
@@ -20,12 +12,11 @@ const in2022: LineSpec = {
   bedrag: 279000,
 };
 
-describe.each(FLAVOURS)('TR418 ProductTarief equals the contract tariff (%s)', (flavour) => {
-  it('judges debits only', () => {
-    expect(TR418.applies).toBe('D');
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+describeLineRule(TR418, {
+  title: 'ProductTarief equals the contract tariff',
+  applies: 'D',
+  field: 'ProductTarief',
+  compliant: [
     ['the 2023 tariff in 2023', {}, {}],
     ['the 2022 tariff in 2022', in2022, {}],
     [
@@ -36,11 +27,8 @@ describe.each(FLAVOURS)('TR418 ProductTarief equals the contract tariff (%s)', (
     ["euro's (83): no tariff", { eenheid: '83', volume: 1000, tarief: null, bedrag: 1000 }, {}],
     ['a credit is not judged', credit({ tarief: 1 }), {}],
     ['the contract is judged without a toewijzing too', {}, { toewijzing: null }],
-  ])('compliant: %s', (_, line, spec) => {
-    expect(judge(TR418, prestatieContext(flavour, line, spec))).toEqual([]);
-  });
-
-  it.each<[string, LineSpec, StateSpec]>([
+  ],
+  nonCompliant: [
     ['the 2022 tariff in 2023', { tarief: 9000, bedrag: 270000 }, {}],
     ['the 2023 tariff in 2022', { ...in2022, tarief: 9500, bedrag: 294500 }, {}],
     ['one cent more', { tarief: 9501, bedrag: 285030 }, {}],
@@ -52,41 +40,29 @@ describe.each(FLAVOURS)('TR418 ProductTarief equals the contract tariff (%s)', (
     ],
     ['no contract yet on the begin date', { begin: '2021-06-01', eind: '2021-06-30' }, {}],
     ['no ProductTarief although Eenheid ≠ 83', { tarief: null }, {}],
-  ])('non-compliant: %s', (_, line, spec) => {
-    const c = prestatieContext(flavour, line, spec);
-    expect(judge(TR418, c)).toEqual(expectedAt('TR418', c, 'ProductTarief'));
-  });
+  ],
 });
 
-describe.each(FLAVOURS)('TR418 against the tariffs of examples/regions/nml (%s)', (flavour) => {
-  let ref: ReferenceData;
-  beforeAll(async () => {
-    ref = await nmlReference();
-  });
-  // tarieven.csv: 12340001, 15/15A02 per etmaal € 109,50 in 2020..2022 and € 113,88 from 2023.
-  const at = (line: LineSpec): LineSpec => ({ ...line, bericht: { afzender: '12340001' } });
+// tarieven.csv: 12340001, 15/15A02 per etmaal € 109,50 in 2020..2022 and € 113,88 from 2023.
+const at = (line: LineSpec): LineSpec => ({ ...line, bericht: { afzender: '12340001' } });
 
-  it.each<[string, LineSpec]>([
+describeLineRuleInRegion(TR418, {
+  title: 'against the tariffs of examples/regions/nml',
+  field: 'ProductTarief',
+  spec: (ref) => ({ ref, toewijzing: version({ agb: '12340001' }) }),
+  compliant: [
     ['€ 113,88 in April 2023', at({ tarief: 11388, bedrag: 30 * 11388 })],
     [
       '€ 109,50 in December 2022',
       at({ begin: '2022-12-01', eind: '2022-12-31', volume: 31, tarief: 10950, bedrag: 31 * 10950 }),
     ],
-  ])('compliant: %s', (_, line) => {
-    expect(
-      judge(TR418, prestatieContext(flavour, line, { ref, toewijzing: version({ agb: '12340001' }) })),
-    ).toEqual([]);
-  });
-
-  it.each<[string, LineSpec]>([
+  ],
+  nonCompliant: [
     ['€ 109,50 in April 2023', at({ tarief: 10950, bedrag: 30 * 10950 })],
     [
       'a product without contract for this provider (16/16002)',
       at({ productCategorie: '16', productCode: '16002', tarief: 12272 }),
     ],
     ['the default sender 65656055 has no contract in the region', { tarief: 11388, bedrag: 30 * 11388 }],
-  ])('non-compliant: %s', (_, line) => {
-    const c = prestatieContext(flavour, line, { ref, toewijzing: version({ agb: '12340001' }) });
-    expect(judge(TR418, c)).toEqual(expectedAt('TR418', c, 'ProductTarief'));
-  });
+  ],
 });

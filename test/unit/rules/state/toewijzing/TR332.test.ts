@@ -2,18 +2,11 @@ import { TR332 } from '../../../../../pipeline/rules/state/toewijzing/TR332';
 import type { ToewijzingVersion } from '../../../../../pipeline/state/items';
 import { FLAVOURS, type ProductSpec, toewijzing } from '../../../../helpers/records';
 import { expectedOnProducts } from '../../../../helpers/run-rule';
-import { CLIENT, OTHER_CLIENT, version } from '../../../../helpers/state-context';
+import { CLIENT, genericVersion, OTHER_CLIENT, version } from '../../../../helpers/state-context';
 
 /** The version in effect for the default product: 15/15A02 for CLIENT. */
 const current = version({ toewijzingsdatum: '2023-08-01' });
-const budgetOnly = version({
-  categorie: null,
-  code: null,
-  volume: null,
-  eenheid: null,
-  frequentie: null,
-  budget: 500000,
-});
+const budgetOnly = genericVersion();
 const noProduct: ProductSpec = { productCategorie: null, productCode: null, omvang: null, budget: 500000 };
 
 describe.each(FLAVOURS)('TR332 a ToewijzingNummer keeps its client and product (%s)', (flavour) => {
