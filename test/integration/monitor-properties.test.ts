@@ -50,12 +50,6 @@ interface LinePlan {
   creditOf: number | null;
 }
 
-interface FilePlan {
-  product: number;
-  month: number;
-  lines: LinePlan[];
-}
-
 const twArb = fc.record({
   client: fc.nat(CLIENTS.length - 1),
   product: fc.nat(PRODUCTS.length - 1),
@@ -303,9 +297,9 @@ describe('monitor aggregates (property)', () => {
             refs.reduce((s, p) => s + ingested.lines.get(p.referentieNummer)!.signed, 0);
           expect(rows.reduce((s, r) => s + r.ingediend, 0)).toBe(sum(prestaties));
           const rejected = prestaties.filter((p) => p.status === 'afgewezen');
-        seen.approved += prestaties.length - rejected.length;
-        seen.rejected += rejected.length;
-        seen.credits += [...ingested.lines.values()].filter((l) => l.signed < 0).length;
+          seen.approved += prestaties.length - rejected.length;
+          seen.rejected += rejected.length;
+          seen.credits += [...ingested.lines.values()].filter((l) => l.signed < 0).length;
           expect(rows.reduce((s, r) => s + r.afgewezen, 0)).toBe(sum(rejected));
           expect(afwijzingen(data, f).reduce((s, r) => s + r.regels, 0)).toBe(
             rejected.reduce((s, p) => s + p.retourcodes.length, 0),
@@ -320,8 +314,10 @@ describe('monitor aggregates (property)', () => {
             }
           }
           expect(s.totaal.totaal).toBe([...expected.values()].reduce((n, set) => n + set.size, 0));
-        seen.wijzigingen += ingested.reports.filter((r) => r.file.endsWith('wijziging.csv') && r.status === 'geaccepteerd').length;
-        seen.active += s.totaal.totaal;
+          seen.wijzigingen += ingested.reports.filter(
+            (r) => r.file.endsWith('wijziging.csv') && r.status === 'geaccepteerd',
+          ).length;
+          seen.active += s.totaal.totaal;
 
           // No client identity leaves as anything but a pseudonym prefix.
           const text = JSON.stringify({ rows, s, data: [...data.declaraties] });
