@@ -167,7 +167,7 @@ async function checkDeclaraties(
       g = {
         ctx,
         states: rules.map((rule) => rule.fold?.init()),
-        outcome: new DeclaratieOutcome(key, signed(r.kop.totaalBedrag, r.kop.totaalDebetCredit)),
+        outcome: new DeclaratieOutcome(key, signed(r.kop.totaalBedrag, r.kop.totaalDebetCredit), r),
         failures: 0,
       };
       groups.set(key, g);

@@ -2,7 +2,8 @@
 import type { Item, ItemKey, ItemStore } from '../pipeline/ports';
 
 export class MemoryItemStore implements ItemStore {
-  private readonly items = new Map<string, Item>();
+  /** Items by partition key, then sort key (no key string to compose per lookup). */
+  private readonly partitions = new Map<string, Map<string, Item>>();
   readonly stats = { readRequests: 0, writeRequests: 0 };
   private readonly copy: <T>(x: T) => T;
 
@@ -21,35 +22,51 @@ export class MemoryItemStore implements ItemStore {
   async get(keys: readonly ItemKey[]): Promise<Item[]> {
     this.stats.readRequests += Math.ceil(keys.length / 100);
     const out: Item[] = [];
+    // Keys of one partition (a toewijzing and its usage) usually come together.
+    let pk: string | null = null;
+    let partition: Map<string, Item> | undefined;
     for (const k of keys) {
-      const item = this.items.get(MemoryItemStore.key(k));
+      if (k.pk !== pk) {
+        pk = k.pk;
+        partition = this.partitions.get(pk);
+      }
+      const item = partition?.get(k.sk);
       if (item) out.push(this.copy(item));
     }
     return out;
   }
 
+  private set(item: Item): void {
+    let partition = this.partitions.get(item.pk);
+    if (!partition) {
+      partition = new Map();
+      this.partitions.set(item.pk, partition);
+    }
+    partition.set(item.sk, this.copy(item));
+  }
+
   async put(items: readonly Item[]): Promise<void> {
     this.stats.writeRequests += Math.ceil(items.length / 25);
-    for (const item of items) this.items.set(MemoryItemStore.key(item), this.copy(item));
+    for (const item of items) this.set(item);
   }
 
   async putOne(item: Item): Promise<void> {
     this.stats.writeRequests++;
-    this.items.set(MemoryItemStore.key(item), this.copy(item));
+    this.set(item);
   }
 
   async *query(pk: string, skPrefix = ''): AsyncIterable<Item[]> {
     this.stats.readRequests++;
-    const out = [...this.items.values()]
-      .filter((i) => i.pk === pk && i.sk.startsWith(skPrefix))
+    const out = [...(this.partitions.get(pk)?.values() ?? [])]
+      .filter((i) => i.sk.startsWith(skPrefix))
       .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
     yield out.map((i) => this.copy(i));
   }
 
   /** Everything, for tests that compare two stores. */
   dump(): Item[] {
-    return [...this.items.values()].sort((a, b) =>
-      MemoryItemStore.key(a).localeCompare(MemoryItemStore.key(b)),
-    );
+    return [...this.partitions.values()]
+      .flatMap((p) => [...p.values()])
+      .sort((a, b) => MemoryItemStore.key(a).localeCompare(MemoryItemStore.key(b)));
   }
 }

@@ -62,10 +62,25 @@ export interface TaakContribution {
 
 export const CLIENT_PREFIX = 20;
 
+/** Figures of one month key while a file is judged: its clients as whole pseudonyms (cut to prefixes at the end). */
+type MonthTally = MonthFigures & { clientSet: Set<string> };
+
 export class DeclaratieFigures {
-  private readonly maanden = new Map<string, MonthFigures & { clientSet: Set<string> }>();
+  private readonly maanden = new Map<string, MonthTally>();
   private readonly afwijzingen = new Map<string, { regels: number; bedrag: number }>();
-  private readonly kosten = new Map<string, number>();
+  /** maand|herkomst|taakveld|categorie|code → toewijzingNummer → approved signed cents. */
+  private readonly kosten = new Map<string, Map<number, number>>();
+  // Consecutive lines nearly always count for the same month key and cost group: remember the last ones.
+  private lastLine: { maand: string; herkomst: string; taakveld: string; agb: string; f: MonthTally } | null =
+    null;
+  private lastCost: {
+    maand: string;
+    herkomst: string;
+    taakveld: string;
+    categorie: string;
+    code: string;
+    byNummer: Map<number, number>;
+  } | null = null;
 
   line(l: {
     maand: string;
@@ -78,26 +93,39 @@ export class DeclaratieFigures {
     volume: number;
     client: string | null;
   }): void {
-    const id = `${l.maand}|${l.herkomst}|${l.taakveld}|${l.agb}`;
-    let f = this.maanden.get(id);
-    if (!f) {
-      f = {
-        regels: 0,
-        ingediend: 0,
-        toegekend: 0,
-        afgewezen: 0,
-        volume: {},
-        clients: [],
-        clientSet: new Set(),
-      };
-      this.maanden.set(id, f);
+    const last = this.lastLine;
+    let f: MonthTally;
+    if (
+      last?.maand === l.maand &&
+      last.herkomst === l.herkomst &&
+      last.taakveld === l.taakveld &&
+      last.agb === l.agb
+    ) {
+      f = last.f;
+    } else {
+      const id = `${l.maand}|${l.herkomst}|${l.taakveld}|${l.agb}`;
+      let found = this.maanden.get(id);
+      if (!found) {
+        found = {
+          regels: 0,
+          ingediend: 0,
+          toegekend: 0,
+          afgewezen: 0,
+          volume: {},
+          clients: [],
+          clientSet: new Set(),
+        };
+        this.maanden.set(id, found);
+      }
+      f = found;
+      this.lastLine = { maand: l.maand, herkomst: l.herkomst, taakveld: l.taakveld, agb: l.agb, f };
     }
     f.regels++;
     f.ingediend += l.ingediend;
     f.toegekend += l.toegekend;
     f.afgewezen += l.ingediend - l.toegekend;
     if (l.toegekend !== 0) f.volume[l.eenheid] = (f.volume[l.eenheid] ?? 0) + l.volume;
-    if (l.client) f.clientSet.add(l.client.slice(0, CLIENT_PREFIX));
+    if (l.client) f.clientSet.add(l.client);
   }
 
   /** An approved amount for the settlement (credits at the debit's month, origin and taakveld). */
@@ -110,8 +138,34 @@ export class DeclaratieFigures {
     nummer: number;
     bedrag: number;
   }): void {
-    const id = `${l.maand}|${l.herkomst}|${l.taakveld}|${l.categorie}|${l.code}|${l.nummer}`;
-    this.kosten.set(id, (this.kosten.get(id) ?? 0) + l.bedrag);
+    const last = this.lastCost;
+    let byNummer: Map<number, number>;
+    if (
+      last?.maand === l.maand &&
+      last.herkomst === l.herkomst &&
+      last.taakveld === l.taakveld &&
+      last.categorie === l.categorie &&
+      last.code === l.code
+    ) {
+      byNummer = last.byNummer;
+    } else {
+      const group = `${l.maand}|${l.herkomst}|${l.taakveld}|${l.categorie}|${l.code}`;
+      let found = this.kosten.get(group);
+      if (!found) {
+        found = new Map();
+        this.kosten.set(group, found);
+      }
+      byNummer = found;
+      this.lastCost = {
+        maand: l.maand,
+        herkomst: l.herkomst,
+        taakveld: l.taakveld,
+        categorie: l.categorie,
+        code: l.code,
+        byNummer,
+      };
+    }
+    byNummer.set(l.nummer, (byNummer.get(l.nummer) ?? 0) + l.bedrag);
   }
 
   rejection(maand: string, agb: string, codes: readonly string[], bedrag: number): void {
@@ -144,10 +198,11 @@ export class DeclaratieFigures {
       }
       entries += n;
     };
-    const sorted = <V>(map: Map<string, V>) =>
-      [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // Keys in code-unit order (the default sort of strings).
+    const sorted = <V>(map: Map<string, V>): [string, V][] =>
+      [...map.keys()].sort().map((id) => [id, map.get(id)!]);
     for (const [id, { clientSet, ...f }] of sorted(this.maanden)) {
-      const clients = [...clientSet].sort();
+      const clients = [...new Set(Array.from(clientSet, (c) => c.slice(0, CLIENT_PREFIX)))].sort();
       for (let from = 0; from === 0 || from < clients.length; from += PART_ENTRIES - 1) {
         const slice = clients.slice(from, from + PART_ENTRIES - 1);
         room(1 + slice.length);
@@ -161,7 +216,11 @@ export class DeclaratieFigures {
       room(1);
       part.afwijzingen[id] = a;
     }
-    for (const [id, bedrag] of sorted(this.kosten)) {
+    const kosten = new Map<string, number>();
+    for (const [group, byNummer] of this.kosten) {
+      for (const [nummer, bedrag] of byNummer) kosten.set(`${group}|${nummer}`, bedrag);
+    }
+    for (const [id, bedrag] of sorted(kosten)) {
       room(1);
       part.kosten[id] = bedrag;
     }

@@ -17,7 +17,8 @@ import type { Reference } from '../region/reference';
 import type { DeclaratieOutcome } from '../report/results';
 import { STATE_PRESTATIE_RULES } from '../rules/state/declaratie';
 import { STATE_MESSAGE_RULES } from '../rules/state/declaratie/messages';
-import { key, type TakenItem, type UsageEntry, type UsageItem } from '../state/items';
+import type { PrestatieContext } from '../rules/state/types';
+import { key, type UsageEntry, type UsageItem } from '../state/items';
 import { itemKey, type StateReader } from '../state/reader';
 import { contributionItems, DeclaratieFigures } from './contributions';
 
@@ -56,22 +57,16 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   const byNummer = new Map(input.declaraties.map((d) => [d.declaratieNummer, d]));
   const judgedGroups = new Set<DeclaratieOutcome>();
 
-  // Message and declaration level: one lookup for all declarations' BerichtIdentificatie and DeclaratieNummer.
-  const firsts = new Map<DeclaratieOutcome, DeclaratieRegel>();
-  for await (const batch of input.lines()) {
-    for (const r of batch) {
-      const d = byNummer.get(r.kop.declaratieNummer);
-      if (d && !firsts.has(d)) firsts.set(d, r);
-    }
-    if (firsts.size === byNummer.size) break;
-  }
-  const messageKeys = [...firsts.values()].flatMap((r) => [
+  // Message and declaration level, on each declaration's first line (kept by pass 1): one lookup for all
+  // declarations' BerichtIdentificatie and DeclaratieNummer.
+  const messageKeys = input.declaraties.flatMap(({ first: r }) => [
     key.declaratie(gemeente, r.bericht.afzender, r.kop.declaratieNummer),
     ...(r.bericht.identificatie ? [key.bericht(gemeente, r.bericht.afzender, r.bericht.identificatie)] : []),
   ]);
   const takenNumbers = await state.takenBy(messageKeys);
   const usedInFile = new Set<string>();
-  for (const [d, first] of firsts) {
+  for (const d of input.declaraties) {
+    const { first } = d;
     if (d.failedInMessage) continue;
     const { afzender, identificatie } = first.bericht;
     const declKey = itemKey(key.declaratie(gemeente, afzender, d.declaratieNummer));
@@ -185,12 +180,19 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     if (!mine.length) continue;
     // Keep committed entries and this file's; drop what crashed or withdrawn files left behind.
     const keep = (t.usageItem?.entries ?? []).filter((e) => e.fileId !== fileId && state.files.get(e.fileId));
-    const usage: UsageItem = { ...key.usage(gemeente, t.nummer), entries: [...keep, ...mine] };
+    const { pk, sk } = key.usage(gemeente, t.nummer);
+    const usage: UsageItem = { pk, sk, entries: keep.length ? [...keep, ...mine] : mine };
     items.push(usage);
   }
   items.push(...contributionItems(gemeente, fileId, 'declaratie', figures.toContributions()));
   return { items, findings: findings.result() };
 }
+
+/** The rules for a debit and for a credit, in their order (the order codes are listed in). */
+const RULES_FOR = {
+  D: STATE_PRESTATIE_RULES.filter((rule) => rule.applies !== 'C'),
+  C: STATE_PRESTATIE_RULES.filter((rule) => rule.applies !== 'D'),
+};
 
 async function judgeChunk(
   chunk: readonly Judged[],
@@ -206,45 +208,46 @@ async function judgeChunk(
   const refKeys = chunk.map((j) =>
     key.ref(gemeente, j.regel.bericht.afzender, j.regel.prestatie.referentieNummer),
   );
-  const refsTaken = await state.takenBy(refKeys);
+  const refsTaken = await state.takenAt(refKeys);
 
-  chunk.forEach((j, n) => {
-    const { regel, outcome, index } = j;
+  for (let n = 0; n < chunk.length; n++) {
+    const { regel, outcome, index } = chunk[n];
     const p = regel.prestatie;
     const agb = regel.bericht.afzender;
-    const refId = itemKey(refKeys[n]);
-    const earlier = refsTaken.get(refId) as TakenItem | undefined;
+    // A ReferentieNummer key has one sort key (REF): its partition key identifies it.
+    const refKey = refKeys[n];
     const t = state.toewijzing(p.toewijzingNummer);
     const client = input.pseudonymise(p.bsn);
-    const context = {
+    const context: PrestatieContext = {
       regel,
       toewijzing: t.current,
       client,
       usage: t.current ? t.usage : null,
-      refTaken: earlier !== undefined || refsInFile.has(refId),
+      refTaken: refsTaken[n] !== undefined || refsInFile.has(refKey.pk),
       ref,
     };
-    const codes: string[] = [];
-    for (const rule of STATE_PRESTATIE_RULES) {
-      if (rule.applies !== 'DC' && rule.applies !== p.debetCredit) continue;
+    let codes: string[] | null = null;
+    for (const rule of RULES_FOR[p.debetCredit]) {
       const f = rule.check(context);
       if (f) {
         findings.add(f);
+        codes ??= [];
         if (!codes.includes(f.retourcode!)) codes.push(f.retourcode!);
       }
     }
     const amount = signed(p.bedrag, p.debetCredit);
     const taakveld = ref.taakveld(p.productCategorie, p.productCode);
     const herkomst = t.current?.herkomst ?? '0000';
+    const maand = monthOf(p.begin);
     // The ReferentieNummer is taken by this line, approved or not (the provider resubmits under a new number).
     if (!context.refTaken) {
-      refsInFile.add(refId);
-      items.push({ ...refKeys[n], fileId, status: codes.length ? 'afgewezen' : 'toegekend' });
+      refsInFile.add(refKey.pk);
+      items.push({ pk: refKey.pk, sk: refKey.sk, fileId, status: codes ? 'afgewezen' : 'toegekend' });
     }
-    if (codes.length) {
+    if (codes) {
       outcome.reject(index, codes);
       figures.line({
-        maand: monthOf(p.begin),
+        maand,
         herkomst,
         taakveld,
         agb,
@@ -254,8 +257,8 @@ async function judgeChunk(
         volume: p.volume,
         client: null,
       });
-      figures.rejection(monthOf(p.begin), agb, codes, amount);
-      return;
+      figures.rejection(maand, agb, codes, amount);
+      continue;
     }
     // Approved: a credit counts in the month and for the origin and taakveld of the debit it reverses.
     const debit = p.debetCredit === 'C' ? t.usage.debit(p.vorigReferentieNummer!) : undefined;
@@ -272,7 +275,7 @@ async function judgeChunk(
       volume: p.volume,
       eenheid: p.eenheid,
       bedrag: amount,
-      maand: debit?.maand ?? monthOf(p.begin),
+      maand: debit?.maand ?? maand,
       herkomst: debit?.herkomst ?? herkomst,
       taakveld: debit?.taakveld ?? taakveld,
       client,
@@ -298,5 +301,5 @@ async function judgeChunk(
       nummer: p.toewijzingNummer,
       bedrag: amount,
     });
-  });
+  }
 }

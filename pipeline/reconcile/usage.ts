@@ -13,14 +13,16 @@ export const slotOf = (e: Pick<UsageEntry, 'categorie' | 'code' | 'begin' | 'ein
   `${e.categorie}|${e.code}|${e.begin}|${e.eind}`;
 
 export class ToewijzingUsage {
-  private readonly all: UsageEntry[];
+  private all: UsageEntry[];
 
   constructor(entries: readonly UsageEntry[] = []) {
     this.all = [...entries];
   }
 
   add(e: UsageEntry): void {
-    this.all.push(e);
+    // Most toewijzingen get one entry per file: a first push would reserve room for sixteen.
+    if (this.all.length === 0) this.all = [e];
+    else this.all.push(e);
   }
 
   /** The new entries of this file, for writing. */

@@ -27,14 +27,30 @@ export function referenceData(data: RegionData): ReferenceData & {
     return last.product;
   };
   const tariefCache = new Map<string, ReturnType<typeof contractTarief>>();
+  // Two rules ask for the tariff of each line, and consecutive lines mostly share it: remember the last answer.
+  let lastTarief: {
+    agb: string;
+    categorie: string;
+    code: string;
+    datum: string;
+    tarief: ReturnType<typeof contractTarief>;
+  } | null = null;
   return {
     tarief(agb, categorie, code, datum) {
+      if (
+        lastTarief?.agb === agb &&
+        lastTarief.categorie === categorie &&
+        lastTarief.code === code &&
+        lastTarief.datum === datum
+      )
+        return lastTarief.tarief;
       const id = `${agb}|${categorie}|${code}|${datum}`;
       let t = tariefCache.get(id);
       if (t === undefined) {
         t = contractTarief(data.tarieven, agb, categorie, code, datum);
         tariefCache.set(id, t);
       }
+      lastTarief = { agb, categorie, code, datum, tarief: t };
       return t;
     },
     product,

@@ -19,6 +19,12 @@ export interface ReportHead {
   readonly ontvangen?: string;
 }
 
+/** Characters per piece: large pieces mean few writes (a report can list a million prestaties). */
+const PIECE = 1 << 20;
+const APPROVED = ',"status":"toegekend","retourcodes":[],"toegekendBedrag":';
+const REJECTED_BEFORE = ',"status":"afgewezen","retourcodes":';
+const REJECTED_AFTER = ',"toegekendBedrag":0}';
+
 export function* renderReport(
   head: ReportHead,
   declaraties: readonly DeclaratieOutcome[],
@@ -36,11 +42,21 @@ export function* renderReport(
     });
     yield `${firstDecl ? '' : ','}${open.slice(0, -1)},"prestaties":[`;
     firstDecl = false;
+    // d.codesOf(i), with what holds for the whole declaration worked out once.
+    const wholeCodes = d.failedInMessage || d.rejectedWhole ? JSON.stringify(d.codesOf(0)) : null;
+    const anyRejected = d.rejected.size > 0;
     let buf = '';
     for (let i = 0; i < d.size; i++) {
-      const codes = d.codesOf(i);
-      buf += `${i === 0 ? '' : ','}{"referentieNummer":${JSON.stringify(d.refs[i])},"status":"${codes ? 'afgewezen' : 'toegekend'}","retourcodes":${JSON.stringify(codes ?? [])},"toegekendBedrag":${codes ? 0 : d.amounts[i]}}`;
-      if (buf.length > 65536) {
+      const ref = JSON.stringify(d.refs[i]);
+      const codes = wholeCodes ?? (anyRejected ? d.rejected.get(i) : undefined);
+      const separator = i === 0 ? '' : ',';
+      if (codes === undefined) {
+        buf += `${separator}{"referentieNummer":${ref}${APPROVED}${d.amounts[i]}}`;
+      } else {
+        const list = typeof codes === 'string' ? codes : JSON.stringify(codes);
+        buf += `${separator}{"referentieNummer":${ref}${REJECTED_BEFORE}${list}${REJECTED_AFTER}`;
+      }
+      if (buf.length > PIECE) {
         yield buf;
         buf = '';
       }

@@ -1,3 +1,5 @@
+import type { DeclaratieRegel } from '../../schemas/iwmo/wmo323';
+
 /**
  * Per-line outcomes of a file, kept compactly (a million lines fit in well under 100 MB) and grouped per
  * declaration, in file order within each declaration.
@@ -24,6 +26,11 @@ export class DeclaratieOutcome {
   constructor(
     readonly declaratieNummer: string,
     readonly totaalIngediend: number,
+    /**
+     * The declaration's first line, with its message header and Declaratie class: the rules at message level in
+     * pass 2 judge it without reading the file again.
+     */
+    readonly first: DeclaratieRegel,
   ) {}
 
   /** Credit lines in this declaration (level 3 judges credits in a pass of their own, when there are any). */

@@ -66,7 +66,8 @@ export class LineTable {
     while (this.hashes.length < line) this.hashes.push(0);
     this.hashes.push(hash | 0);
     this.slots[i] = line + 1;
-    if (++this.count * 2 > this.slots.length) this.grow();
+    // Grow at two thirds full: short probe runs, and a table of 10,000 lines fits in 16,384 slots.
+    if (++this.count * 3 > this.slots.length * 2) this.grow();
     return -1;
   }
 

@@ -57,22 +57,35 @@ export class StateReader {
 
   /** Loads the toewijzingen (and their usage) not loaded yet. */
   async loadToewijzingen(nummers: Iterable<number>): Promise<void> {
-    const missing = [...new Set(nummers)].filter((n) => !this.toewijzingen.has(n));
-    if (!missing.length) return;
-    const keys = missing.flatMap((n) => [key.toewijzing(this.gemeente, n), key.usage(this.gemeente, n)]);
-    const found = new Map<string, Item>();
-    for (const item of keys.length ? await this.store.get(keys) : [])
-      found.set(`${item.pk}|${item.sk}`, item);
+    // In order of first mention: the order of touched(), and so of the usage items written.
+    const missing = new Set<number>();
+    for (const n of nummers) if (!this.toewijzingen.has(n)) missing.add(n);
+    if (!missing.size) return;
+    // A toewijzing and its usage share their partition key: one key string per toewijzing serves both.
+    const partitions: string[] = [];
+    const keys: ItemKey[] = [];
     for (const n of missing) {
-      const pk = key.toewijzing(this.gemeente, n).pk;
-      const item = found.get(`${pk}|TW`) as ToewijzingItem | undefined;
-      const usageItem = found.get(`${pk}|USAGE`) as UsageItem | undefined;
+      const tw = key.toewijzing(this.gemeente, n);
+      partitions.push(tw.pk);
+      keys.push(tw, { pk: tw.pk, sk: key.usage(this.gemeente, n).sk });
+    }
+    const versions = new Map<string, ToewijzingItem>();
+    const usages = new Map<string, UsageItem>();
+    for (const item of await this.store.get(keys)) {
+      if (item.sk === 'TW') versions.set(item.pk, item as ToewijzingItem);
+      else usages.set(item.pk, item as UsageItem);
+    }
+    let i = 0;
+    for (const n of missing) {
+      const pk = partitions[i++];
+      const item = versions.get(pk);
+      const usageItem = usages.get(pk);
       this.toewijzingen.set(n, {
         nummer: n,
         item,
         current: effectiveToewijzing(item, this.files),
         usageItem,
-        usage: new ToewijzingUsage(effectiveUsage(usageItem, this.files)),
+        usage: new ToewijzingUsage(usageItem ? effectiveUsage(usageItem, this.files) : undefined),
       });
     }
   }
@@ -90,13 +103,18 @@ export class StateReader {
 
   /** For each key: whether a committed file took it (a number already used), and by which file. */
   async takenBy(keys: readonly ItemKey[]): Promise<Map<string, TakenItem | undefined>> {
+    const found = await this.takenAt(keys);
+    return new Map(keys.map((x, i) => [k(x), found[i]]));
+  }
+
+  /** takenBy as a list in the order of the keys, without a key string per key when nothing was taken. */
+  async takenAt(keys: readonly ItemKey[]): Promise<(TakenItem | undefined)[]> {
     const found = await this.getMany(keys);
-    return new Map(
-      keys.map((x) => {
-        const item = found.get(k(x)) as TakenItem | undefined;
-        return [k(x), taken(item, this.files) ? item : undefined];
-      }),
-    );
+    if (found.size === 0) return new Array(keys.length).fill(undefined);
+    return keys.map((x) => {
+      const item = found.get(k(x)) as TakenItem | undefined;
+      return taken(item, this.files) ? item : undefined;
+    });
   }
 }
 

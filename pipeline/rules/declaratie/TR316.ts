@@ -1,13 +1,11 @@
 import type { DeclaratieRegel } from '../../../schemas/iwmo/wmo323';
 import { ruleFinding } from '../../read/findings';
-import { hashString, LineTable } from '../line-table';
 import { locatePrestatie } from '../locate';
 import { defineDeclaratieRule } from '../types';
 
 class State {
-  /** ReferentieNummers of the debits; the last entry is a probe slot when looking up a credit's debit. */
-  readonly refs: string[] = [];
-  readonly debits = new LineTable((a, b) => this.refs[a] === this.refs[b]);
+  /** ReferentieNummers of the debits, looked up at the end, and only when the message has credits (rarely). */
+  readonly debits: string[] = [];
   readonly credits: DeclaratieRegel[] = [];
 }
 
@@ -18,29 +16,24 @@ export const TR316 = defineDeclaratieRule<State>({
     init: () => new State(),
     step: (s, r) => {
       const p = r.prestatie;
-      if (p.debetCredit === 'D') {
-        s.refs.push(p.referentieNummer);
-        s.debits.findOrAdd(hashString(p.referentieNummer), s.refs.length - 1);
-      } else if (p.vorigReferentieNummer !== null) {
-        s.credits.push(r);
-      }
+      if (p.debetCredit === 'D') s.debits.push(p.referentieNummer);
+      else if (p.vorigReferentieNummer !== null) s.credits.push(r);
       return null;
     },
     finish: (s) => {
-      const probe = s.refs.length;
-      const credited = s.credits.filter((c) => {
-        const vorig = c.prestatie.vorigReferentieNummer!;
-        s.refs[probe] = vorig;
-        return s.debits.find(hashString(vorig), probe) >= 0;
-      });
-      return credited.map((c) =>
-        ruleFinding(
-          'declaratie',
-          'TR316',
-          locatePrestatie(c, 'VorigReferentieNummer'),
-          `de gecrediteerde debetprestatie ${c.prestatie.vorigReferentieNummer} staat in hetzelfde bericht`,
-        ),
-      );
+      if (s.credits.length === 0) return null;
+      const named = new Set(s.credits.map((c) => c.prestatie.vorigReferentieNummer!));
+      const debited = new Set(s.debits.filter((ref) => named.has(ref)));
+      return s.credits
+        .filter((c) => debited.has(c.prestatie.vorigReferentieNummer!))
+        .map((c) =>
+          ruleFinding(
+            'declaratie',
+            'TR316',
+            locatePrestatie(c, 'VorigReferentieNummer'),
+            `de gecrediteerde debetprestatie ${c.prestatie.vorigReferentieNummer} staat in hetzelfde bericht`,
+          ),
+        );
     },
   },
 });

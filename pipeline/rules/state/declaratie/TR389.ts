@@ -11,8 +11,10 @@ export const TR389 = defineStateRule({
   id: 'TR389',
   applies: 'D',
   check: ({ regel, usage }) => {
+    // Nothing declared on the toewijzing yet: no open debit (and no slot to compose).
+    if (!usage?.entries().length) return null;
     const p = regel.prestatie;
-    const open = usage?.openDebit(
+    const open = usage.openDebit(
       slotOf({ categorie: p.productCategorie, code: p.productCode, begin: p.begin, eind: p.eind }),
     );
     if (open === undefined) return null;
