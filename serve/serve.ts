@@ -10,6 +10,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSEvent } from 'aws-lambda';
 import S3rver from 's3rver';
 import { makeIngestHandler } from '../functions/ingest';
@@ -27,7 +28,7 @@ import { KeyFileSecrets } from '../stores/local-secrets';
 import { S3BlobStore, s3Client } from '../stores/s3-blobs';
 import { SERVE_FILE, type ServeInfo } from './info';
 import { monitorPage } from './monitor';
-import { LocalFifoQueue } from './queue';
+import { type Delivery, LocalFifoQueue } from './queue';
 import { startSftpServer } from './sftp';
 
 export const BUCKET = 'bwmo';
@@ -84,6 +85,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     region: 'eu-west-1',
     credentials: S3_CREDENTIALS,
   });
+  copySourceForS3rver(client);
   const blobs = new S3BlobStore(client, BUCKET);
   const base: IngestDeps = {
     store: new DynamoItemStore({ table: TABLE, client: dynamo.client }),
@@ -97,7 +99,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   // Processing: router → local FIFO queue → the ingest Lambda's handler, with the same event shapes as on AWS.
   const received = new Map<string, string[]>();
   const processed = new Map<string, string[]>();
-  const waiters = new Map<string, ((r: Report) => void)[]>();
+  const waiters = new Map<string, { resolve: (r: Report) => void; reject: (err: Error) => void }[]>();
   const ingestHandler = makeIngestHandler(async () => deps, {
     addMetric: () => undefined,
     publishStoredMetrics: () => undefined,
@@ -108,15 +110,27 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       if (response.batchItemFailures.length) throw new Error(`verwerking van ${message.key} mislukt`);
       processed.set(message.gemeente, [...(processed.get(message.gemeente) ?? []), message.key]);
       const report = await readReport(deps, message.key);
-      for (const resolve of waiters.get(message.key) ?? []) resolve(report);
+      for (const w of waiters.get(message.key) ?? []) w.resolve(report);
       waiters.delete(message.key);
     },
     (message, err, attempt) => log(`fout bij ${message.key} (poging ${attempt}): ${(err as Error).message}`),
     { retryDelayMs: options.retryDelayMs },
   );
+  // Whoever waits for a key hears of it also when its message ends as dead letter (an error), or is dropped as a
+  // duplicate of one already handled (same key and bytes within the window: the stored report).
+  const settleWaiters = async (key: string, delivery: Delivery) => {
+    const pending = waiters.get(key);
+    if (!pending || delivery === 'verwerkt') return;
+    waiters.delete(key);
+    const report = delivery === 'dubbel' ? await readReport(deps, key).catch(() => null) : null;
+    for (const w of pending) {
+      if (report) w.resolve(report);
+      else w.reject(new Error(`${key} is niet verwerkt (dead letter); zie de log`));
+    }
+  };
   const route = makeRouterHandler(async (group, dedup, message) => {
     received.set(group, [...(received.get(group) ?? []), message.key]);
-    void queue.send(group, dedup, message);
+    void queue.send(group, dedup, message).then((delivery) => settleWaiters(message.key, delivery));
   });
   s3rver.on('event', (event) => {
     void route(asS3Encoded(event));
@@ -187,8 +201,8 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const http = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 
   const waitFor = (key: string) =>
-    new Promise<Report>((resolveReport) => {
-      waiters.set(key, [...(waiters.get(key) ?? []), resolveReport]);
+    new Promise<Report>((resolve, reject) => {
+      waiters.set(key, [...(waiters.get(key) ?? []), { resolve, reject }]);
     });
 
   const info: ServeInfo = {
@@ -241,6 +255,24 @@ export function localGroups(req: IncomingMessage): string[] {
     .map((g) => g.trim())
     .filter(Boolean);
   return groups.length ? groups : ['beleid'];
+}
+
+/**
+ * s3rver reads x-amz-copy-source with decodeURI, which leaves %2B, %2C, %3B, %26, %3D, %24, %40, %23 … encoded:
+ * a key with `+`, `,`, `;`, `&`, `=`, `$`, `@` or `#` (as the SDK encodes it, like S3 wants) is not found and the
+ * copy fails (the inbox → archive copy, the SFTP upload → inbox copy). For s3rver only, the header is re-encoded
+ * with encodeURI, whose output decodeURI turns back into the key exactly.
+ */
+function copySourceForS3rver(client: S3Client): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const headers = (args.request as { headers?: Record<string, string> }).headers;
+      const source = headers?.['x-amz-copy-source'];
+      if (headers && source) headers['x-amz-copy-source'] = encodeURI(decodeURIComponent(source));
+      return next(args);
+    },
+    { step: 'build', name: 'bwmoS3rverCopySource' },
+  );
 }
 
 /** s3rver gives keys as they are; S3 events carry them URL-encoded (spaces as +): the router decodes them. */
