@@ -1,7 +1,8 @@
 /**
  * `bwmo demo`: generates a realistic data set for the region (toewijzingen for the seed's client numbers,
  * six months of declarations per provider with planted errors, B&P reports), ingests it in upload order on the
- * embedded stack, and prints what was accepted and rejected.
+ * embedded stack, and prints what was accepted and rejected, the monitor's stand and trend, and the provisional
+ * settlement of the half year with the standard keys compared.
  */
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,8 @@ import { generate } from '../examples/generator/generate';
 import { writeGenerated } from '../examples/generator/write';
 import { apiRouter } from '../pipeline/api/router';
 import { loadRegion } from '../pipeline/region/load';
+import { runSettlement } from '../pipeline/settle/run';
+import { scenarioText, statementText } from '../pipeline/settle/text';
 import { ingestFiles, summary } from './ingest';
 import { writeAll } from './output';
 import { askInProcess, viewText } from './report';
@@ -41,12 +44,21 @@ export async function runDemo(options: RuntimeOptions & { seed: string }): Promi
     );
     if (!reports) return 2;
     const ask = askInProcess(apiRouter(runtime));
+    // The provisional settlement of the half year, stored as version 1, with the standard keys side by side.
+    const settlement = await runSettlement(runtime, {
+      jaar: 2021,
+      totMaand: '2021-06',
+      sluit: false,
+      scenarios: 'standaard',
+    });
     await writeAll(process.stdout, [
       `${summary(reports)}\n\nAntwoorden en rapporten: ${join(runtime.bucketDir, 'outbox')}\nMeldingen: ${join(dataDir, 'alerts.jsonl')}\n\n`,
       `${await viewText(ask, 'stand', { datum: '2020-07-01' })}\n\n`,
       `${await viewText(ask, 'stand', { datum: '2021-06-30' })}\n\n`,
       `${await viewText(ask, 'trend', { van: '2021-01', tot: '2021-06' })}\n\n`,
-      `Meer: npx bwmo report maand --van 2021-01 --tot 2021-06 --data ${options.data}, of npx bwmo serve --data ${options.data} en open http://127.0.0.1:8080/\n`,
+      `${statementText(settlement.overzicht)}\n`,
+      settlement.vergelijking ? `${scenarioText(settlement.vergelijking)}\n` : '',
+      `Meer: npx bwmo report maand --van 2021-01 --tot 2021-06 --data ${options.data}, of npx bwmo serve --data ${options.data} en open http://127.0.0.1:8080/ (verevening: /verevening.html; npx bwmo settle --jaar 2021 --data ${options.data})\n`,
     ]);
     return 0;
   } finally {

@@ -16,6 +16,7 @@ import S3rver from 's3rver';
 import { makeIngestHandler } from '../functions/ingest';
 import { makeRouterHandler } from '../functions/router';
 import { apiRouter } from '../pipeline/api/router';
+import { localSettlement } from '../pipeline/api/settle';
 import type { IngestDeps } from '../pipeline/ingest';
 import { finding } from '../pipeline/read/findings';
 import { loadRegion } from '../pipeline/region/load';
@@ -153,6 +154,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   });
 
   const api = apiRouter(deps);
+  const settlement = localSettlement(deps);
   const httpServer = createServer((req, res) => {
     void handleHttp(req, res).catch((err) => {
       res.writeHead(500, { 'content-type': 'application/json' });
@@ -175,6 +177,15 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       const report = await done;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(report));
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === '/lokaal/verevening') {
+      // `bwmo settle` on a data folder this server holds open: the run (store, close) happens here.
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const response = await settlement.handle(Buffer.concat(chunks).toString('utf8'));
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
       return;
     }
     if (url.pathname.startsWith('/api/')) {

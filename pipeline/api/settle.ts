@@ -1,17 +1,264 @@
-/** The settlement's endpoints under /api/verevening (filled in by the settlement work). */
+/**
+ * The settlement's endpoints (read only, like the whole API: computing on a GET never stores and never closes a year;
+ * a statement is stored by `bwmo settle` and the settle function, and only `--sluit` or the function's `sluit`
+ * closes one):
+ *
+ *   GET /api/verevening?jaar=JJJJ[&tot=JJJJ-MM][&versie=N][&format=json|csv|xlsx|html]
+ *       without tot or versie: the latest stored version of the year (a closed year: its final statement), or when
+ *       none is stored a provisional statement computed now (default month, see run.ts); with tot: a provisional
+ *       statement computed now up to that month (the stored version when one has exactly these inputs);
+ *       with versie: that stored version.
+ *   GET /api/verevening/versies?jaar=JJJJ          every stored version of the year (status, hash, when, changes)
+ *   GET /api/verevening/scenarios?jaar=JJJJ[&tot=JJJJ-MM][&format=json|csv|xlsx]
+ *       the year under the standard keys side by side (for the chart); the same figures as the statement above.
+ *
+ * Who sees what: finance, beheer and beleid see the whole statement (it holds amounts, no client counts);
+ * a backoffice (backoffice-<g>) sees the regional figures and only its own member lines (settle/scope.ts).
+ *
+ * `localSettlement` is the write side for `bwmo serve` only (POST /lokaal/verevening): `bwmo settle` hands its run to
+ * a running server, as `bwmo ingest` does, because LevelDB allows one process. It is never mounted on AWS.
+ */
 import type { IngestDeps } from '../ingest';
+import { toCsv, toXlsx } from '../monitor/tables';
+import { SettlementConfigError } from '../settle/errors';
+import { statementHtml } from '../settle/html';
+import {
+  computeSettlement,
+  runSettlement,
+  SettleInputError,
+  type SettleResult,
+  settlementVersions,
+} from '../settle/run';
+import { parseScenarioFile } from '../settle/scenario-file';
+import { statementVoor, vergelijkingVoor, type Zicht } from '../settle/scope';
+import { type Versie, zonderSleutel } from '../settle/store';
+import { scenarioTable, statementLinesTable, statementWorkbookTables } from '../settle/tables';
+import type { ScenarioVergelijking, Statement } from '../settle/types';
 import type { Access } from './access';
 import type { ApiRequest, ApiResponse } from './router';
 
-export function settlementApi(_deps: IngestDeps) {
+const JSON_TYPE = 'application/json; charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const json = (status: number, body: unknown): ApiResponse => ({
+  status,
+  headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store' },
+  body: JSON.stringify(body),
+});
+const fout = (status: number, message: string): ApiResponse => json(status, { fout: message });
+
+const bestand = (type: string, naam: string, body: string | Buffer, inline = false): ApiResponse => ({
+  status: 200,
+  headers: {
+    'content-type': type,
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${naam}"`,
+    'cache-control': 'no-store',
+  },
+  body: typeof body === 'string' ? body : body.toString('base64'),
+  base64: typeof body !== 'string',
+});
+
+/** What a settlement answer carries as JSON (the API, and `bwmo settle` through a running server). */
+export interface SettleAntwoord {
+  readonly jaar: number;
+  readonly opgeslagen: boolean;
+  readonly opslag: SettleResult['opslag'];
+  readonly melding: string | null;
+  /** The stored version's index entry; null when computed and not stored. */
+  readonly versie: Versie | null;
+  readonly overzicht: Statement;
+  readonly vergelijking: ScenarioVergelijking | null;
+  /** The files behind the traceability: id → municipality, name, receipt time. */
+  readonly bronnen: Readonly<Record<string, { gemeente: string; naam: string; ontvangen: string }>>;
+}
+
+export function antwoord(r: SettleResult, zicht: Zicht | null = null): SettleAntwoord {
+  const overzicht = zicht ? statementVoor(r.overzicht, zicht) : r.overzicht;
+  const ids = new Set(overzicht.regelingen.flatMap((x) => x.herleiding.flatMap((h) => h.bestanden)));
+  const bronnen = Object.fromEntries(
+    [...ids].sort().flatMap((id) => {
+      const f = r.bronnen.get(id);
+      return f ? [[id, { gemeente: f.gemeente, naam: f.name, ontvangen: f.ontvangen }]] : [];
+    }),
+  );
   return {
-    async handle(req: ApiRequest, _access: Access): Promise<ApiResponse | null> {
-      if (!req.path.startsWith('/api/verevening')) return null;
-      return {
-        status: 501,
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ fout: 'de verevening is nog niet beschikbaar' }),
-      };
+    jaar: r.overzicht.jaar,
+    opgeslagen: r.opslag !== 'berekend',
+    opslag: r.opslag,
+    melding: r.melding,
+    versie: r.index ? zonderSleutel(r.index) : null,
+    overzicht,
+    vergelijking: r.vergelijking && (zicht ? vergelijkingVoor(r.vergelijking, zicht) : r.vergelijking),
+    bronnen,
+  };
+}
+
+type Params = { jaar: number; tot?: string; versie?: number; format: string };
+
+function params(query: URLSearchParams, toegestaan: readonly string[], formats: readonly string[]) {
+  const onbekend = [...query.keys()].filter((k) => !toegestaan.includes(k));
+  if (onbekend.length > 0)
+    return { fout: `onbekende parameter(s): ${onbekend.join(', ')}; toegestaan: ${toegestaan.join(', ')}` };
+  const jaar = query.get('jaar');
+  if (jaar === null || !/^[0-9]{4}$/.test(jaar)) return { fout: 'jaar is nodig (JJJJ)' };
+  const tot = query.get('tot') ?? undefined;
+  if (tot !== undefined && !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(tot))
+    return { fout: 'tot is een maand (JJJJ-MM)' };
+  const versieText = query.get('versie') ?? undefined;
+  if (versieText !== undefined && !/^[1-9][0-9]{0,5}$/.test(versieText))
+    return { fout: 'versie is een positief geheel getal' };
+  if (versieText !== undefined && tot !== undefined)
+    return { fout: 'geef versie of tot, niet allebei: een opgeslagen versie heeft haar eigen maand' };
+  const format = query.get('format') ?? 'json';
+  if (!formats.includes(format)) return { fout: `format is ${formats.join(', ')}` };
+  const p: Params = {
+    jaar: Number(jaar),
+    format,
+    ...(tot !== undefined ? { tot } : {}),
+    ...(versieText !== undefined ? { versie: Number(versieText) } : {}),
+  };
+  return { p };
+}
+
+export function settlementApi(deps: IngestDeps) {
+  const alle = deps.region.region.gemeenten.map((g) => g.code);
+  const zichtVoor = (access: Access): Zicht | null =>
+    access.gemeenten ? { eigen: access.gemeenten, alle } : null;
+
+  async function overzicht(req: ApiRequest, access: Access): Promise<ApiResponse> {
+    const q = params(req.query, ['jaar', 'tot', 'versie', 'format'], ['json', 'csv', 'xlsx', 'html']);
+    if (!q.p) return fout(400, q.fout);
+    const { jaar, tot, versie, format } = q.p;
+    const metVergelijking = format === 'xlsx' || format === 'html';
+    const r = await computeSettlement(deps, {
+      jaar,
+      ...(tot !== undefined ? { totMaand: tot } : {}),
+      ...(versie !== undefined ? { versie } : {}),
+      ...(metVergelijking ? { scenarios: 'standaard' as const } : {}),
+    });
+    const a = antwoord(r, zichtVoor(access));
+    const naam = `verevening-${jaar}-v${a.overzicht.versie}${a.opgeslagen ? '' : '-berekend'}`;
+    if (format === 'csv')
+      return bestand('text/csv; charset=utf-8', `${naam}.csv`, toCsv(statementLinesTable(a.overzicht)));
+    if (format === 'xlsx')
+      return bestand(
+        XLSX,
+        `${naam}.xlsx`,
+        await toXlsx(statementWorkbookTables(a.overzicht, a.vergelijking)),
+      );
+    if (format === 'html')
+      return bestand(
+        'text/html; charset=utf-8',
+        `${naam}.html`,
+        statementHtml(a.overzicht, a.vergelijking),
+        true,
+      );
+    return json(200, a);
+  }
+
+  async function scenarios(req: ApiRequest, access: Access): Promise<ApiResponse> {
+    const q = params(req.query, ['jaar', 'tot', 'format'], ['json', 'csv', 'xlsx']);
+    if (!q.p) return fout(400, q.fout);
+    const { jaar, tot, format } = q.p;
+    const r = await computeSettlement(deps, {
+      jaar,
+      ...(tot !== undefined ? { totMaand: tot } : {}),
+      scenarios: 'standaard',
+    });
+    const a = antwoord(r, zichtVoor(access));
+    const v = a.vergelijking as ScenarioVergelijking;
+    const naam = `sleutelvergelijking-${jaar}`;
+    if (format === 'csv') return bestand('text/csv; charset=utf-8', `${naam}.csv`, toCsv(scenarioTable(v)));
+    if (format === 'xlsx') return bestand(XLSX, `${naam}.xlsx`, await toXlsx([scenarioTable(v)]));
+    return json(200, {
+      jaar,
+      status: a.overzicht.status,
+      totEnMetMaand: a.overzicht.projectie?.totEnMetMaand ?? null,
+      overzicht: { versie: a.overzicht.versie, invoerHash: a.overzicht.invoerHash, opgeslagen: a.opgeslagen },
+      vergelijking: v,
+    });
+  }
+
+  async function versies(req: ApiRequest): Promise<ApiResponse> {
+    const q = params(req.query, ['jaar'], ['json']);
+    if (!q.p) return fout(400, q.fout);
+    const lijst = (await settlementVersions(deps, q.p.jaar)).map(zonderSleutel);
+    return json(200, {
+      jaar: q.p.jaar,
+      afgesloten: lijst.some((v) => v.status === 'definitief'),
+      versies: lijst,
+    });
+  }
+
+  return {
+    async handle(req: ApiRequest, access: Access): Promise<ApiResponse | null> {
+      if (req.path !== '/api/verevening' && !req.path.startsWith('/api/verevening/')) return null;
+      try {
+        if (req.path === '/api/verevening') return await overzicht(req, access);
+        if (req.path === '/api/verevening/versies') return await versies(req);
+        if (req.path === '/api/verevening/scenarios') return await scenarios(req, access);
+        return fout(
+          404,
+          `onbekend pad ${req.path}; kies /api/verevening, /api/verevening/versies of /api/verevening/scenarios`,
+        );
+      } catch (err) {
+        if (err instanceof SettleInputError) return fout(400, err.message);
+        if (err instanceof SettlementConfigError)
+          return fout(500, `de vereveningsconfiguratie klopt niet: ${err.message}`);
+        throw err;
+      }
+    },
+  };
+}
+
+/** The body of POST /lokaal/verevening (what `bwmo settle` sends to a running `bwmo serve`). */
+export interface LokaleRun {
+  readonly jaar: number;
+  readonly tot?: string;
+  readonly sluit?: boolean;
+  /** The scenario file's text and name, when `--scenario` was given; otherwise the standard keys. */
+  readonly scenario?: { readonly bestand: string; readonly tekst: string };
+}
+
+/** The write side for `bwmo serve` (see the module comment): runs, stores and (with sluit) closes a year. */
+export function localSettlement(deps: IngestDeps) {
+  // Runs one at a time: a run takes version n+1 after reading version n, so two at once would both take n+1.
+  let rij: Promise<unknown> = Promise.resolve();
+
+  async function run(body: string): Promise<ApiResponse> {
+    let vraag: LokaleRun;
+    try {
+      vraag = JSON.parse(body) as LokaleRun;
+    } catch {
+      return fout(400, 'de vraag is geen JSON');
+    }
+    if (typeof vraag.jaar !== 'number') return fout(400, 'jaar is nodig');
+    try {
+      const r = await runSettlement(deps, {
+        jaar: vraag.jaar,
+        ...(vraag.tot !== undefined ? { totMaand: vraag.tot } : {}),
+        sluit: vraag.sluit === true,
+        scenarios: vraag.scenario
+          ? parseScenarioFile(vraag.scenario.bestand, vraag.scenario.tekst)
+          : 'standaard',
+        ...(vraag.scenario ? { scenarioBestand: vraag.scenario.bestand } : {}),
+      });
+      return json(200, antwoord(r));
+    } catch (err) {
+      if (err instanceof SettleInputError || err instanceof SettlementConfigError)
+        return fout(400, err.message);
+      throw err;
+    }
+  }
+
+  return {
+    handle(body: string): Promise<ApiResponse> {
+      const volgende = rij.then(
+        () => run(body),
+        () => run(body),
+      );
+      rij = volgende.catch(() => undefined);
+      return volgende;
     },
   };
 }

@@ -23,8 +23,19 @@ export interface LidKosten {
   overgang: number;
 }
 
+/** Care costs of one member (or `0000`) in one month, with their files. */
+export interface MaandKosten {
+  readonly gemeente: string;
+  readonly maand: string;
+  bedrag: number;
+  overgang: number;
+  readonly bestanden: Set<string>;
+}
+
 export interface RegelingKosten {
   readonly leden: Map<string, LidKosten>;
+  /** Keyed `gemeente|maand`: what the statement's traceability lists. */
+  readonly herleiding: Map<string, MaandKosten>;
   onbekend: number;
   buitenZorgkosten: number;
   readonly bestanden: Set<string>;
@@ -68,6 +79,18 @@ const REDEN_GEEN_REGELING = 'geen regeling voor deze herkomstgemeente en dit taa
 const REDEN_ONBEKEND =
   'herkomst onbekend en de regeling is niet te bepalen (meerdere regelingen voor dit taakveld)';
 
+function herleid(k: RegelingKosten, gemeente: string, line: CostLine, overgang: boolean): void {
+  const id = `${gemeente}|${line.maand}`;
+  let m = k.herleiding.get(id);
+  if (m === undefined) {
+    m = { gemeente, maand: line.maand, bedrag: 0, overgang: 0, bestanden: new Set() };
+    k.herleiding.set(id, m);
+  }
+  m.bedrag += line.bedrag;
+  if (overgang) m.overgang += line.bedrag;
+  for (const f of line.fileIds) m.bestanden.add(f);
+}
+
 /** Attributes the lines (already limited to the settled period) to the active schemes. */
 export function attributeCosts(
   region: Region,
@@ -79,6 +102,7 @@ export function attributeCosts(
   for (const a of regelingen) {
     perRegeling.set(a.index, {
       leden: new Map(a.regeling.leden.map((c) => [c, { zorgkosten: 0, overgang: 0 }])),
+      herleiding: new Map(),
       onbekend: 0,
       buitenZorgkosten: 0,
       bestanden: new Set(),
@@ -146,12 +170,14 @@ export function attributeCosts(
       if (c !== undefined) {
         c.zorgkosten += line.bedrag;
         c.overgang += line.bedrag;
+        herleid(k, a.centrumgemeente, line, true);
         continue;
       }
     }
     const lid = k.leden.get(line.herkomstgemeente);
     if (lid !== undefined) lid.zorgkosten += line.bedrag;
     else k.onbekend += line.bedrag;
+    herleid(k, lid !== undefined ? line.herkomstgemeente : ONBEKEND, line, false);
   }
 
   const nietToegerekend = [...niet.values()].sort(

@@ -1,15 +1,282 @@
-/** Runs the settlement for a year from the stored, committed figures (used by `bwmo settle` and the settle Lambda). */
+/**
+ * The settlement from the stored, committed figures (used by `bwmo settle`, the settle Lambda and the API).
+ *
+ * Reads the region's settlement configuration, the committed contributions (cost lines, see costs.ts) and the stored
+ * statements, and computes a year's statement with the pure model (settleYear). Then:
+ * - a closed year (a definitief version exists) is never recomputed: its final statement comes back unchanged, with a
+ *   note when corrections arrived since (they go into a later year's post-calculation);
+ * - the same inputs as any stored version of the year give that version back (nothing written);
+ * - changed inputs give version n+1, with the differences explained, stored immutably (store.ts);
+ * - `sluit` makes the statement definitief (the whole year) and freezes the year. Only runSettlement writes; the API
+ *   uses computeSettlement, which never stores and never closes.
+ *
+ * Provisional statements without a month use the default month (standaardTotMaand): the last month of the year with
+ * approved costs, no later than the last full month before today.
+ */
+import { join } from 'node:path';
+import { monthOf } from '../dates';
 import type { IngestDeps } from '../ingest';
+import { loadMonitorData, type SourceFile } from '../monitor/data';
+import { loadSettlementConfig } from './config';
+import { costLines, maandenMetKosten } from './costs';
+import { SettlementClosedError } from './errors';
+import { compareKeys, type Scenario, STANDAARD_SCENARIOS } from './scenarios';
+import { settleYear } from './statement';
+import { listVersies, readStatement, type VersieItem, writeStatement } from './store';
+import type { CostLine, ScenarioVergelijking, SettlementConfig, Statement, Status } from './types';
+
+/** A request that cannot be settled as asked (the CLI exits 2, the API answers 400), in Dutch. */
+export class SettleInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettleInputError';
+  }
+}
 
 export interface SettleRun {
   readonly jaar: number;
+  /** Provisional: the last month whose costs count (YYYY-MM within the year); default standaardTotMaand. */
   readonly totMaand?: string;
+  /** Close the year: a definitief statement over the whole year. */
   readonly sluit: boolean;
+  /** Today (default: now); decides the default month and whether a year is over. */
+  readonly vandaag?: Date;
+  /** Also compare keys side by side on the same figures ('standaard': STANDAARD_SCENARIOS). */
+  readonly scenarios?: readonly Scenario[] | 'standaard';
+  /** The file the scenarios came from, named in messages about them. */
+  readonly scenarioBestand?: string;
 }
 
-export async function runSettlement(
-  _deps: IngestDeps,
-  _run: SettleRun,
-): Promise<{ versie: number; invoerHash: string; status: string }> {
-  throw new Error('de verevening uit opgeslagen gegevens is nog niet aangesloten');
+export interface SettleResult {
+  readonly overzicht: Statement;
+  readonly versie: number;
+  readonly invoerHash: string;
+  readonly status: Status;
+  /**
+   * nieuw: stored by this run; bestaand: a stored version with these inputs (or the closed year's final statement);
+   * berekend: computed for a reader and not stored (its version number is the one it would get).
+   */
+  readonly opslag: 'nieuw' | 'bestaand' | 'berekend';
+  /** The stored version's index entry (not for `berekend`). */
+  readonly index: VersieItem | null;
+  /** A note for the user, e.g. that the year is closed. */
+  readonly melding: string | null;
+  readonly vergelijking: ScenarioVergelijking | null;
+  /** The committed files the figures came from (to name the file ids of the traceability). */
+  readonly bronnen: ReadonlyMap<string, SourceFile>;
+}
+
+const MAAND = /^([0-9]{4})-(0[1-9]|1[0-2])$/;
+
+/** The month before today's month (YYYY-MM, UTC). */
+export function vorigeMaand(vandaag: Date): string {
+  const d = new Date(Date.UTC(vandaag.getUTCFullYear(), vandaag.getUTCMonth() - 1, 1));
+  return monthOf(d.toISOString());
+}
+
+/**
+ * The default last month of a provisional statement: the last month of the year with approved costs, not after the
+ * last full month before today; without costs that full month (or December of a past year).
+ */
+export function standaardTotMaand(jaar: number, maanden: readonly string[], vandaag: Date): string {
+  const laatsteVolle = vorigeMaand(vandaag);
+  const grens =
+    jaar < Number(laatsteVolle.slice(0, 4))
+      ? `${jaar}-12`
+      : jaar === Number(laatsteVolle.slice(0, 4))
+        ? laatsteVolle
+        : null;
+  if (grens === null)
+    throw new SettleInputError(
+      `${jaar} heeft nog geen volledige maand; geef de maand op (tot, JJJJ-MM binnen ${jaar})`,
+    );
+  const metKosten = maanden.filter((m) => m.startsWith(`${jaar}-`) && m <= grens);
+  return metKosten.at(-1) ?? grens;
+}
+
+function checkJaar(jaar: number): void {
+  if (!Number.isInteger(jaar) || jaar < 2015 || jaar > 2100)
+    throw new SettleInputError(`jaar moet een jaartal zijn (JJJJ), niet ${jaar}`);
+}
+
+function checkTot(jaar: number, tot: string): void {
+  const m = MAAND.exec(tot);
+  if (!m || Number(m[1]) !== jaar)
+    throw new SettleInputError(`tot moet een maand binnen ${jaar} zijn (JJJJ-MM), niet "${tot}"`);
+}
+
+/** Everything a settlement reads, loaded once per request. */
+interface Invoer {
+  readonly config: SettlementConfig;
+  readonly kosten: readonly CostLine[];
+  readonly versies: readonly VersieItem[];
+  /** Every final statement (all years). */
+  readonly afgesloten: readonly Statement[];
+  readonly bronnen: ReadonlyMap<string, SourceFile>;
+}
+
+/** The configuration with the region folder's file names in its messages. */
+export function settlementConfig(deps: IngestDeps): SettlementConfig {
+  const dir = deps.region.dir;
+  return loadSettlementConfig(deps.region.region, deps.region.budgetten, {
+    region: join(dir, 'region.json'),
+    budgetten: join(dir, 'budgetten.csv'),
+  });
+}
+
+async function laad(deps: IngestDeps): Promise<Invoer> {
+  const config = settlementConfig(deps);
+  const data = await loadMonitorData(
+    deps.store,
+    config.region.gemeenten.map((g) => g.code),
+  );
+  const kosten = costLines(data, config);
+  const versies = await listVersies(deps.store);
+  const afgesloten: Statement[] = [];
+  for (const v of versies) if (v.status === 'definitief') afgesloten.push(await readStatement(deps.store, v));
+  for (const s of afgesloten)
+    if (s.regio.code !== config.region.code)
+      throw new Error(
+        `de opgeslagen verevening hoort bij regio ${s.regio.code}, niet bij ${config.region.code}: gebruik de bijbehorende regiomap`,
+      );
+  return { config, kosten, versies, afgesloten, bronnen: data.files };
+}
+
+interface Uitkomst {
+  readonly overzicht: Statement;
+  readonly bestaand: VersieItem | null;
+  readonly melding: string | null;
+  /** The status and month the figures were computed for (for the key comparison). */
+  readonly status: Status;
+  readonly totEnMetMaand?: string;
+}
+
+async function bereken(
+  deps: IngestDeps,
+  invoer: Invoer,
+  run: Omit<SettleRun, 'scenarios'>,
+  vandaag: Date,
+): Promise<Uitkomst> {
+  const { jaar } = run;
+  checkJaar(jaar);
+  const { config, kosten, versies, afgesloten } = invoer;
+  const vanJaar = versies.filter((v) => v.jaar === jaar);
+  const finaal = afgesloten.find((s) => s.jaar === jaar);
+  if (finaal !== undefined) {
+    let melding = `${jaar} is definitief afgesloten (versie ${finaal.versie}); dit overzicht verandert niet meer.`;
+    try {
+      settleYear(config, kosten, { jaar, status: 'definitief', afgesloten });
+    } catch (err) {
+      if (!(err instanceof SettlementClosedError)) throw err;
+      melding +=
+        ' Sindsdien zijn correcties binnengekomen: die komen als nacalculatie in het overzicht van een later jaar.';
+    }
+    const index = vanJaar.find((v) => v.versie === finaal.versie) ?? null;
+    return { overzicht: finaal, bestaand: index, melding, status: 'definitief' };
+  }
+  if (run.sluit && run.totMaand !== undefined)
+    throw new SettleInputError('afsluiten gaat over het hele jaar: laat de maand (tot) weg');
+  if (run.sluit && jaar >= vandaag.getUTCFullYear())
+    throw new SettleInputError(`${jaar} is nog niet voorbij: een jaar kan pas na afloop worden afgesloten`);
+  if (run.totMaand !== undefined) checkTot(jaar, run.totMaand);
+  const status: Status = run.sluit ? 'definitief' : 'voorlopig';
+  const totEnMetMaand = run.sluit
+    ? undefined
+    : (run.totMaand ?? standaardTotMaand(jaar, maandenMetKosten(kosten), vandaag));
+  const laatste = vanJaar.at(-1);
+  const vorige = laatste === undefined ? null : await readStatement(deps.store, laatste);
+  const overzicht = settleYear(config, kosten, { jaar, status, totEnMetMaand, afgesloten, vorige });
+  // The same inputs as any stored version (not only the latest) give that version back.
+  const gelijk = vanJaar.find((v) => v.invoerHash === overzicht.invoerHash) ?? null;
+  if (gelijk !== null)
+    return {
+      overzicht: gelijk === laatste && vorige !== null ? vorige : await readStatement(deps.store, gelijk),
+      bestaand: gelijk,
+      melding: null,
+      status,
+      totEnMetMaand,
+    };
+  return { overzicht, bestaand: null, melding: null, status, totEnMetMaand };
+}
+
+function vergelijking(invoer: Invoer, u: Uitkomst, run: SettleRun | Omit<SettleRun, 'sluit'>) {
+  if (run.scenarios === undefined) return null;
+  return compareKeys(
+    invoer.config,
+    invoer.kosten,
+    { jaar: u.overzicht.jaar, status: u.status, totEnMetMaand: u.totEnMetMaand },
+    run.scenarios === 'standaard' ? STANDAARD_SCENARIOS : run.scenarios,
+    run.scenarioBestand,
+  );
+}
+
+/** Computes and stores (a new version of) a year's statement; closes the year with `sluit`. */
+export async function runSettlement(deps: IngestDeps, run: SettleRun): Promise<SettleResult> {
+  const vandaag = run.vandaag ?? new Date();
+  const invoer = await laad(deps);
+  const u = await bereken(deps, invoer, run, vandaag);
+  const index = u.bestaand ?? (await writeStatement(deps.store, deps.blobs, u.overzicht, vandaag));
+  return {
+    overzicht: u.overzicht,
+    versie: u.overzicht.versie,
+    invoerHash: u.overzicht.invoerHash,
+    status: u.overzicht.status,
+    opslag: u.bestaand === null ? 'nieuw' : 'bestaand',
+    index,
+    melding: u.melding,
+    vergelijking: vergelijking(invoer, u, run),
+    bronnen: invoer.bronnen,
+  };
+}
+
+/**
+ * For readers (the API): the latest stored statement of the year, or with `totMaand` a provisional one computed on the
+ * current figures; never stores and never closes. A closed year gives its final statement.
+ */
+export async function computeSettlement(
+  deps: IngestDeps,
+  run: Omit<SettleRun, 'sluit'> & { readonly versie?: number },
+): Promise<SettleResult> {
+  const vandaag = run.vandaag ?? new Date();
+  checkJaar(run.jaar);
+  const invoer = await laad(deps);
+  const vanJaar = invoer.versies.filter((v) => v.jaar === run.jaar);
+  const opgeslagen = run.versie !== undefined ? vanJaar.find((v) => v.versie === run.versie) : vanJaar.at(-1);
+  if (run.versie !== undefined && opgeslagen === undefined)
+    throw new SettleInputError(`er is geen versie ${run.versie} van de verevening ${run.jaar}`);
+  const finaal = invoer.afgesloten.some((s) => s.jaar === run.jaar);
+  if (opgeslagen !== undefined && (run.versie !== undefined || (run.totMaand === undefined && !finaal))) {
+    const overzicht = await readStatement(deps.store, opgeslagen);
+    const status = overzicht.status;
+    const u: Uitkomst = {
+      overzicht,
+      bestaand: opgeslagen,
+      melding: null,
+      status,
+      totEnMetMaand: overzicht.projectie?.totEnMetMaand,
+    };
+    return resultaat(u, invoer, run);
+  }
+  const u = await bereken(deps, invoer, { ...run, sluit: false }, vandaag);
+  return resultaat(u, invoer, run);
+}
+
+function resultaat(u: Uitkomst, invoer: Invoer, run: Omit<SettleRun, 'sluit'>): SettleResult {
+  return {
+    overzicht: u.overzicht,
+    versie: u.overzicht.versie,
+    invoerHash: u.overzicht.invoerHash,
+    status: u.overzicht.status,
+    opslag: u.bestaand === null ? 'berekend' : 'bestaand',
+    index: u.bestaand,
+    melding: u.melding,
+    vergelijking: vergelijking(invoer, u, run),
+    bronnen: invoer.bronnen,
+  };
+}
+
+/** Every stored version of a year (the API's version list). */
+export async function settlementVersions(deps: IngestDeps, jaar: number): Promise<VersieItem[]> {
+  checkJaar(jaar);
+  return listVersies(deps.store, jaar);
 }

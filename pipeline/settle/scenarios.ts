@@ -41,6 +41,8 @@ export function compareKeys(
   kosten: readonly CostLine[],
   opties: VergelijkingOpties,
   scenarios: readonly Scenario[] = STANDAARD_SCENARIOS,
+  /** The file the scenarios came from, named in messages. */
+  bestand = 'scenario',
 ): ScenarioVergelijking {
   if (scenarios.length === 0) throw new RangeError('geef ten minste één scenario');
   const actieve = activeSchemes(config, opties.jaar);
@@ -51,12 +53,12 @@ export function compareKeys(
   scenarios.forEach((s, i) => {
     const veld = `scenarios[${i}]`;
     if (namen.has(s.naam))
-      problemen.push({ bestand: 'scenario', veld: `${veld}.naam`, melding: `"${s.naam}" komt dubbel voor` });
+      problemen.push({ bestand, veld: `${veld}.naam`, melding: `"${s.naam}" komt dubbel voor` });
     namen.add(s.naam);
     for (const naam of s.regelingen ?? [])
       if (!actieve.some((a) => a.regeling.naam === naam))
         problemen.push({
-          bestand: 'scenario',
+          bestand,
           veld: `${veld}.regelingen`,
           melding: `geen actieve regeling "${naam}" in ${opties.jaar}`,
         });
@@ -69,7 +71,7 @@ export function compareKeys(
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         problemen.push({
-          bestand: 'scenario',
+          bestand,
           veld: formatPad(['scenarios', i, 'sleutel', ...issue.path]),
           melding: issue.message,
         });
@@ -82,7 +84,7 @@ export function compareKeys(
         parsed.data.inleg !== '0'
       )
         problemen.push({
-          bestand: 'scenario',
+          bestand,
           veld: `${veld}.sleutel.inleg`,
           melding: `bij doorbelasting ("${a.regeling.naam}") heeft inleg geen betekenis`,
         });
@@ -91,7 +93,7 @@ export function compareKeys(
         for (const code of a.regeling.leden)
           if (!(code in aandelen))
             problemen.push({
-              bestand: 'scenario',
+              bestand,
               veld: `${veld}.sleutel.vast.aandelen`,
               melding: `aandeel ontbreekt voor ${code} ("${a.regeling.naam}")`,
             });

@@ -21,7 +21,7 @@ import {
 } from '../../schemas/settlement';
 import { gewichten, keyShares, type SleutelLid, toonAandeel } from './key';
 import { Dec, largestRemainder, roundHalfUp } from './round';
-import type { SchemeStatement, StatementLine, StatementTotals, Taakveld } from './types';
+import type { HerleidingRegel, SchemeStatement, StatementLine, StatementTotals, Taakveld } from './types';
 
 export interface LidInvoer {
   readonly gemeente: string;
@@ -51,11 +51,15 @@ export interface SchemeInput {
   } | null;
   readonly sleutel: Sleutel;
   readonly bestanden: readonly string[];
+  /** Care costs per member and month with their files (traceability); any order. */
+  readonly herleiding?: readonly HerleidingRegel[];
   readonly opmerkingen: readonly string[];
 }
 
 const byCode = <T extends { gemeente: string }>(a: T, b: T): number =>
   a.gemeente < b.gemeente ? -1 : a.gemeente > b.gemeente ? 1 : 0;
+
+const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0);
 
@@ -211,6 +215,11 @@ export function computeScheme(input: SchemeInput): SchemeStatement {
     regels,
     totalen: totalen(regels),
     bestanden: [...new Set(input.bestanden)].sort(),
+    herleiding: [...(input.herleiding ?? [])]
+      .map((h) => ({ ...h, bestanden: [...new Set(h.bestanden)].sort() }))
+      .sort((a, b) =>
+        a.gemeente === b.gemeente ? cmpText(a.maand, b.maand) : cmpText(a.gemeente, b.gemeente),
+      ),
     opmerkingen,
   };
 }

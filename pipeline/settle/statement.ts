@@ -28,7 +28,7 @@ export interface JaarOpties {
 }
 
 const TOELICHTING = [
-  'Bedragen in eurocent: kosten en debet positief, credit negatief.',
+  'Bedragen: in de gegevens (JSON) in eurocent, in de overzichten in euro; kosten en debet positief, credit negatief.',
   'Resultaat = pot − zorgkosten − bedrijfsvoering. deelResultaat: positief is een aandeel in een overschot, negatief een aandeel in een tekort.',
   'nettoKosten = inleg − deelResultaat. kostenZonderVerevening = eigen zorgkosten + aandeel bedrijfsvoering. vereveningseffect = nettoKosten − kostenZonderVerevening: positief betaalt mee voor anderen, negatief profiteert.',
   'Zorgkosten met onbekende herkomst (0000) staan op een eigen regel; de sleutel verdeelt ze via het resultaat (bij een lokale regeling direct).',

@@ -132,6 +132,19 @@ export type StatementTotals = Pick<
   | 'vereveningseffect'
 >;
 
+/**
+ * Where a scheme's care costs came from, per member that carries them (or `0000`) and month: the amount known (not
+ * projected) and the declaration files behind it, so every figure of the statement can be traced to months and files.
+ */
+export interface HerleidingRegel {
+  readonly gemeente: string;
+  readonly maand: string;
+  readonly bedrag: number;
+  /** Part kept by the centrumgemeente under the transition rule. */
+  readonly waarvanOvergang: number;
+  readonly bestanden: readonly string[];
+}
+
 /** One scheme's statement for a year. */
 export interface SchemeStatement {
   readonly naam: string;
@@ -160,6 +173,8 @@ export interface SchemeStatement {
   readonly totalen: StatementTotals;
   /** File ids of the cost lines counted (sorted). */
   readonly bestanden: readonly string[];
+  /** The care costs per member and month with their files (sorted by gemeente, then month). */
+  readonly herleiding: readonly HerleidingRegel[];
   readonly opmerkingen: readonly string[];
 }
 

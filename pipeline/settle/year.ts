@@ -7,7 +7,7 @@
  * linearly to the year, x × 12 / n, rounded half up to the cent per member (and for the unknown-origin line).
  * Operating costs are yearly amounts and are taken as configured; budgets are yearly as well.
  */
-import type { Sleutel } from '../../schemas/settlement';
+import type { Regeling, Sleutel } from '../../schemas/settlement';
 import { attributeCosts } from './attribution';
 import { perInhabitantContribution } from './contribution';
 import { Problemen } from './errors';
@@ -80,6 +80,31 @@ function kostenJson(l: CostLine): Json {
   };
 }
 
+/** A scheme as far as one year's computation reads it (see the input hash below). */
+function regelingInvoer(index: number, r: Regeling, centrumgemeente: string, jaar: number): Json {
+  const j = String(jaar);
+  return {
+    index,
+    naam: r.naam,
+    soort: r.soort,
+    leden: [...r.leden].sort(cmp),
+    taakvelden: [...r.taakvelden].sort(cmp),
+    centrumgemeente,
+    zorgkosten: r.zorgkosten && {
+      categorieen: [...r.zorgkosten.categorieen].sort(cmp),
+      codes: [...r.zorgkosten.codes].sort(cmp),
+    },
+    inleg: r.inleg && { bron: r.inleg.bron, factor: r.inleg.ingroeipad?.[j] ?? null },
+    bedrijfsvoering: r.bedrijfsvoering && {
+      kosten: r.bedrijfsvoering.kosten[j] ?? null,
+      innovatiePercentage: r.bedrijfsvoering.innovatiePercentage ?? null,
+      sleutel: r.bedrijfsvoering.sleutel,
+    },
+    sleutel: r.sleutel,
+    overgang: r.overgang ?? null,
+  };
+}
+
 export function computeYear(
   config: SettlementConfig,
   kosten: readonly CostLine[],
@@ -134,6 +159,15 @@ export function computeYear(
       bedrijfsvoering: r.bedrijfsvoering,
       sleutel: opties.sleutels?.get(index) ?? regeling.sleutel,
       bestanden: k ? [...k.bestanden] : [],
+      herleiding: k
+        ? [...k.herleiding.values()].map((m) => ({
+            gemeente: m.gemeente,
+            maand: m.maand,
+            bedrag: m.bedrag,
+            waarvanOvergang: m.overgang,
+            bestanden: [...m.bestanden],
+          }))
+        : [],
       opmerkingen,
     });
   });
@@ -141,23 +175,21 @@ export function computeYear(
   const invoer: Json = {
     rekenmodel: REKENMODEL,
     regio: config.region.code,
+    regioNaam: config.region.naam,
     centrumgemeente: config.region.centrumgemeente,
     jaar,
     status: opties.status,
     totEnMetMaand: opties.totEnMetMaand ?? null,
-    // Member lists are sets: their order in region.json must not change the hash.
+    // Only what this year's figures read: another year's amounts or an explanatory text changing must not make a
+    // new version of this year. Member lists are sets: their order in region.json must not change the hash.
     verevening: {
-      ...config.verevening,
-      regelingen: config.verevening.regelingen.map((r) => ({
-        ...r,
-        leden: [...r.leden].sort(cmp),
-        taakvelden: [...r.taakvelden].sort(cmp),
-      })),
-      bijdragePerInwoner: config.verevening.bijdragePerInwoner && {
-        ...config.verevening.bijdragePerInwoner,
-        leden:
-          config.verevening.bijdragePerInwoner.leden &&
-          [...config.verevening.bijdragePerInwoner.leden].sort(cmp),
+      regelingen: actieve.map((a) => regelingInvoer(a.index, a.regeling, a.centrumgemeente, jaar)),
+      bijdragePerInwoner: bijdrage && {
+        ...bijdrage,
+        ontvanger: { ...bijdrage.ontvanger },
+        regels: [...bijdrage.regels]
+          .sort((x, y) => cmp(x.gemeente, y.gemeente))
+          .map((r) => [r.gemeente, r.naam, r.inwoners, r.bedrag]),
       },
     },
     sleutels: opties.sleutels

@@ -11,7 +11,16 @@ import { computeScheme, type LidInvoer, type SchemeInput } from '../../../pipeli
 import { settleYear } from '../../../pipeline/settle/statement';
 import type { CostLine } from '../../../pipeline/settle/types';
 import type { Sleutel } from '../../../schemas/settlement';
-import { A, B, C, lijn, VOORBEELD_BUDGETTEN, VOORBEELD_KOSTEN, voorbeeldRegio } from './fixtures';
+import {
+  A,
+  B,
+  C,
+  lijn,
+  VOORBEELD_BUDGETTEN,
+  VOORBEELD_KOSTEN,
+  voorbeeldRegio,
+  voorbeeldVerevening,
+} from './fixtures';
 
 const pct = (n: number) => new Dec(n).div(10_000).toFixed();
 
@@ -238,5 +247,67 @@ describe('year statement properties', () => {
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('traceability and input scope', () => {
+  const extra: fc.Arbitrary<CostLine> = fc
+    .record({
+      herkomst: fc.constantFrom(A, B, C, '0000'),
+      maand: fc.integer({ min: 1, max: 12 }).map((m) => `2023-${String(m).padStart(2, '0')}`),
+      bedrag: fc.integer({ min: -5_000_000, max: 20_000_000 }),
+      files: fc.uniqueArray(fc.constantFrom('y1', 'y2', 'y3'), { minLength: 1, maxLength: 2 }),
+    })
+    .map((r) => lijn(r.herkomst, r.maand, r.bedrag, { fileIds: r.files }));
+
+  it('the traceability per member and month adds up to the care costs known, to the cent', () => {
+    const config = loadSettlementConfig(voorbeeldRegio(), VOORBEELD_BUDGETTEN);
+    fc.assert(
+      fc.property(fc.array(extra, { maxLength: 15 }), fc.integer({ min: 1, max: 12 }), (lines, n) => {
+        const kosten = [...VOORBEELD_KOSTEN, ...lines];
+        const tot = `2023-${String(n).padStart(2, '0')}`;
+        for (const s of [
+          settleYear(config, kosten, { jaar: 2023, status: 'definitief' }),
+          settleYear(config, kosten, { jaar: 2023, status: 'voorlopig', totEnMetMaand: tot }),
+        ]) {
+          const [r] = s.regelingen;
+          const per = (code: string) =>
+            sum(r.herleiding.filter((h) => h.gemeente === code).map((h) => h.bedrag));
+          for (const l of r.regels) expect(per(l.gemeente)).toBe(l.zorgkostenTotDatum ?? l.eigenZorgkosten);
+          if (s.status === 'definitief') {
+            expect(per('0000')).toBe(r.zorgkosten.onbekend);
+            expect(sum(r.herleiding.map((h) => h.bedrag))).toBe(r.zorgkosten.totaal);
+          }
+          for (const h of r.herleiding) {
+            expect(h.maand <= (s.projectie?.totEnMetMaand ?? '2023-12')).toBe(true);
+            for (const f of h.bestanden) expect(r.bestanden).toContain(f);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("another year's operating costs or an explanatory text do not change this year's input hash", () => {
+    const basis = voorbeeldVerevening();
+    const hash = (v: typeof basis) =>
+      settleYear(loadSettlementConfig(voorbeeldRegio(v), VOORBEELD_BUDGETTEN), VOORBEELD_KOSTEN, {
+        jaar: 2023,
+        status: 'definitief',
+      }).invoerHash;
+    const metKosten = (jaar: string, bedrag: number) => ({
+      ...basis,
+      toelichting: 'een andere toelichting',
+      regelingen: basis.regelingen.map((r) => ({
+        ...r,
+        toelichting: 'ook anders',
+        bedrijfsvoering: r.bedrijfsvoering && {
+          ...r.bedrijfsvoering,
+          kosten: { ...r.bedrijfsvoering.kosten, [jaar]: { relatiemanagement: bedrag } },
+        },
+      })),
+    });
+    expect(hash(metKosten('2025', 1))).toBe(hash(basis));
+    expect(hash(metKosten('2023', 1))).not.toBe(hash(basis));
   });
 });
