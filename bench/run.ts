@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: throughput and memory, each as a ratio to a baseline measured in the same run on the same file.
- * Not a test: it prints figures; targets are printed beside them. `npm run bench -- check` or `-- ingest` runs one
- * part.
+ * Not a test: it prints figures; targets are printed beside them. `npm run bench -- check`, `-- ingest` or `-- load`
+ * (bench/load.ts: `bwmo serve` under the load of the whole region) runs one part.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ import {
   writeLargeToewijzingCsv,
   writeLargeWmo323,
 } from '../examples/generator/large';
+import { benchLoad } from './load';
 
 const run = promisify(execFile);
 const OUT = join(__dirname, '..', 'bench-output');
@@ -137,6 +138,7 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'check') await benchCheck();
   if (!only || only === 'ingest') await benchIngest();
+  if (!only || only === 'load') await benchLoad();
 }
 
 main().catch((err) => {

@@ -40,16 +40,6 @@ interface Tw {
   eind: number | null;
 }
 
-interface LinePlan {
-  /** The n-th toewijzing of the file's provider; 18 and 19: a number nobody assigned (9338). */
-  tw: number;
-  /** Another client than the toewijzing's (8187). */
-  otherClient: boolean;
-  wrongTariff: boolean;
-  /** Credit the n-th earlier debit of this provider instead (if any). */
-  creditOf: number | null;
-}
-
 const twArb = fc.record({
   client: fc.nat(CLIENTS.length - 1),
   product: fc.nat(PRODUCTS.length - 1),
