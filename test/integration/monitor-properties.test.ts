@@ -329,9 +329,11 @@ describe('monitor aggregates (property)', () => {
           expect(afwijzingen(shuffled, f)).toEqual(afwijzingen(data, f));
         },
       ),
-      { numRuns: 25 },
+      // A fixed seed by default (FC_SEED=n to explore others): the coverage checks below then cannot fail by
+      // chance, which with random seeds they did about once in fifteen runs.
+      { numRuns: 25, seed: Number(process.env.FC_SEED ?? 20261124) },
     );
-    // The random data exercised what the property is about.
+    // The data exercised what the property is about.
     expect(seen.approved).toBeGreaterThan(20);
     expect(seen.rejected).toBeGreaterThan(20);
     expect(seen.credits).toBeGreaterThan(5);
