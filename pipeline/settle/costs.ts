@@ -12,6 +12,7 @@
  * means it no longer exists. Other lines carry no facts, so a toewijzing change outside such a scheme never changes
  * a statement's inputs.
  */
+import type { ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
 import {
   type CostLine,
@@ -21,17 +22,18 @@ import {
   type ToewijzingFeiten,
 } from './types';
 
-/** One version of a toewijzing as a toewijzing file's contribution lists it. */
-export interface ToewijzingRij {
-  readonly nummer: number;
-  readonly herkomst: string;
-  readonly ingangsdatum: string;
-  readonly einddatum: string | null;
-  readonly toewijzingsdatum: string;
-  readonly toewijzingstijd: string;
-  readonly redenWijziging: string | null;
-  readonly seq: number;
-}
+/** One version of a toewijzing as a toewijzing file's contribution lists it (what the transition rule reads of it). */
+export type ToewijzingRij = Pick<
+  ToewijzingContribution,
+  | 'nummer'
+  | 'herkomst'
+  | 'ingangsdatum'
+  | 'einddatum'
+  | 'toewijzingsdatum'
+  | 'toewijzingstijd'
+  | 'redenWijziging'
+  | 'seq'
+>;
 
 /** What the mapping reads: the shape of the monitor's data (committed, non-withdrawn files only). */
 export interface KostenBron {

@@ -3,7 +3,7 @@
  * format=html): no scripts and no external resources, so it can be mailed, archived and printed as it is. A
  * provisional statement says VOORLOPIG in its title, its heading and on every printed page.
  */
-import { euroTekst, procentTekst } from './text';
+import { aantalMaanden, euroTekst, procentTekst } from './text';
 import type { ScenarioVergelijking, SchemeStatement, Statement } from './types';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -151,7 +151,7 @@ export function statementHtml(s: Statement, v: ScenarioVergelijking | null = nul
 </header>`);
   if (s.projectie)
     delen.push(
-      `<p class="voorlopig-merk"><strong>VOORLOPIG.</strong> Kosten bekend tot en met ${esc(s.projectie.totEnMetMaand)} (${s.projectie.maandenBekend} maanden). Projectie naar het jaareinde: ${esc(s.projectie.methode)}. Dit overzicht is geen afrekening.</p>`,
+      `<p class="voorlopig-merk"><strong>VOORLOPIG.</strong> Kosten bekend tot en met ${esc(s.projectie.totEnMetMaand)} (${aantalMaanden(s.projectie.maandenBekend)}). Projectie naar het jaareinde: ${esc(s.projectie.methode)}. Dit overzicht is geen afrekening.</p>`,
     );
   if (s.verschillen && s.vorigeVersie)
     delen.push(`<section aria-labelledby="verschil-kop"><h2 id="verschil-kop">Wijzigingen sinds versie ${s.vorigeVersie.versie}</h2>

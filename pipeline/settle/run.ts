@@ -215,18 +215,9 @@ export async function runSettlement(deps: IngestDeps, run: SettleRun): Promise<S
   const vandaag = run.vandaag ?? new Date();
   const invoer = await laad(deps);
   const u = await bereken(deps, invoer, run, vandaag);
-  const index = u.bestaand ?? (await writeStatement(deps.store, deps.blobs, u.overzicht, vandaag));
-  return {
-    overzicht: u.overzicht,
-    versie: u.overzicht.versie,
-    invoerHash: u.overzicht.invoerHash,
-    status: u.overzicht.status,
-    opslag: u.bestaand === null ? 'nieuw' : 'bestaand',
-    index,
-    melding: u.melding,
-    vergelijking: vergelijking(invoer, u, run),
-    bronnen: invoer.bronnen,
-  };
+  const nieuw =
+    u.bestaand === null ? await writeStatement(deps.store, deps.blobs, u.overzicht, vandaag) : null;
+  return resultaat(u, invoer, run, nieuw);
 }
 
 /**
@@ -261,14 +252,20 @@ export async function computeSettlement(
   return resultaat(u, invoer, run);
 }
 
-function resultaat(u: Uitkomst, invoer: Invoer, run: Omit<SettleRun, 'sluit'>): SettleResult {
+/** The answer to a run; `nieuw` is the version this run stored (null when it stored nothing). */
+function resultaat(
+  u: Uitkomst,
+  invoer: Invoer,
+  run: Omit<SettleRun, 'sluit'>,
+  nieuw: VersieItem | null = null,
+): SettleResult {
   return {
     overzicht: u.overzicht,
     versie: u.overzicht.versie,
     invoerHash: u.overzicht.invoerHash,
     status: u.overzicht.status,
-    opslag: u.bestaand === null ? 'berekend' : 'bestaand',
-    index: u.bestaand,
+    opslag: u.bestaand !== null ? 'bestaand' : nieuw !== null ? 'nieuw' : 'berekend',
+    index: u.bestaand ?? nieuw,
     melding: u.melding,
     vergelijking: vergelijking(invoer, u, run),
     bronnen: invoer.bronnen,

@@ -4,7 +4,7 @@
  * comparison and the statement's accounting: status, version, input hash). The formats themselves (semicolon CSV with
  * BOM, euros with a decimal comma, neutralised formulas; typed XLSX cells) are the monitor's (monitor/tables.ts).
  */
-import { col, type Table } from '../monitor/tables';
+import { type Column, col, type Table } from '../monitor/tables';
 import type {
   BijdrageRegel,
   GemeenteTotaal,
@@ -29,6 +29,22 @@ type Regel = Omit<StatementLine, 'sleutelOnderdelen' | 'naam' | 'inwoners' | 'sl
 const aandeel = (r: { sleutelAandeel: string | null }) =>
   r.sleutelAandeel === null ? null : Number(r.sleutelAandeel);
 
+/**
+ * A sheet from its name, rows and columns, as the formats take it: they read a row only through its own columns, so
+ * the row type can be let go of here.
+ */
+function tabel<R>(name: string, rows: readonly R[], columns: readonly NoInfer<Column<R>>[]): Table<object> {
+  const t: Table<R> = { name, columns, rows };
+  return t as unknown as Table<object>;
+}
+
+/** The columns that name a member: the scheme (with `metRegeling`), the municipality's code and its name. */
+const lidKolommen = (metRegeling: boolean): Column<unknown>[] => [
+  ...(metRegeling ? [col('regeling', 'Regeling', 'text')] : []),
+  col('gemeente', 'Gemeente', 'text'),
+  col('naam', 'Naam', 'text'),
+];
+
 function regels(r: SchemeStatement, metTotaal: boolean): Regel[] {
   const rows: Regel[] = r.regels.map((l) => ({ ...l, regeling: r.naam }));
   if (metTotaal) {
@@ -49,37 +65,35 @@ function regels(r: SchemeStatement, metTotaal: boolean): Regel[] {
 }
 
 /** The member lines' columns; `voorlopig` adds the costs known so far, `metRegeling` the scheme's name. */
-function regelKolommen(voorlopig: boolean, metRegeling: boolean) {
+function regelKolommen(voorlopig: boolean, metRegeling: boolean): Column<Regel>[] {
   return [
-    ...(metRegeling ? [col<Regel>('regeling', 'Regeling', 'text')] : []),
-    col<Regel>('gemeente', 'Gemeente', 'text'),
-    col<Regel>('naam', 'Naam', 'text'),
-    col<Regel>('inwoners', 'Inwoners', 'number'),
-    col<Regel>('inleg', 'Inleg', 'cents'),
-    ...(voorlopig ? [col<Regel>('zorgkostenTotDatum', 'Zorgkosten tot nu', 'cents')] : []),
-    col<Regel>('eigenZorgkosten', voorlopig ? 'Eigen zorgkosten (projectie)' : 'Eigen zorgkosten', 'cents'),
-    col<Regel>('waarvanOvergang', 'Waarvan overgangsregel', 'cents'),
-    col<Regel>('aandeelBedrijfsvoering', 'Aandeel bedrijfsvoering', 'cents'),
-    col<Regel>('aandeelOnbekend', 'Aandeel herkomst onbekend', 'cents'),
-    col<Regel>('sleutelAandeel', 'Sleutelaandeel', 'number', aandeel),
-    col<Regel>('deelResultaat', 'Deel resultaat', 'cents'),
-    col<Regel>('nettoKosten', 'Netto kosten', 'cents'),
-    col<Regel>('kostenZonderVerevening', 'Kosten zonder verevening', 'cents'),
-    col<Regel>('vereveningseffect', 'Vereveningseffect', 'cents'),
+    ...lidKolommen(metRegeling),
+    col('inwoners', 'Inwoners', 'number'),
+    col('inleg', 'Inleg', 'cents'),
+    ...(voorlopig ? [col('zorgkostenTotDatum', 'Zorgkosten tot nu', 'cents')] : []),
+    col('eigenZorgkosten', voorlopig ? 'Eigen zorgkosten (projectie)' : 'Eigen zorgkosten', 'cents'),
+    col('waarvanOvergang', 'Waarvan overgangsregel', 'cents'),
+    col('aandeelBedrijfsvoering', 'Aandeel bedrijfsvoering', 'cents'),
+    col('aandeelOnbekend', 'Aandeel herkomst onbekend', 'cents'),
+    col('sleutelAandeel', 'Sleutelaandeel', 'number', aandeel),
+    col('deelResultaat', 'Deel resultaat', 'cents'),
+    col('nettoKosten', 'Netto kosten', 'cents'),
+    col('kostenZonderVerevening', 'Kosten zonder verevening', 'cents'),
+    col('vereveningseffect', 'Vereveningseffect', 'cents'),
   ];
 }
 
 /** Every member line of every scheme in one table (the CSV of a statement), with a total row per scheme. */
 export function statementLinesTable(s: Statement): Table<object> {
-  return {
-    name: `Verevening ${s.jaar}`,
-    columns: regelKolommen(s.status === 'voorlopig', true),
-    rows: s.regelingen.flatMap((r) => regels(r, true)),
-  } as Table<object>;
+  return tabel(
+    `Verevening ${s.jaar}`,
+    s.regelingen.flatMap((r) => regels(r, true)),
+    regelKolommen(s.status === 'voorlopig', true),
+  );
 }
 
 function regelingTabel(r: SchemeStatement, voorlopig: boolean, naam: string): Table<object> {
-  return { name: naam, columns: regelKolommen(voorlopig, false), rows: regels(r, true) } as Table<object>;
+  return tabel(naam, regels(r, true), regelKolommen(voorlopig, false));
 }
 
 interface Samenvatting {
@@ -97,24 +111,10 @@ interface Samenvatting {
   readonly sleutelBv: string;
 }
 
-function samenvatting(s: Statement): Table<Samenvatting> {
-  return {
-    name: 'Regelingen',
-    columns: [
-      col('naam', 'Regeling', 'text'),
-      col('soort', 'Soort', 'text'),
-      col('taakvelden', 'Taakvelden', 'text'),
-      col('pot', 'Pot (inleg)', 'cents'),
-      col('zorgLeden', 'Zorgkosten leden', 'cents'),
-      col('zorgOnbekend', 'Zorgkosten herkomst onbekend', 'cents'),
-      col('zorgTotaal', 'Zorgkosten totaal', 'cents'),
-      col('buiten', 'Niet als zorgkosten geteld', 'cents'),
-      col('bedrijfsvoering', 'Bedrijfsvoering', 'cents'),
-      col('resultaat', 'Resultaat', 'cents'),
-      col('sleutel', 'Verdeelsleutel', 'text'),
-      col('sleutelBv', 'Sleutel bedrijfsvoering', 'text'),
-    ],
-    rows: s.regelingen.map((r) => ({
+function samenvatting(s: Statement): Table<object> {
+  return tabel<Samenvatting>(
+    'Regelingen',
+    s.regelingen.map((r) => ({
       naam: r.naam,
       soort: r.soortOmschrijving,
       taakvelden: r.taakvelden.join(', '),
@@ -128,66 +128,69 @@ function samenvatting(s: Statement): Table<Samenvatting> {
       sleutel: r.sleutel.omschrijving,
       sleutelBv: r.bedrijfsvoering.sleutel?.omschrijving ?? '',
     })),
-  };
-}
-
-function perGemeente(s: Statement): Table<GemeenteTotaal> {
-  return {
-    name: 'Per gemeente',
-    columns: [
-      col('gemeente', 'Gemeente', 'text'),
-      col('naam', 'Naam', 'text'),
-      col('inleg', 'Inleg', 'cents'),
-      col('nettoKosten', 'Netto kosten', 'cents'),
-      col('vereveningseffect', 'Vereveningseffect', 'cents'),
-      col('bijdragePerInwoner', 'Bijdrage per inwoner', 'cents'),
-      col('nacalculatie', 'Nacalculatie', 'cents'),
+    [
+      col('naam', 'Regeling', 'text'),
+      col('soort', 'Soort', 'text'),
+      col('taakvelden', 'Taakvelden', 'text'),
+      col('pot', 'Pot (inleg)', 'cents'),
+      col('zorgLeden', 'Zorgkosten leden', 'cents'),
+      col('zorgOnbekend', 'Zorgkosten herkomst onbekend', 'cents'),
+      col('zorgTotaal', 'Zorgkosten totaal', 'cents'),
+      col('buiten', 'Niet als zorgkosten geteld', 'cents'),
+      col('bedrijfsvoering', 'Bedrijfsvoering', 'cents'),
+      col('resultaat', 'Resultaat', 'cents'),
+      col('sleutel', 'Verdeelsleutel', 'text'),
+      col('sleutelBv', 'Sleutel bedrijfsvoering', 'text'),
     ],
-    rows: s.perGemeente,
-  };
+  );
 }
 
-function bijdrage(s: Statement): Table<BijdrageRegel> | null {
+function perGemeente(s: Statement): Table<object> {
+  return tabel<GemeenteTotaal>('Per gemeente', s.perGemeente, [
+    ...lidKolommen(false),
+    col('inleg', 'Inleg', 'cents'),
+    col('nettoKosten', 'Netto kosten', 'cents'),
+    col('vereveningseffect', 'Vereveningseffect', 'cents'),
+    col('bijdragePerInwoner', 'Bijdrage per inwoner', 'cents'),
+    col('nacalculatie', 'Nacalculatie', 'cents'),
+  ]);
+}
+
+function bijdrage(s: Statement): Table<object> | null {
   const b = s.bijdragePerInwoner;
   if (b === null) return null;
-  return {
-    name: 'Bijdrage per inwoner',
-    columns: [
-      col('gemeente', 'Gemeente', 'text'),
-      col('naam', 'Naam', 'text'),
-      col('inwoners', 'Inwoners', 'number'),
-      col('tarief', 'Tarief (cent per inwoner)', 'number', () => Number(b.tariefCent)),
-      col('bedrag', `Bijdrage aan ${b.ontvanger.naam}`, 'cents'),
-    ],
-    rows: b.regels,
-  };
+  return tabel<BijdrageRegel>('Bijdrage per inwoner', b.regels, [
+    ...lidKolommen(false),
+    col('inwoners', 'Inwoners', 'number'),
+    col('tarief', 'Tarief (cent per inwoner)', 'number', () => Number(b.tariefCent)),
+    col('bedrag', `Bijdrage aan ${b.ontvanger.naam}`, 'cents'),
+  ]);
 }
 
 type NacalculatieRij = NacalculatieRegel & { readonly jaar: number };
 
-function nacalculaties(s: Statement): Table<NacalculatieRij> | null {
+function nacalculaties(s: Statement): Table<object> | null {
   if (s.nacalculaties.length === 0) return null;
-  return {
-    name: 'Nacalculaties',
-    columns: [
+  return tabel<NacalculatieRij>(
+    'Nacalculaties',
+    s.nacalculaties.flatMap((n) => n.regels.map((r) => ({ ...r, jaar: n.jaar }))),
+    [
       col('jaar', 'Jaar', 'number'),
-      col('regeling', 'Regeling', 'text'),
-      col('gemeente', 'Gemeente', 'text'),
-      col('naam', 'Naam', 'text'),
+      ...lidKolommen(true),
       col('vorigeNettoKosten', 'Netto kosten eerder', 'cents'),
       col('nieuweNettoKosten', 'Netto kosten herberekend', 'cents'),
       col('verschilNettoKosten', 'Nacalculatie', 'cents'),
     ],
-    rows: s.nacalculaties.flatMap((n) => n.regels.map((r) => ({ ...r, jaar: n.jaar }))),
-  };
+  );
 }
 
 type HerleidingRij = HerleidingRegel & { readonly regeling: string };
 
-function herleiding(s: Statement): Table<HerleidingRij> {
-  return {
-    name: 'Herleiding',
-    columns: [
+function herleiding(s: Statement): Table<object> {
+  return tabel<HerleidingRij>(
+    'Herleiding',
+    s.regelingen.flatMap((r) => r.herleiding.map((h) => ({ ...h, regeling: r.naam }))),
+    [
       col('regeling', 'Regeling', 'text'),
       col('gemeente', 'Gemeente', 'text'),
       col('maand', 'Maand', 'text'),
@@ -195,23 +198,18 @@ function herleiding(s: Statement): Table<HerleidingRij> {
       col('waarvanOvergang', 'Waarvan overgangsregel', 'cents'),
       col('bestanden', 'Bestanden', 'text', (r) => r.bestanden.join(' ')),
     ],
-    rows: s.regelingen.flatMap((r) => r.herleiding.map((h) => ({ ...h, regeling: r.naam }))),
-  };
+  );
 }
 
-function nietToegerekend(s: Statement): Table<NietToegerekend> | null {
+function nietToegerekend(s: Statement): Table<object> | null {
   if (s.nietToegerekend.length === 0) return null;
-  return {
-    name: 'Niet toegerekend',
-    columns: [
-      col('taakveld', 'Taakveld', 'text'),
-      col('herkomstgemeente', 'Herkomstgemeente', 'text'),
-      col('reden', 'Reden', 'text'),
-      col('regels', 'Kostenregels', 'number'),
-      col('bedrag', 'Bedrag', 'cents'),
-    ],
-    rows: s.nietToegerekend,
-  };
+  return tabel<NietToegerekend>('Niet toegerekend', s.nietToegerekend, [
+    col('taakveld', 'Taakveld', 'text'),
+    col('herkomstgemeente', 'Herkomstgemeente', 'text'),
+    col('reden', 'Reden', 'text'),
+    col('regels', 'Kostenregels', 'number'),
+    col('bedrag', 'Bedrag', 'cents'),
+  ]);
 }
 
 interface Gegeven {
@@ -220,7 +218,7 @@ interface Gegeven {
 }
 
 /** Status, version, input hash, projection and the explanation: what makes the workbook a statement. */
-function verantwoording(s: Statement): Table<Gegeven> {
+function verantwoording(s: Statement): Table<object> {
   const rows: Gegeven[] = [
     { gegeven: 'Overzicht', waarde: s.kop },
     { gegeven: 'Regio', waarde: `${s.regio.naam} (${s.regio.code})` },
@@ -244,11 +242,7 @@ function verantwoording(s: Statement): Table<Gegeven> {
   for (const t of s.toelichting) rows.push({ gegeven: 'Toelichting', waarde: t });
   for (const r of s.regelingen) for (const o of r.opmerkingen) rows.push({ gegeven: r.naam, waarde: o });
   for (const b of s.buitenTermijn) rows.push({ gegeven: `Buiten termijn ${b.jaar}`, waarde: b.toelichting });
-  return {
-    name: 'Verantwoording',
-    columns: [col('gegeven', 'Gegeven', 'text'), col('waarde', 'Waarde', 'text')],
-    rows,
-  };
+  return tabel('Verantwoording', rows, [col('gegeven', 'Gegeven', 'text'), col('waarde', 'Waarde', 'text')]);
 }
 
 type ScenarioRij = Omit<ScenarioLid, 'scenarios'> & {
@@ -276,21 +270,19 @@ export function scenarioTable(v: ScenarioVergelijking): Table<object> {
           ),
         ]),
   ]);
-  return {
-    name: 'Sleutelvergelijking',
-    columns: [
-      col<ScenarioRij>('regeling', 'Regeling', 'text'),
-      col<ScenarioRij>('gemeente', 'Gemeente', 'text'),
-      col<ScenarioRij>('naam', 'Naam', 'text'),
-      col<ScenarioRij>('inleg', 'Inleg', 'cents'),
-      col<ScenarioRij>('eigenZorgkosten', 'Eigen zorgkosten', 'cents'),
-      col<ScenarioRij>('kostenZonderVerevening', 'Kosten zonder verevening', 'cents'),
-      ...kolommen,
-    ],
-    rows: v.regelingen.flatMap((r) =>
+  return tabel<ScenarioRij>(
+    'Sleutelvergelijking',
+    v.regelingen.flatMap((r) =>
       r.leden.map(({ scenarios, ...l }) => ({ ...l, regeling: r.naam, uitkomst: scenarios })),
     ),
-  } as Table<object>;
+    [
+      ...lidKolommen(true),
+      col('inleg', 'Inleg', 'cents'),
+      col('eigenZorgkosten', 'Eigen zorgkosten', 'cents'),
+      col('kostenZonderVerevening', 'Kosten zonder verevening', 'cents'),
+      ...kolommen,
+    ],
+  );
 }
 
 /** Excel refuses some characters and names longer than 31 in a sheet name, and duplicates. */
@@ -309,10 +301,6 @@ function bladnamen(namen: readonly string[]): string[] {
 /** The workbook's sheets: accounting, summary, a sheet per scheme, totals, contributions, post-calculations … */
 export function statementWorkbookTables(s: Statement, v: ScenarioVergelijking | null): Table<object>[] {
   const voorlopig = s.status === 'voorlopig';
-  const vast: (Table<object> | null)[] = [
-    verantwoording(s) as Table<object>,
-    samenvatting(s) as Table<object>,
-  ];
   const namen = bladnamen([
     'Verantwoording',
     'Regelingen',
@@ -325,13 +313,14 @@ export function statementWorkbookTables(s: Statement, v: ScenarioVergelijking | 
     'Sleutelvergelijking',
   ]);
   const tabellen: (Table<object> | null)[] = [
-    ...vast,
+    verantwoording(s),
+    samenvatting(s),
     ...s.regelingen.map((r) => regelingTabel(r, voorlopig, r.naam)),
-    perGemeente(s) as Table<object>,
-    bijdrage(s) as Table<object> | null,
-    nacalculaties(s) as Table<object> | null,
-    nietToegerekend(s) as Table<object> | null,
-    herleiding(s) as Table<object>,
+    perGemeente(s),
+    bijdrage(s),
+    nacalculaties(s),
+    nietToegerekend(s),
+    herleiding(s),
     v === null ? null : scenarioTable(v),
   ];
   return tabellen.flatMap((t, i) => (t === null ? [] : [{ ...t, name: namen[i] }]));

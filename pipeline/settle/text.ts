@@ -97,18 +97,7 @@ function regelingTekst(r: SchemeStatement, voorlopig: boolean): string {
   const rij = (
     code: string,
     naam: string,
-    l: Pick<
-      SchemeStatement['regels'][number],
-      | 'inleg'
-      | 'zorgkostenTotDatum'
-      | 'eigenZorgkosten'
-      | 'aandeelBedrijfsvoering'
-      | 'aandeelOnbekend'
-      | 'deelResultaat'
-      | 'nettoKosten'
-      | 'kostenZonderVerevening'
-      | 'vereveningseffect'
-    >,
+    l: SchemeStatement['totalen'] & Pick<SchemeStatement['regels'][number], 'zorgkostenTotDatum'>,
     aandeel: string,
   ) => [
     code,
@@ -142,6 +131,9 @@ function regelingTekst(r: SchemeStatement, voorlopig: boolean): string {
 }
 
 /** The whole statement as text. */
+/** "1 maand", "6 maanden". */
+export const aantalMaanden = (n: number): string => `${n} ${n === 1 ? 'maand' : 'maanden'}`;
+
 export function statementText(s: Statement): string {
   const voorlopig = s.status === 'voorlopig';
   const uit: string[] = [];
@@ -151,7 +143,7 @@ export function statementText(s: Statement): string {
   );
   if (s.projectie)
     uit.push(
-      `VOORLOPIG: kosten bekend t/m ${s.projectie.totEnMetMaand} (${s.projectie.maandenBekend} maanden); projectie ${s.projectie.methode}.`,
+      `VOORLOPIG: kosten bekend t/m ${s.projectie.totEnMetMaand} (${aantalMaanden(s.projectie.maandenBekend)}); projectie ${s.projectie.methode}.`,
     );
   if (s.vorigeVersie) {
     uit.push(`Wijzigingen sinds versie ${s.vorigeVersie.versie} (${s.vorigeVersie.status}):`);

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { logger } from '../../functions/aws';
 import { nextMonth } from '../../pipeline/dates';
-import { runSettlement } from '../../pipeline/settle/run';
 import type { Statement } from '../../pipeline/settle/types';
 import { type Serving, startServe } from '../../serve/serve';
 import { launchBrowser } from '../helpers/browser';
-import { BSN_A, BSN_B, declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
+import { BSN_A, BSN_B, declaratieCsv, line } from '../helpers/scenario';
+import { provisional, TW_VENLO_WEERT } from '../helpers/settle';
 import { NML } from '../helpers/stack';
 
 jest.setTimeout(120_000);
@@ -84,43 +84,13 @@ beforeAll(async () => {
   logger.setLogLevel('SILENT');
   dir = await mkdtemp(join(tmpdir(), 'bwmo-verevening-'));
   serving = await startServe({ data: join(dir, 'data'), region: NML, log: () => undefined });
-  await ingest(
-    '0983',
-    'tw.csv',
-    toewijzingCsv([
-      {
-        bsn: BSN_A,
-        ingangsdatum: '2021-01-01',
-        einddatum: '2022-12-31',
-        toewijzingsdatum: '2020-12-15',
-        herkomst: '0983',
-      },
-      {
-        nummer: 5002,
-        bsn: BSN_B,
-        ingangsdatum: '2021-01-01',
-        einddatum: '2022-12-31',
-        toewijzingsdatum: '2020-12-15',
-        herkomst: '0988',
-      },
-    ]),
-  );
+  await ingest('0983', 'tw.csv', TW_VENLO_WEERT);
   await maandDeclaratie('2021-01');
   await maandDeclaratie('2021-02');
   // Version 1 up to February; version 2 after March came in (the settle function or `bwmo settle` would store them).
-  await runSettlement(serving.deps, {
-    jaar: 2021,
-    totMaand: '2021-02',
-    sluit: false,
-    vandaag: new Date('2021-03-10'),
-  });
+  await provisional(serving.deps, 2021, '2021-02', '2021-03-10');
   await maandDeclaratie('2021-03');
-  await runSettlement(serving.deps, {
-    jaar: 2021,
-    totMaand: '2021-03',
-    sluit: false,
-    vandaag: new Date('2021-04-10'),
-  });
+  await provisional(serving.deps, 2021, '2021-03', '2021-04-10');
 
   browser = await launchBrowser();
   context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });

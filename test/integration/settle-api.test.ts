@@ -13,7 +13,8 @@ import { localSettlement } from '../../pipeline/api/settle';
 import { nextMonth } from '../../pipeline/dates';
 import { runSettlement } from '../../pipeline/settle/run';
 import { listVersies } from '../../pipeline/settle/store';
-import { BSN_A, BSN_B, declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
+import { BSN_A, BSN_B, declaratieCsv, line } from '../helpers/scenario';
+import { TW_VENLO_WEERT, uploadToewijzingen } from '../helpers/settle';
 import { type Stack, startStack } from '../helpers/stack';
 
 const at = (iso: string) => new Date(iso);
@@ -32,27 +33,7 @@ describe('/api/verevening', () => {
   beforeAll(async () => {
     stack = await startStack();
     router = apiRouter(stack.deps);
-    await stack.upload(
-      '0983',
-      'tw.csv',
-      toewijzingCsv([
-        {
-          ingangsdatum: '2021-01-01',
-          einddatum: '2022-12-31',
-          toewijzingsdatum: '2020-12-15',
-          herkomst: '0983',
-        },
-        {
-          nummer: 5002,
-          bsn: BSN_B,
-          ingangsdatum: '2021-01-01',
-          einddatum: '2022-12-31',
-          toewijzingsdatum: '2020-12-15',
-          herkomst: '0988',
-        },
-      ]),
-      at('2021-01-05T09:00:00Z'),
-    );
+    await uploadToewijzingen(stack, TW_VENLO_WEERT);
     for (const maand of ['2021-02', '2021-04'])
       await stack.upload(
         '0983',

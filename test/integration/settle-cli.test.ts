@@ -14,20 +14,10 @@ import { logger } from '../../functions/aws';
 import { ingestObject } from '../../pipeline/ingest';
 import type { Statement } from '../../pipeline/settle/types';
 import { type Serving, startServe } from '../../serve/serve';
-import { BSN_A, BSN_B, declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
+import { BSN_A, BSN_B, declaratieCsv, line } from '../helpers/scenario';
+import { TW_VENLO_WEERT } from '../helpers/settle';
 import { NML } from '../helpers/stack';
 
-const TW = toewijzingCsv([
-  { ingangsdatum: '2021-01-01', einddatum: '2022-12-31', toewijzingsdatum: '2020-12-15', herkomst: '0983' },
-  {
-    nummer: 5002,
-    bsn: BSN_B,
-    ingangsdatum: '2021-01-01',
-    einddatum: '2022-12-31',
-    toewijzingsdatum: '2020-12-15',
-    herkomst: '0988',
-  },
-]);
 const DECL = declaratieCsv({
   nummer: 'D1',
   maand: '2021-03',
@@ -77,7 +67,7 @@ describe('bwmo settle', () => {
     const runtime = await openLocal({ data, region: NML });
     try {
       for (const [naam, tekst] of [
-        ['tw.csv', TW],
+        ['tw.csv', TW_VENLO_WEERT],
         ['d.csv', DECL],
       ]) {
         await runtime.blobs.put(`inbox/0983/${naam}`, tekst);
@@ -220,7 +210,7 @@ describe('bwmo settle while bwmo serve runs on the data folder', () => {
     dir = await mkdtemp(join(tmpdir(), 'bwmo-settle-serve-'));
     serving = await startServe({ data: join(dir, 'data'), region: NML, log: () => undefined });
     for (const [naam, tekst] of [
-      ['tw.csv', TW],
+      ['tw.csv', TW_VENLO_WEERT],
       ['d.csv', DECL],
     ]) {
       const res = await fetch(`${serving.http}/lokaal/ingest?gemeente=0983&naam=${naam}`, {

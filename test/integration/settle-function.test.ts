@@ -3,7 +3,8 @@
  * to that month; on demand a year is settled or closed; every run logs version, hash and status, and no BSN.
  */
 import { makeSettleHandler } from '../../functions/settle';
-import { declaratieCsv, line, TW_DEFAULT, toewijzingCsv } from '../helpers/scenario';
+import { declaratieCsv, line, TW_DEFAULT } from '../helpers/scenario';
+import { TW_VENLO, uploadToewijzingen } from '../helpers/settle';
 import { type Stack, startStack } from '../helpers/stack';
 
 describe('settle function', () => {
@@ -21,19 +22,7 @@ describe('settle function', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.upload(
-      '0983',
-      'tw.csv',
-      toewijzingCsv([
-        {
-          ingangsdatum: '2021-01-01',
-          einddatum: '2022-12-31',
-          toewijzingsdatum: '2020-12-15',
-          herkomst: '0983',
-        },
-      ]),
-      new Date('2021-01-05T09:00:00Z'),
-    );
+    await uploadToewijzingen(stack, TW_VENLO);
     await stack.upload(
       '0983',
       'd.csv',

@@ -19,6 +19,7 @@ import { loadRegion } from '../../pipeline/region/load';
 import { runSettlement } from '../../pipeline/settle/run';
 import type { Statement } from '../../pipeline/settle/types';
 import { declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
+import { provisional } from '../helpers/settle';
 import { NML, putWithTime, type Stack, startStack } from '../helpers/stack';
 
 const WBW = join(__dirname, '..', '..', 'examples', 'regions', 'wbw');
@@ -93,12 +94,7 @@ describe('NML from the example generator', () => {
   });
 
   it('2022: Gennep joins the Noord-Limburg pool and the B&P contribution per inhabitant starts', async () => {
-    const r = await runSettlement(stack.deps, {
-      jaar: 2022,
-      totMaand: '2022-01',
-      sluit: false,
-      vandaag: at('2022-02-10'),
-    });
+    const r = await provisional(stack.deps, 2022, '2022-01', '2022-02-10');
     invarianten(r.overzicht);
     expect(r.overzicht.regelingen[0].regels.map((l) => l.gemeente)).toContain('0907');
     const b = r.overzicht.bijdragePerInwoner;

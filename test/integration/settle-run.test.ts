@@ -19,12 +19,10 @@ import {
   VEREVENING_PK,
   writeStatement,
 } from '../../pipeline/settle/store';
-import { credit, declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
+import { credit, declaratieCsv, line } from '../helpers/scenario';
+import { provisional, TW_VENLO, uploadToewijzingen } from '../helpers/settle';
 import { type Stack, startStack } from '../helpers/stack';
 
-const TW = toewijzingCsv([
-  { ingangsdatum: '2021-01-01', einddatum: '2022-12-31', toewijzingsdatum: '2020-12-15', herkomst: '0983' },
-]);
 const MAART = line('2021-03', 'R1');
 const at = (iso: string) => new Date(iso);
 
@@ -36,7 +34,7 @@ describe('settlement versions and the year-end close, end to end through ingest'
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.upload('0983', 'tw.csv', TW, at('2021-01-05T09:00:00Z'));
+    await uploadToewijzingen(stack, TW_VENLO);
     decl1 = (
       await stack.upload(
         '0983',
@@ -52,12 +50,7 @@ describe('settlement versions and the year-end close, end to end through ingest'
     s.regelingen[0] as import('../../pipeline/settle/types').SchemeStatement;
 
   it('stores version 1: the blob under exports/verevening and a small index item', async () => {
-    const r = await runSettlement(stack.deps, {
-      jaar: 2021,
-      totMaand: '2021-06',
-      sluit: false,
-      vandaag: at('2021-07-15'),
-    });
+    const r = await provisional(stack.deps, 2021, '2021-06', '2021-07-15');
     expect(r.opslag).toBe('nieuw');
     expect(r.versie).toBe(1);
     expect(r.status).toBe('voorlopig');
@@ -85,12 +78,7 @@ describe('settlement versions and the year-end close, end to end through ingest'
 
   it('the same inputs give the same stored version back and write nothing', async () => {
     const before = await stack.dump();
-    const r = await runSettlement(stack.deps, {
-      jaar: 2021,
-      totMaand: '2021-06',
-      sluit: false,
-      vandaag: at('2021-08-01'),
-    });
+    const r = await provisional(stack.deps, 2021, '2021-06', '2021-08-01');
     expect(r.opslag).toBe('bestaand');
     expect(r.versie).toBe(1);
     expect(await stack.dump()).toEqual(before);
@@ -106,12 +94,7 @@ describe('settlement versions and the year-end close, end to end through ingest'
         at('2021-05-10T09:00:00Z'),
       )
     ).report.fileId as string;
-    const r = await runSettlement(stack.deps, {
-      jaar: 2021,
-      totMaand: '2021-06',
-      sluit: false,
-      vandaag: at('2021-07-20'),
-    });
+    const r = await provisional(stack.deps, 2021, '2021-06', '2021-07-20');
     expect(r.opslag).toBe('nieuw');
     expect(r.versie).toBe(2);
     expect(r.overzicht.vorigeVersie).toMatchObject({ versie: 1, status: 'voorlopig' });
@@ -164,12 +147,7 @@ describe('settlement versions and the year-end close, end to end through ingest'
     // Asking again, provisional or final, gives the final statement unchanged.
     for (const again of [
       await runSettlement(stack.deps, { jaar: 2021, sluit: true, vandaag: at('2022-02-01') }),
-      await runSettlement(stack.deps, {
-        jaar: 2021,
-        totMaand: '2021-10',
-        sluit: false,
-        vandaag: at('2022-02-01'),
-      }),
+      await provisional(stack.deps, 2021, '2021-10', '2022-02-01'),
     ]) {
       expect(again).toMatchObject({ opslag: 'bestaand', versie: 3, status: 'definitief' });
       expect(again.melding).toContain('definitief afgesloten');
@@ -197,12 +175,7 @@ describe('settlement versions and the year-end close, end to end through ingest'
     expect(closedAgain).toMatchObject({ opslag: 'bestaand', versie: 3 });
     expect(closedAgain.melding).toContain('nacalculatie');
 
-    const r = await runSettlement(stack.deps, {
-      jaar: 2022,
-      totMaand: '2022-02',
-      sluit: false,
-      vandaag: at('2022-03-15'),
-    });
+    const r = await provisional(stack.deps, 2022, '2022-02', '2022-03-15');
     expect(r).toMatchObject({ opslag: 'nieuw', versie: 1, status: 'voorlopig' });
     expect(r.overzicht.nacalculaties).toHaveLength(1);
     const n = r.overzicht.nacalculaties[0];
@@ -229,12 +202,7 @@ describe('settlement versions and the year-end close, end to end through ingest'
   it('closing 2022 books the post-calculation once; 2023 compares with that stand', async () => {
     const slot = await runSettlement(stack.deps, { jaar: 2022, sluit: true, vandaag: at('2023-01-15') });
     expect(slot.overzicht.nacalculaties.map((n) => n.verschilNettoKosten)).toEqual([-339_450]);
-    const volgend = await runSettlement(stack.deps, {
-      jaar: 2023,
-      totMaand: '2023-01',
-      sluit: false,
-      vandaag: at('2023-02-10'),
-    });
+    const volgend = await provisional(stack.deps, 2023, '2023-01', '2023-02-10');
     expect(volgend.overzicht.nacalculaties).toEqual([]);
   });
 });
@@ -257,7 +225,7 @@ describe('a crash between the blob and the index item leaves no half version', (
       },
     });
     stack = await startStack({ wrapStore });
-    await stack.upload('0983', 'tw.csv', TW, at('2021-01-05T09:00:00Z'));
+    await uploadToewijzingen(stack, TW_VENLO);
     await stack.upload(
       '0983',
       'd.csv',
@@ -290,7 +258,7 @@ describe('a statement larger than one item is stored in parts', () => {
   it('reads back byte for byte, whatever a crashed earlier attempt left behind', async () => {
     const { store, blobs } = stack.deps;
     const r = await (async () => {
-      await stack.upload('0983', 'tw.csv', TW, at('2021-01-05T09:00:00Z'));
+      await uploadToewijzingen(stack, TW_VENLO);
       return computeSettlement(stack.deps, { jaar: 2021, totMaand: '2021-01', vandaag: at('2021-02-10') });
     })();
     // Long explanations with multi-byte characters (€, −, ë) and a character outside the BMP at every cut.

@@ -141,7 +141,7 @@ function kop(a) {
   const projectie = $('projectie');
   projectie.hidden = !o.projectie;
   projectie.textContent = o.projectie
-    ? `VOORLOPIG: kosten bekend tot en met ${maandNaam(o.projectie.totEnMetMaand)} (${o.projectie.maandenBekend} maanden), geprojecteerd naar het jaareinde (${o.projectie.methode}). Dit is geen afrekening.`
+    ? `VOORLOPIG: kosten bekend tot en met ${maandNaam(o.projectie.totEnMetMaand)} (${o.projectie.maandenBekend} ${o.projectie.maandenBekend === 1 ? 'maand' : 'maanden'}), geprojecteerd naar het jaareinde (${o.projectie.methode}). Dit is geen afrekening.`
     : '';
   const melding = $('melding');
   melding.hidden = !a.melding;
