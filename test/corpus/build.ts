@@ -1,15 +1,16 @@
 /**
  * A corpus of malformed (and some valid but unusual) input files, generated at test time: XML cases are mutations
- * of the iWmo 3.2 reference examples (read from ../shared, never copied into the repository), CSV cases are built
- * from one consistent declaration so that only the intended problem shows. Each case says which report it must
+ * of the iWmo 3.2 reference examples (test/helpers/reference.ts finds them; never copied into the repository), CSV
+ * cases are built from one consistent declaration so that only the intended problem shows. Each case says which report it must
  * end with: status, kind, and the finding rule ids (and optionally a message text) that name the problem.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import type { FileFormat, FileKind, FileStatus } from '../../schemas/report';
+import { IWMO_VOORBEELDEN } from '../helpers/reference';
 
 export interface CorpusCase {
   /** File name inside the corpus folder. */
@@ -28,7 +29,7 @@ export interface CorpusCase {
 }
 
 /** The iWmo 3.2 example messages (test data; the product never reads this folder). */
-export const VOORBEELDEN = resolve(__dirname, '../../../shared/reference/iwmo-3.2/voorbeelden');
+export const VOORBEELDEN = IWMO_VOORBEELDEN;
 
 /** Content of the local file the XXE case points an external entity at; it must never show up in a report. */
 export const XXE_SECRET = 'GEHEIM-bwmo-corpus-4f1c9e27';

@@ -12,6 +12,7 @@ import { SaxesParser } from 'saxes';
 import { validateXML } from 'xmllint-wasm';
 import { invalidTestBsn, testBsn } from '../../examples/generator/bsn';
 import { type Report, ReportSchema } from '../../schemas/report';
+import { IWMO_XSD as XSD_DIR } from '../helpers/reference';
 import {
   BSN_A,
   BSN_B,
@@ -28,7 +29,6 @@ import {
 } from '../helpers/scenario';
 import { type Stack, startStack } from '../helpers/stack';
 
-const XSD_DIR = '/work/shared/reference/iwmo-3.2/xsd';
 let xsd: { wmo325: string; basis: string };
 
 beforeAll(async () => {

@@ -12,9 +12,9 @@ import { checkFile, checkReportHead } from '../../pipeline/check';
 import { toReport } from '../../pipeline/report/render';
 import { bufferSource } from '../../pipeline/source';
 import { type Report, ReportSchema } from '../../schemas/report';
+import { IWMO_VOORBEELDEN, IWMO_XSD } from '../helpers/reference';
 
-const REFERENCE = '/work/shared/reference/iwmo-3.2';
-const VOORBEELDEN = join(REFERENCE, 'voorbeelden');
+const VOORBEELDEN = IWMO_VOORBEELDEN;
 
 let wmo323: string;
 let wmo301: string;
@@ -23,7 +23,7 @@ let xsd: Record<'WMO323' | 'WMO301' | 'basisschema', string>;
 beforeAll(() => {
   wmo323 = readFileSync(join(VOORBEELDEN, 'WMO323.xml'), 'utf8');
   wmo301 = readFileSync(join(VOORBEELDEN, 'WMO301.xml'), 'utf8');
-  const read = (name: string) => readFileSync(join(REFERENCE, 'xsd', `${name}.xsd`), 'utf8');
+  const read = (name: string) => readFileSync(join(IWMO_XSD, `${name}.xsd`), 'utf8');
   xsd = { WMO323: read('WMO323'), WMO301: read('WMO301'), basisschema: read('basisschema') };
 });
 

@@ -35,8 +35,8 @@ import { bufferSource, pathSource } from '../../pipeline/source';
 import { type Wmo301Message, wmo301Xml } from '../../pipeline/write/wmo301';
 import type { DeclaratieRegel } from '../../schemas/iwmo/wmo323';
 import type { Finding } from '../../schemas/report';
+import { IWMO_XSD as XSD_DIR } from '../helpers/reference';
 
-const XSD_DIR = '/work/shared/reference/iwmo-3.2/xsd';
 const STAND_DATE = '2020-07-01';
 
 const BASE: GenerateOptions = {
