@@ -100,11 +100,23 @@ export async function loadOrCreateSftpConfig(
   return { hostKey, hostPublicKey, usersFile: file, users, added };
 }
 
+/**
+ * An ed25519 key pair that ssh2 can read back. ssh2's generator strips leading zero bytes from the public key, so
+ * about 1 pair in 256 is one its own parser rejects ("Malformed OpenSSH … key", mscdex/ssh2 #1390, #1513): draw again.
+ */
+export function generateEd25519KeyPair(comment?: string): { private: string; public: string } {
+  for (;;) {
+    const pair = utils.generateKeyPairSync('ed25519', comment ? { comment } : {});
+    if (!(utils.parseKey(pair.private) instanceof Error) && !(utils.parseKey(pair.public) instanceof Error))
+      return pair;
+  }
+}
+
 async function loadOrCreateHostKey(dir: string): Promise<{ hostKey: string; hostPublicKey: string }> {
   const path = join(dir, HOST_KEY_FILE);
   const existing = await readFile(path, 'utf8').catch(() => null);
   if (existing === null) {
-    const pair = utils.generateKeyPairSync('ed25519', { comment: 'bwmo-sftp' });
+    const pair = generateEd25519KeyPair('bwmo-sftp');
     // 'wx': a concurrent first start keeps the key that was written first.
     await writeFile(path, pair.private, { mode: 0o600, flag: 'wx' }).catch(() => undefined);
   }

@@ -14,7 +14,12 @@ import type { Readable } from 'node:stream';
 import { Client, type ConnectConfig, type FileEntry, type SFTPWrapper, type Stats, utils } from 'ssh2';
 import type { BlobStore } from '../../pipeline/ports';
 import { resolveVirtualPath, type SftpServer, startSftpServer } from '../../serve/sftp';
-import { type GebruikersBestand, HOST_KEY_FILE, USERS_FILE } from '../../serve/sftp-config';
+import {
+  type GebruikersBestand,
+  generateEd25519KeyPair,
+  HOST_KEY_FILE,
+  USERS_FILE,
+} from '../../serve/sftp-config';
 import { LocalBlobStore } from '../../stores/local-blobs';
 
 const { STATUS_CODE } = utils.sftp;
@@ -576,7 +581,7 @@ describe('SFTP server (Transfer Family stand-in)', () => {
     await refused({ username: 'g0983', password: right });
     await refused({ username: 'g9999', password: right });
     await refused({ username: 'root', password: right });
-    await refused({ username: 'g0988', privateKey: utils.generateKeyPairSync('ed25519').private });
+    await refused({ username: 'g0988', privateKey: generateEd25519KeyPair().private });
     expect(f.log.filter((l) => l.includes('aanmelding geweigerd')).length).toBe(6);
     expect(f.log.some((l) => l.includes('aanmelding g0988'))).toBe(false);
     expect(f.log.join('\n')).not.toContain(right);
@@ -621,7 +626,7 @@ describe('SFTP server configuration and lifecycle', () => {
       await f.server.close();
 
       // Public key only for g0983: the key logs in, the old password no longer does.
-      const pair = utils.generateKeyPairSync('ed25519');
+      const pair = generateEd25519KeyPair();
       await writeFile(join(sftpDir, 'g0983.pub'), `${pair.public}\n`);
       const edited: GebruikersBestand = {
         ...second,
