@@ -162,6 +162,12 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     });
   });
   const handleHttp = async (req: IncomingMessage, res: ServerResponse) => {
+    const refusal = refuseForeign(req);
+    if (refusal) {
+      res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ fout: refusal }));
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'POST' && url.pathname === '/lokaal/ingest') {
       const gemeente = url.searchParams.get('gemeente') ?? '';
@@ -182,7 +188,16 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     if (req.method === 'POST' && url.pathname === '/lokaal/verevening') {
       // `bwmo settle` on a data folder this server holds open: the run (store, close) happens here.
       const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
+      let size = 0;
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_SETTLE_REQUEST) {
+          res.writeHead(413, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ fout: 'de vraag is groter dan 1 MB' }));
+          return;
+        }
+        chunks.push(chunk as Buffer);
+      }
       const response = await settlement.handle(Buffer.concat(chunks).toString('utf8'));
       res.writeHead(response.status, response.headers);
       res.end(response.body);
@@ -243,6 +258,23 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       await dynamo.close();
     },
   };
+}
+
+/** A settlement run is a year, a month and at most a scenario file: far below this. */
+const MAX_SETTLE_REQUEST = 1 << 20;
+
+/**
+ * The HTTP server listens on loopback and trusts its callers (the role comes from a header), so it refuses what a web
+ * page elsewhere could make a browser send: a Host other than this machine (DNS rebinding: a site's name resolving
+ * to 127.0.0.1), and a write (`/lokaal/…`) with an Origin header (a cross-site form post; bwmo's own CLI sends none).
+ */
+export function refuseForeign(req: IncomingMessage): string | null {
+  const host = (req.headers.host ?? '').replace(/:[0-9]+$/, '').toLowerCase();
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host))
+    return `bwmo serve beantwoordt alleen vragen aan 127.0.0.1 of localhost, niet aan ${host || '(geen host)'}`;
+  if ((req.url ?? '').startsWith('/lokaal/') && req.headers.origin !== undefined)
+    return 'bwmo serve neemt /lokaal/ alleen aan van bwmo op deze machine, niet van een webpagina';
+  return null;
 }
 
 /** What a <meta> CSP cannot say: no framing (clickjacking), no content sniffing, no referrer to other sites. */

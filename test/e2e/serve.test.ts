@@ -10,6 +10,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { SaxesParser } from 'saxes';
@@ -433,6 +434,43 @@ describe('bwmo serve end to end', () => {
     expect(report).toMatchObject({ counts: reports[1].counts, declaraties: reports[1].declaraties });
     expect(await figures('2022-09', '2022-09-15')).toEqual(figuresBefore);
     expect(await f.alerts()).toEqual(alertsBefore);
+  });
+
+  test('refuses what a web page could make a browser send: another Host (DNS rebinding) and /lokaal/ with an Origin', async () => {
+    const ask = (path: string, headers: Record<string, string>, method = 'GET') =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(`${f.serving.http}${path}`, { method, headers }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            body += c;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end(method === 'POST' ? '{"jaar":2022,"sluit":true}' : undefined);
+      });
+    const port = new URL(f.serving.http).port;
+    const financien = { 'x-bwmo-groepen': 'financien' };
+    expect((await ask('/api/regio', { ...financien, host: `127.0.0.1:${port}` })).status).toBe(200);
+    expect((await ask('/api/regio', { ...financien, host: `localhost:${port}` })).status).toBe(200);
+    const rebound = await ask('/api/regio', { ...financien, host: `aanvaller.example:${port}` });
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toContain('alleen vragen aan 127.0.0.1 of localhost');
+    const page = await ask('/', { host: `aanvaller.example:${port}` });
+    expect(page.status).toBe(403);
+    for (const path of ['/lokaal/verevening', '/lokaal/ingest?gemeente=0983&naam=x.csv']) {
+      const posted = await ask(
+        path,
+        { origin: 'https://aanvaller.example', 'content-type': 'text/plain' },
+        'POST',
+      );
+      expect(posted.status).toBe(403);
+      expect(posted.body).toContain('niet van een webpagina');
+    }
+    // Nothing was stored or closed by the refused post.
+    const versies = await f.api<{ versies: unknown[] }>('/api/verevening/versies?jaar=2022');
+    expect(versies.versies).toEqual([]);
   });
 
   test("one municipality's files are processed in the order the router received them, municipalities side by side", async () => {
