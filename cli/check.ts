@@ -23,7 +23,9 @@ export async function runCheck(files: string[], format: 'json' | 'table'): Promi
     const head = checkReportHead(checked);
     if (head.status !== 'geaccepteerd') anyRejected = true;
     if (format === 'json') {
-      await writeAll(process.stdout, [i === 0 ? '\n' : ',\n', ...renderReport(head, checked.declaraties)]);
+      // Piece by piece: a report of a million prestaties is tens of megabytes.
+      await writeAll(process.stdout, [i === 0 ? '\n' : ',\n']);
+      await writeAll(process.stdout, renderReport(head, checked.declaraties));
     } else {
       rows.push([
         basename(f),
