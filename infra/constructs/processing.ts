@@ -219,6 +219,8 @@ export class Processing extends Construct {
       ...common,
       entry: 'functions/settle.ts',
       description: 'bwmo settle: the solidarity settlement statement (monthly schedule or on demand)',
+      // One run at a time: a run takes version n+1 after reading version n (store.ts has no conditional writes).
+      reservedConcurrentExecutions: 1,
       memorySize: 1024,
       timeout: Duration.minutes(10),
       regionDir: config.regionDir,

@@ -178,6 +178,13 @@ async function bereken(
     throw new SettleInputError('afsluiten gaat over het hele jaar: laat de maand (tot) weg');
   if (run.sluit && jaar >= vandaag.getUTCFullYear())
     throw new SettleInputError(`${jaar} is nog niet voorbij: een jaar kan pas na afloop worden afgesloten`);
+  // Years close in order: a later closed year may already carry a post-calculation of this one, which this year's
+  // final statement would not see (postcalc.ts compares with closed years before it), and so book it twice.
+  const later = afgesloten.filter((s) => s.jaar > jaar).map((s) => s.jaar);
+  if (run.sluit && later.length > 0)
+    throw new SettleInputError(
+      `${jaar} kan niet meer worden afgesloten: het latere jaar ${Math.min(...later)} is al definitief; correcties voor ${jaar} komen als nacalculatie in een later overzicht`,
+    );
   if (run.totMaand !== undefined) checkTot(jaar, run.totMaand);
   const status: Status = run.sluit ? 'definitief' : 'voorlopig';
   const totEnMetMaand = run.sluit
@@ -215,9 +222,11 @@ export async function runSettlement(deps: IngestDeps, run: SettleRun): Promise<S
   const vandaag = run.vandaag ?? new Date();
   const invoer = await laad(deps);
   const u = await bereken(deps, invoer, run, vandaag);
+  // The key comparison first: a scenario that cannot be computed stops the run before anything is stored.
+  const v = vergelijking(invoer, u, run);
   const nieuw =
     u.bestaand === null ? await writeStatement(deps.store, deps.blobs, u.overzicht, vandaag) : null;
-  return resultaat(u, invoer, run, nieuw);
+  return resultaat(u, invoer, v, nieuw);
 }
 
 /**
@@ -246,18 +255,44 @@ export async function computeSettlement(
       status,
       totEnMetMaand: overzicht.projectie?.totEnMetMaand,
     };
-    return resultaat(u, invoer, run);
+    if (run.scenarios === undefined || opHuidigeCijfers(invoer, u))
+      return resultaat(u, invoer, vergelijking(invoer, u, run));
+    return resultaat(u, invoer, null, null, {
+      melding: `De sleutelvergelijking is weggelaten: de cijfers zijn veranderd sinds versie ${overzicht.versie}. Vraag een voorlopig overzicht tot een maand voor een vergelijking op de huidige cijfers.`,
+    });
   }
   const u = await bereken(deps, invoer, { ...run, sluit: false }, vandaag);
-  return resultaat(u, invoer, run);
+  return resultaat(u, invoer, vergelijking(invoer, u, run));
 }
 
-/** The answer to a run; `nieuw` is the version this run stored (null when it stored nothing). */
+/** Whether a stored statement's inputs are still the current ones (so a key comparison computed now fits it). */
+function opHuidigeCijfers(invoer: Invoer, u: Uitkomst): boolean {
+  const { jaar } = u.overzicht;
+  try {
+    const nu = settleYear(invoer.config, invoer.kosten, {
+      jaar,
+      status: u.status,
+      totEnMetMaand: u.totEnMetMaand,
+      afgesloten: invoer.afgesloten,
+    });
+    return nu.invoerHash === u.overzicht.invoerHash;
+  } catch (err) {
+    // A closed year whose figures changed since.
+    if (err instanceof SettlementClosedError) return false;
+    throw err;
+  }
+}
+
+/**
+ * The answer to a run; `nieuw` is the version this run stored (null when it stored nothing). Without a comparison
+ * where one was asked for, `weggelaten.melding` says why.
+ */
 function resultaat(
   u: Uitkomst,
   invoer: Invoer,
-  run: Omit<SettleRun, 'sluit'>,
+  v: ReturnType<typeof vergelijking>,
   nieuw: VersieItem | null = null,
+  weggelaten?: { readonly melding: string },
 ): SettleResult {
   return {
     overzicht: u.overzicht,
@@ -266,8 +301,8 @@ function resultaat(
     status: u.overzicht.status,
     opslag: u.bestaand !== null ? 'bestaand' : nieuw !== null ? 'nieuw' : 'berekend',
     index: u.bestaand ?? nieuw,
-    melding: u.melding,
-    vergelijking: vergelijking(invoer, u, run),
+    melding: weggelaten ? [u.melding, weggelaten.melding].filter(Boolean).join(' ') : u.melding,
+    vergelijking: v,
     bronnen: invoer.bronnen,
   };
 }

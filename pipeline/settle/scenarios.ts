@@ -88,6 +88,15 @@ export function compareKeys(
           veld: `${veld}.sleutel.inleg`,
           melding: `bij doorbelasting ("${a.regeling.naam}") heeft inleg geen betekenis`,
         });
+      // A key by inhabitants needs them for every member in this year (the configured keys are checked on load).
+      if (parsed.data.inwoners !== undefined && parsed.data.inwoners !== '0')
+        for (const code of a.regeling.leden)
+          if (config.region.gemeenten.find((g) => g.code === code)?.inwoners[String(opties.jaar)] === undefined)
+            problemen.push({
+              bestand,
+              veld: `${veld}.sleutel.inwoners`,
+              melding: `geen inwonertal voor ${code} in ${opties.jaar} ("${a.regeling.naam}")`,
+            });
       const aandelen = parsed.data.vast?.aandelen;
       if (aandelen)
         for (const code of a.regeling.leden)

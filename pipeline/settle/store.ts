@@ -119,6 +119,14 @@ export async function writeStatement(
   s: Statement,
   vastgelegd: Date,
 ): Promise<VersieItem> {
+  // One writer is the rule (the settle function has a reserved concurrency of 1; `bwmo serve` takes runs one at a
+  // time). Without conditional writes a second writer can only be noticed, not prevented: look before writing
+  // anything, so that another run's committed version n (its parts and finance copy) is never overwritten.
+  const [bestaand] = (await store.get([settleKey.versie(s.jaar, s.versie)])) as VersieItem[];
+  if (bestaand !== undefined && bestaand.invoerHash !== s.invoerHash)
+    throw new Error(
+      `verevening ${s.jaar} versie ${s.versie} is intussen door een andere berekening vastgelegd; probeer opnieuw`,
+    );
   const bytes = statementBytes(s);
   const tekst = bytes.toString('utf8');
   const delen: DeelItem[] = [];
@@ -132,13 +140,6 @@ export async function writeStatement(
   await store.put(delen);
   const bestand = statementBlobKey(s.jaar, s.versie);
   await blobs.put(bestand, bytes);
-  // One writer is the rule (the settle function runs alone; `bwmo serve` takes runs one at a time). Without
-  // conditional writes a second writer can only be noticed, not prevented: refuse to overwrite another version n.
-  const [bestaand] = (await store.get([settleKey.versie(s.jaar, s.versie)])) as VersieItem[];
-  if (bestaand !== undefined && bestaand.invoerHash !== s.invoerHash)
-    throw new Error(
-      `verevening ${s.jaar} versie ${s.versie} is intussen door een andere berekening vastgelegd; probeer opnieuw`,
-    );
   const item: VersieItem = {
     ...settleKey.versie(s.jaar, s.versie),
     jaar: s.jaar,

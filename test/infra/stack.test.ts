@@ -388,6 +388,8 @@ describe('functions', () => {
     expect(statements.flatMap(actionsOf)).toEqual(
       expect.arrayContaining(['dynamodb:BatchWriteItem', 'dynamodb:Query']),
     );
+    // One run at a time: a second run would take the same version number.
+    expect(fnProps('Processing/Settle')).toMatchObject({ ReservedConcurrentExecutions: 1 });
   });
 
   test('export: monthly schedule (day 10), reads the table, writes only exports/', () => {

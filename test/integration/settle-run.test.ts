@@ -273,3 +273,91 @@ describe('a statement larger than one item is stored in parts', () => {
     expect(await readBlob(blobs, item.bestand)).toEqual(statementBytes(groot));
   });
 });
+
+describe('defects found in review: order of closing, a second writer, scenarios, comparisons of stored versions', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+    await uploadToewijzingen(stack, TW_VENLO);
+    await stack.upload(
+      '0983',
+      'd-2021-03.csv',
+      declaratieCsv({ nummer: 'D1', maand: '2021-03', lines: [MAART] }),
+      at('2021-04-10T09:00:00Z'),
+    );
+  });
+  afterAll(() => stack.close());
+
+  it('a scenario that cannot be computed stops the run before anything is stored', async () => {
+    const scenarios = [
+      { naam: 'basis', sleutel: 'geconfigureerd' as const },
+      { naam: 'onbekend', sleutel: { inleg: 1 }, regelingen: ['Bestaat niet'] },
+    ];
+    await expect(
+      runSettlement(stack.deps, {
+        jaar: 2021,
+        totMaand: '2021-03',
+        sluit: false,
+        vandaag: at('2021-04-20'),
+        scenarios,
+      }),
+    ).rejects.toThrow('geen actieve regeling "Bestaat niet" in 2021');
+    expect(await listVersies(stack.store, 2021)).toEqual([]);
+  });
+
+  it('a stored version whose figures changed since is shown without a key comparison on other numbers', async () => {
+    const v1 = await provisional(stack.deps, 2021, '2021-04', '2021-05-10');
+    expect(v1.versie).toBe(1);
+    const same = await computeSettlement(stack.deps, {
+      jaar: 2021,
+      scenarios: 'standaard',
+      vandaag: at('2021-05-11'),
+    });
+    expect(same.vergelijking).not.toBeNull();
+    expect(same.melding).toBeNull();
+    await stack.upload(
+      '0983',
+      'd-2021-04.csv',
+      declaratieCsv({ nummer: 'D2', maand: '2021-04', lines: [line('2021-04', 'R2')] }),
+      at('2021-05-12T09:00:00Z'),
+    );
+    const changed = await computeSettlement(stack.deps, {
+      jaar: 2021,
+      scenarios: 'standaard',
+      vandaag: at('2021-05-13'),
+    });
+    expect(changed).toMatchObject({ versie: 1, opslag: 'bestaand', vergelijking: null });
+    expect(changed.melding).toContain(
+      'De sleutelvergelijking is weggelaten: de cijfers zijn veranderd sinds versie 1',
+    );
+  });
+
+  it('a second writer of the same version number is refused before it overwrites anything', async () => {
+    const [v1] = await listVersies(stack.store, 2021);
+    const stored = await readStatement(stack.store, v1);
+    const bytes = await readBlob(stack.blobs, v1.bestand);
+    const other = { ...stored, invoerHash: 'f'.repeat(64), toelichting: ['een andere berekening'] };
+    await expect(writeStatement(stack.store, stack.blobs, other, at('2021-05-14'))).rejects.toThrow(
+      'intussen door een andere berekening vastgelegd',
+    );
+    expect(await readStatement(stack.store, v1)).toEqual(stored);
+    expect(await readBlob(stack.blobs, v1.bestand)).toEqual(bytes);
+  });
+
+  it('years close in order: once a later year is final, an earlier one cannot be closed (no double post-calculation)', async () => {
+    await runSettlement(stack.deps, { jaar: 2021, sluit: true, vandaag: at('2022-01-20') });
+    // A late 2021 debit, then 2023 is closed before 2022: 2023 books the 2021 correction.
+    await stack.upload(
+      '0983',
+      'd-2021-05-laat.csv',
+      declaratieCsv({ nummer: 'D3', maand: '2021-05', lines: [line('2021-05', 'R3')] }),
+      at('2023-02-01T09:00:00Z'),
+    );
+    const slot2023 = await runSettlement(stack.deps, { jaar: 2023, sluit: true, vandaag: at('2024-01-15') });
+    expect(slot2023.overzicht.nacalculaties.map((n) => n.jaar)).toEqual([2021]);
+    await expect(
+      runSettlement(stack.deps, { jaar: 2022, sluit: true, vandaag: at('2024-01-16') }),
+    ).rejects.toThrow('2022 kan niet meer worden afgesloten: het latere jaar 2023 is al definitief');
+    expect((await listVersies(stack.store, 2022)).filter((v) => v.status === 'definitief')).toEqual([]);
+  });
+});

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
+import { SettlementConfigError } from '../../../pipeline/settle/errors';
 import { keyShares, type SleutelLid } from '../../../pipeline/settle/key';
 import { Dec } from '../../../pipeline/settle/round';
+import { compareKeys } from '../../../pipeline/settle/scenarios';
 import { computeScheme, type SchemeInput } from '../../../pipeline/settle/scheme';
 import { type Sleutel, SleutelSchema } from '../../../schemas/settlement';
+import { A, VOORBEELD_KOSTEN, voorbeeldConfig } from './fixtures';
 
 const leden: SleutelLid[] = [
   { gemeente: '0001', inleg: 100, gebruik: 300, inwoners: 1_000 },
@@ -125,5 +128,34 @@ describe('property: more use never means a smaller share of a deficit (key with 
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a scenario keyed by inhabitants in a year without them', () => {
+  it('stops with a configuration message naming the scenario field, not a crash', () => {
+    const config = voorbeeldConfig();
+    // Inhabitants are only checked on load for the keys the configuration itself uses.
+    const zonder = {
+      ...config,
+      region: {
+        ...config.region,
+        gemeenten: config.region.gemeenten.map((g) => (g.code === A ? { ...g, inwoners: {} } : g)),
+      },
+    };
+    const scenarios = [
+      { naam: 'basis', sleutel: 'geconfigureerd' as const },
+      { naam: 'naar inwoners', sleutel: { inwoners: 1 } },
+    ];
+    expect(() =>
+      compareKeys(zonder, VOORBEELD_KOSTEN, { jaar: 2023, status: 'definitief' }, scenarios),
+    ).toThrow(SettlementConfigError);
+    expect(() =>
+      compareKeys(zonder, VOORBEELD_KOSTEN, { jaar: 2023, status: 'definitief' }, scenarios),
+    ).toThrow(`scenario: scenarios[1].sleutel.inwoners: geen inwonertal voor ${A} in 2023`);
+    // With the inhabitants the same comparison is computed.
+    expect(
+      compareKeys(config, VOORBEELD_KOSTEN, { jaar: 2023, status: 'definitief' }, scenarios).regelingen
+        .length,
+    ).toBeGreaterThan(0);
   });
 });
