@@ -91,7 +91,9 @@ export function compareKeys(
       // A key by inhabitants needs them for every member in this year (the configured keys are checked on load).
       if (parsed.data.inwoners !== undefined && parsed.data.inwoners !== '0')
         for (const code of a.regeling.leden)
-          if (config.region.gemeenten.find((g) => g.code === code)?.inwoners[String(opties.jaar)] === undefined)
+          if (
+            config.region.gemeenten.find((g) => g.code === code)?.inwoners[String(opties.jaar)] === undefined
+          )
             problemen.push({
               bestand,
               veld: `${veld}.sleutel.inwoners`,
