@@ -18,6 +18,9 @@
  * `localSettlement` is the write side for `bwmo serve` only (POST /lokaal/verevening): `bwmo settle` hands its run to
  * a running server, as `bwmo ingest` does, because LevelDB allows one process. It is never mounted on AWS.
  */
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { formatPad } from '../../schemas/settlement';
 import type { IngestDeps } from '../ingest';
 import { toCsv, toXlsx } from '../monitor/tables';
 import { SettlementConfigError } from '../settle/errors';
@@ -27,11 +30,12 @@ import {
   runSettlement,
   SettleInputError,
   type SettleResult,
+  settlementConfig,
   settlementVersions,
 } from '../settle/run';
 import { parseScenarioFile } from '../settle/scenario-file';
-import { statementVoor, vergelijkingVoor, type Zicht } from '../settle/scope';
-import { type Versie, zonderSleutel } from '../settle/store';
+import { statementVoor, vergelijkingVoor, verschillen, type Zicht } from '../settle/scope';
+import { type Versie, type VersieItem, zonderSleutel } from '../settle/store';
 import { scenarioTable, statementLinesTable, statementWorkbookTables } from '../settle/tables';
 import type { ScenarioVergelijking, Statement } from '../settle/types';
 import type { Access } from './access';
@@ -72,6 +76,17 @@ export interface SettleAntwoord {
   readonly bronnen: Readonly<Record<string, { gemeente: string; naam: string; ontvangen: string }>>;
 }
 
+/** A summary's sentences as the caller may see them: scope.ts's rule for the statement's differences. */
+const samenvattingVoor = (samenvatting: readonly string[], zicht: Zicht): readonly string[] =>
+  verschillen({ samenvatting, posten: [], bestandenToegevoegd: [], bestandenVervallen: [] }, zicht)
+    .samenvatting;
+
+/** A stored version's index entry as the caller may see it (a backoffice: its summary filtered like the statement's). */
+export function versieVoor(item: VersieItem, zicht: Zicht | null = null): Versie {
+  const v = zonderSleutel(item);
+  return zicht ? { ...v, samenvatting: samenvattingVoor(item.samenvatting, zicht) } : v;
+}
+
 export function antwoord(r: SettleResult, zicht: Zicht | null = null): SettleAntwoord {
   const overzicht = zicht ? statementVoor(r.overzicht, zicht) : r.overzicht;
   const ids = new Set(overzicht.regelingen.flatMap((x) => x.herleiding.flatMap((h) => h.bestanden)));
@@ -86,11 +101,40 @@ export function antwoord(r: SettleResult, zicht: Zicht | null = null): SettleAnt
     opgeslagen: r.opslag !== 'berekend',
     opslag: r.opslag,
     melding: r.melding,
-    versie: r.index ? zonderSleutel(r.index) : null,
+    versie: r.index ? versieVoor(r.index, zicht) : null,
     overzicht,
     vergelijking: r.vergelijking && (zicht ? vergelijkingVoor(r.vergelijking, zicht) : r.vergelijking),
     bronnen,
   };
+}
+
+/** An absolute path in a message (at least one folder, Unix or Windows), to be cut down to its file name. */
+const PAD = /(^|[\s"'(])(?:[A-Za-z]:)?[\\/](?:[^\s\\/"']+[\\/])+([^\s\\/"']+)/g;
+
+/** A configuration error's problems without the server's folders: `region.json: veld: melding`. */
+export function zonderPaden(err: SettlementConfigError): string {
+  return err.problemen
+    .map((p) => `${basename(p.bestand)}: ${p.veld}: ${p.melding}`.replace(PAD, '$1$2'))
+    .join('\n');
+}
+
+/**
+ * The message for a year the configuration does not cover: the configuration itself is sound (every year
+ * budgetten.csv has budgets for can be settled, config.ts checks that), but this year has no budgets. Null when the
+ * year is covered or the configuration itself is broken (that stays a 500).
+ */
+export function geenVereveningVoor(deps: IngestDeps, jaar: number): string | null {
+  const jaren = [...new Set(deps.region.budgetten.map((b) => b.jaar))].sort((a, b) => a - b);
+  if (!Number.isInteger(jaar) || jaren.includes(jaar)) return null;
+  let budgetten: string;
+  try {
+    budgetten = basename(settlementConfig(deps).bestanden.budgetten);
+  } catch (err) {
+    if (err instanceof SettlementConfigError) return null;
+    throw err;
+  }
+  const wel = jaren.length > 0 ? ` (wel voor ${jaren.join(', ')})` : '';
+  return `voor ${jaar} is geen verevening ingericht: ${budgetten} heeft geen budgetten voor dat jaar${wel}`;
 }
 
 type Params = { jaar: number; tot?: string; versie?: number; format: string };
@@ -179,10 +223,11 @@ export function settlementApi(deps: IngestDeps) {
     });
   }
 
-  async function versies(req: ApiRequest): Promise<ApiResponse> {
+  async function versies(req: ApiRequest, access: Access): Promise<ApiResponse> {
     const q = params(req.query, ['jaar'], ['json']);
     if (!q.p) return fout(400, q.fout);
-    const lijst = (await settlementVersions(deps, q.p.jaar)).map(zonderSleutel);
+    const zicht = zichtVoor(access);
+    const lijst = (await settlementVersions(deps, q.p.jaar)).map((v) => versieVoor(v, zicht));
     return json(200, {
       jaar: q.p.jaar,
       afgesloten: lijst.some((v) => v.status === 'definitief'),
@@ -195,7 +240,7 @@ export function settlementApi(deps: IngestDeps) {
       if (req.path !== '/api/verevening' && !req.path.startsWith('/api/verevening/')) return null;
       try {
         if (req.path === '/api/verevening') return await overzicht(req, access);
-        if (req.path === '/api/verevening/versies') return await versies(req);
+        if (req.path === '/api/verevening/versies') return await versies(req, access);
         if (req.path === '/api/verevening/scenarios') return await scenarios(req, access);
         return fout(
           404,
@@ -203,8 +248,12 @@ export function settlementApi(deps: IngestDeps) {
         );
       } catch (err) {
         if (err instanceof SettleInputError) return fout(400, err.message);
-        if (err instanceof SettlementConfigError)
-          return fout(500, `de vereveningsconfiguratie klopt niet: ${err.message}`);
+        if (err instanceof SettlementConfigError) {
+          const jaar = Number(req.query.get('jaar'));
+          const nietIngericht = geenVereveningVoor(deps, jaar);
+          if (nietIngericht !== null) return fout(400, nietIngericht);
+          return fout(500, `de vereveningsconfiguratie klopt niet: ${zonderPaden(err)}`);
+        }
         throw err;
       }
     },
@@ -220,19 +269,67 @@ export interface LokaleRun {
   readonly scenario?: { readonly bestand: string; readonly tekst: string };
 }
 
+const VELDEN = ['jaar', 'tot', 'sluit', 'scenario'] as const;
+
+/** LokaleRun, strictly: a wrong type is refused, never read as "not given" (`"sluit": "true"` closes nothing). */
+const LokaleRunSchema = z.strictObject({
+  jaar: z
+    .number({
+      error: (i) =>
+        i.input === undefined ? 'is nodig (een jaartal, JJJJ)' : 'moet een getal zijn (JJJJ), geen tekst',
+    })
+    .int('moet een geheel getal zijn (JJJJ)')
+    .min(2000, 'moet tussen 2000 en 2100 liggen')
+    .max(2100, 'moet tussen 2000 en 2100 liggen'),
+  tot: z
+    .string({ error: 'moet een maand als tekst zijn (JJJJ-MM)' })
+    .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'moet een maand zijn (JJJJ-MM)')
+    .optional(),
+  sluit: z.boolean({ error: 'moet true of false zijn (geen tekst, geen getal)' }).optional(),
+  scenario: z
+    .strictObject(
+      {
+        bestand: z.string({ error: 'moet tekst zijn (de naam van het scenariobestand)' }),
+        tekst: z.string({ error: 'moet tekst zijn (de inhoud van het scenariobestand)' }),
+      },
+      { error: (i) => (i.code === 'invalid_type' ? 'moet een object {bestand, tekst} zijn' : undefined) },
+    )
+    .optional(),
+});
+
+/** The body as a LokaleRun, or the Dutch message why not. */
+export function parseLokaleRun(body: string): { run: LokaleRun } | { fout: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { fout: 'de vraag is geen JSON' };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return { fout: `de vraag is geen JSON-object met ${VELDEN.join(', ')}` };
+  const parsed = LokaleRunSchema.safeParse(json, { error: z.locales.nl().localeError });
+  if (parsed.success) return { run: parsed.data };
+  return {
+    fout: parsed.error.issues
+      .map((i) => {
+        const waar = i.path.length > 0 ? `${formatPad(i.path)}: ` : '';
+        if (i.code !== 'unrecognized_keys') return `${waar}${i.message}`;
+        const toegestaan = i.path.length > 0 ? 'bestand, tekst' : VELDEN.join(', ');
+        return `${waar}onbekend(e) veld(en): ${i.keys.join(', ')}; toegestaan: ${toegestaan}`;
+      })
+      .join('; '),
+  };
+}
+
 /** The write side for `bwmo serve` (see the module comment): runs, stores and (with sluit) closes a year. */
 export function localSettlement(deps: IngestDeps) {
   // Runs one at a time: a run takes version n+1 after reading version n, so two at once would both take n+1.
   let rij: Promise<unknown> = Promise.resolve();
 
   async function run(body: string): Promise<ApiResponse> {
-    let vraag: LokaleRun;
-    try {
-      vraag = JSON.parse(body) as LokaleRun;
-    } catch {
-      return fout(400, 'de vraag is geen JSON');
-    }
-    if (typeof vraag.jaar !== 'number') return fout(400, 'jaar is nodig');
+    const p = parseLokaleRun(body);
+    if ('fout' in p) return fout(400, p.fout);
+    const vraag = p.run;
     try {
       const r = await runSettlement(deps, {
         jaar: vraag.jaar,
@@ -245,8 +342,10 @@ export function localSettlement(deps: IngestDeps) {
       });
       return json(200, antwoord(r));
     } catch (err) {
-      if (err instanceof SettleInputError || err instanceof SettlementConfigError)
-        return fout(400, err.message);
+      if (err instanceof SettleInputError) return fout(400, err.message);
+      // Here the caller is `bwmo settle` on the same machine: the full paths help fix the region folder.
+      if (err instanceof SettlementConfigError)
+        return fout(400, geenVereveningVoor(deps, vraag.jaar) ?? err.message);
       throw err;
     }
   }

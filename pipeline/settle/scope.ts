@@ -17,7 +17,7 @@ function overAnderen(tekst: string, zicht: Zicht): boolean {
   return zicht.alle.some((code) => !zicht.eigen.has(code) && new RegExp(`\\b${code}\\b`).test(tekst));
 }
 
-function verschillen(v: Verschillen, zicht: Zicht): Verschillen {
+export function verschillen(v: Verschillen, zicht: Zicht): Verschillen {
   // The sentences listing files name other municipalities' files too: a backoffice gets no file lists.
   const bestandzin = (z: string) =>
     z.startsWith('Bestanden toegevoegd:') || z.startsWith('Bestanden vervallen:');

@@ -1,8 +1,9 @@
 /**
  * The settlement endpoints through the API router, in process against dynalite: a GET computes without storing or
  * closing; stored versions come back as stored; the versions list; the key comparison for the chart; CSV, XLSX and
- * HTML; 400 with a Dutch message for bad parameters; what a backoffice sees; no BSN in any answer. And the write side
- * `bwmo serve` mounts for `bwmo settle` (POST /lokaal/verevening).
+ * HTML; 400 with a Dutch message for bad parameters and for a year without settlement configuration; 500 without the
+ * server's folders for a broken configuration; what a backoffice sees (also in the version summaries); no BSN in any
+ * answer. And the write side `bwmo serve` mounts for `bwmo settle` (POST /lokaal/verevening), with a strict body.
  *
  * Data (NML): Venlo sends toewijzingen for a Venlo client (Noord-Limburg BW pool) and a Weert client (Midden-Limburg
  * pool); declarations for February and April 2021.
@@ -11,10 +12,11 @@ import ExcelJS from 'exceljs';
 import { type ApiRequest, type ApiResponse, apiRouter } from '../../pipeline/api/router';
 import { localSettlement } from '../../pipeline/api/settle';
 import { nextMonth } from '../../pipeline/dates';
+import type { IngestDeps } from '../../pipeline/ingest';
 import { runSettlement } from '../../pipeline/settle/run';
 import { listVersies } from '../../pipeline/settle/store';
 import { BSN_A, BSN_B, declaratieCsv, line } from '../helpers/scenario';
-import { TW_VENLO_WEERT, uploadToewijzingen } from '../helpers/settle';
+import { provisional, TW_VENLO, TW_VENLO_WEERT, uploadToewijzingen } from '../helpers/settle';
 import { type Stack, startStack } from '../helpers/stack';
 
 const at = (iso: string) => new Date(iso);
@@ -228,6 +230,82 @@ describe('/api/verevening', () => {
     ]);
   });
 
+  it.each([
+    [{ jaar: '2015' }, 2015],
+    [{ jaar: '2030', tot: '2030-01' }, 2030],
+    [{ jaar: '2030', tot: '2030-01', format: 'csv' }, 2030],
+  ])('a year without settlement configuration: 400, no server folder (%j)', async (query, jaar) => {
+    const geen = `voor ${jaar} is geen verevening ingericht: budgetten.csv heeft geen budgetten voor dat jaar (wel voor 2021, 2022, 2023, 2024)`;
+    const res = await get('/api/verevening', query);
+    expect(res.status).toBe(400);
+    expect(json(res)).toEqual({ fout: geen });
+    const sleutels = await get('/api/verevening/scenarios', { jaar: String(jaar), tot: `${jaar}-01` });
+    expect(sleutels.status).toBe(400);
+    expect(json(sleutels)).toEqual({ fout: geen });
+    expect(
+      json(await localSettlement(stack.deps).handle(JSON.stringify({ jaar, tot: `${jaar}-01` }))),
+    ).toEqual({
+      fout: geen,
+    });
+  });
+
+  it('a broken configuration: 500, naming the file and field but not the server folder', async () => {
+    const region = stack.deps.region;
+    const verevening = region.region.verevening as NonNullable<typeof region.region.verevening>;
+    const [eerste, ...rest] = verevening.regelingen;
+    const kapot: IngestDeps = {
+      ...stack.deps,
+      region: {
+        ...region,
+        region: {
+          ...region.region,
+          verevening: {
+            ...verevening,
+            regelingen: [{ ...eerste, leden: [...eerste.leden, '9999'] }, ...rest],
+          },
+        },
+      },
+    };
+    for (const jaar of ['2021', '2015']) {
+      const res = await apiRouter(kapot).handle({
+        method: 'GET',
+        path: '/api/verevening',
+        query: new URLSearchParams({ jaar }),
+        groups: ['financien'],
+      });
+      expect(res.status).toBe(500);
+      const { fout } = json<{ fout: string }>(res);
+      expect(fout.startsWith('de vereveningsconfiguratie klopt niet: region.json: ')).toBe(true);
+      const regels = fout.replace('de vereveningsconfiguratie klopt niet: ', '').split('\n');
+      expect(regels).toContain(
+        `region.json: verevening.regelingen[0].leden[${eerste.leden.length}]: gemeente 9999 is geen lid van de regio`,
+      );
+      for (const r of regels) expect(r).toMatch(/^(region\.json|budgetten\.csv): /);
+      expect(fout).not.toContain(region.dir);
+    }
+  });
+
+  it.each([
+    ['null', 'de vraag is geen JSON-object met jaar, tot, sluit, scenario'],
+    ['[]', 'de vraag is geen JSON-object met jaar, tot, sluit, scenario'],
+    ['"x"', 'de vraag is geen JSON-object met jaar, tot, sluit, scenario'],
+    ['{"jaar":2021,"sluit":"true"}', 'sluit: moet true of false zijn (geen tekst, geen getal)'],
+    ['{"jaar":"2021"}', 'jaar: moet een getal zijn (JJJJ), geen tekst'],
+    ['{"jaar":2021.5}', 'jaar: moet een geheel getal zijn (JJJJ)'],
+    ['{"jaar":2021,"tot":"2021-4"}', 'tot: moet een maand zijn (JJJJ-MM)'],
+    [
+      '{"jaar":2021,"scenario":{"bestand":"s.json","tekst":1}}',
+      'scenario.tekst: moet tekst zijn (de inhoud van het scenariobestand)',
+    ],
+    ['{"jaar":2021,"sluiten":true}', 'onbekend(e) veld(en): sluiten; toegestaan: jaar, tot, sluit, scenario'],
+  ])('POST /lokaal/verevening refuses the body %s with 400, storing nothing', async (body, fout) => {
+    const voor = await listVersies(stack.store);
+    const res = await localSettlement(stack.deps).handle(body);
+    expect(res.status).toBe(400);
+    expect(json(res)).toEqual({ fout });
+    expect(await listVersies(stack.store)).toEqual(voor);
+  });
+
   it('POST /lokaal/verevening (bwmo serve only) stores and closes; the GET then shows the final statement', async () => {
     const lokaal = localSettlement(stack.deps);
     expect((await lokaal.handle('{')).status).toBe(400);
@@ -254,5 +332,97 @@ describe('/api/verevening', () => {
   it('no BSN in any answer', () => {
     for (const body of bodies) expect(body).not.toMatch(new RegExp(`${BSN_A}|${BSN_B}`));
     expect(bodies.length).toBeGreaterThan(20);
+  });
+});
+
+describe('/api/verevening: the version summaries a backoffice sees', () => {
+  // Venlo's client only, in February and April: version 2's summary names Venlo (0983), the other Noord-Limburg
+  // members and the April file; Weert (0988) has no lines, no traceability and no files of its own.
+  let stack: Stack;
+  let router: ReturnType<typeof apiRouter>;
+  const get = async (path: string, groups: string[]) => {
+    const res = await router.handle({
+      method: 'GET',
+      path,
+      query: new URLSearchParams({ jaar: '2021' }),
+      groups,
+    });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  /** Every key and string value of a JSON text (codes as numbers, e.g. in amounts, are no codes). */
+  const teksten = (body: string): string[] => {
+    const out: string[] = [];
+    const loop = (v: unknown): void => {
+      if (typeof v === 'string') out.push(v);
+      else if (Array.isArray(v)) v.forEach(loop);
+      else if (typeof v === 'object' && v !== null)
+        for (const [k, w] of Object.entries(v)) {
+          out.push(k);
+          loop(w);
+        }
+    };
+    loop(JSON.parse(body));
+    return out;
+  };
+
+  beforeAll(async () => {
+    stack = await startStack();
+    router = apiRouter(stack.deps);
+    await uploadToewijzingen(stack, TW_VENLO);
+    for (const maand of ['2021-02', '2021-04'])
+      await stack.upload(
+        '0983',
+        `d-${maand}.csv`,
+        declaratieCsv({ nummer: `D${maand.replace('-', '')}`, maand, lines: [line(maand, `A${maand}`)] }),
+        at(`${nextMonth(maand)}-10T09:00:00Z`),
+      );
+    await provisional(stack.deps, 2021, '2021-02', '2021-05-10');
+    await provisional(stack.deps, 2021, '2021-04', '2021-05-10');
+  });
+  afterAll(() => stack.close());
+
+  it('finance sees the full summary lines, in the statement and in the versions list', async () => {
+    const opgeslagen = (await listVersies(stack.store, 2021)).map((v) => v.samenvatting);
+    const a = JSON.parse(await get('/api/verevening', ['financien'])) as {
+      versie: { versie: number; samenvatting: string[] };
+      bronnen: Record<string, unknown>;
+    };
+    expect(a.versie.versie).toBe(2);
+    expect(a.versie.samenvatting).toEqual(opgeslagen[1]);
+    expect(a.versie.samenvatting).toContainEqual(
+      expect.stringMatching(/^Bestanden toegevoegd: [0-9a-f]{64}\.$/),
+    );
+    expect(a.versie.samenvatting).toContainEqual(expect.stringContaining(', 0983 Venlo, eigen zorgkosten: '));
+    const lijst = JSON.parse(await get('/api/verevening/versies', ['financien'])) as {
+      versies: { samenvatting: string[] }[];
+    };
+    expect(lijst.versies.map((v) => v.samenvatting)).toEqual(opgeslagen);
+  });
+
+  it('backoffice-0988: no other member and no file id anywhere in the statement or the versions list', async () => {
+    const financien = JSON.parse(await get('/api/verevening', ['financien'])) as {
+      versie: { samenvatting: string[] };
+      bronnen: Record<string, unknown>;
+    };
+    const bestanden = Object.keys(financien.bronnen);
+    expect(bestanden).toHaveLength(2);
+    const anderen = stack.deps.region.region.gemeenten.map((g) => g.code).filter((c) => c !== '0988');
+    const overAnderen = new RegExp(`\\b(${anderen.join('|')})\\b`);
+    for (const path of ['/api/verevening', '/api/verevening/versies']) {
+      const body = await get(path, ['backoffice-0988']);
+      for (const id of bestanden) expect(body).not.toContain(id);
+      expect(teksten(body).filter((t) => overAnderen.test(t))).toEqual([]);
+    }
+    // Filtered, not emptied: the sentences about the region as a whole remain.
+    const weert = JSON.parse(await get('/api/verevening', ['backoffice-0988'])) as {
+      versie: { samenvatting: string[] };
+    };
+    expect(weert.versie.samenvatting).toContain('Kosten bekend tot en met: 2021-02 → 2021-04.');
+    expect(weert.versie.samenvatting.length).toBeLessThan(financien.versie.samenvatting.length);
+    const lijst = JSON.parse(await get('/api/verevening/versies', ['backoffice-0988'])) as {
+      versies: { samenvatting: string[] }[];
+    };
+    expect(lijst.versies.at(-1)?.samenvatting).toEqual(weert.versie.samenvatting);
   });
 });
