@@ -1,7 +1,7 @@
 /** Writes generated data as the files a backoffice would upload, with a manifest of planted errors. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { csvText, declaratieCsvRow, rowByName, toewijzingCsvRow } from '../../pipeline/write/csv';
+import { csvText, declaratieCsvRow, taakgerichtCsvRow, toewijzingCsvRow } from '../../pipeline/write/csv';
 import { wmo323Xml } from '../../pipeline/write/wmo323';
 import { DECLARATIE_COLUMNS, TAAKGERICHT_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
 import type { GenDeclaratie, Generated } from './generate';
@@ -76,17 +76,7 @@ export async function writeGenerated(g: Generated, dir: string): Promise<Manifes
     });
   }
   for (const t of g.taakgericht) {
-    const rows = t.rows.map((r) =>
-      rowByName(TAAKGERICHT_COLUMNS, {
-        Gemeente: r.gemeente,
-        Taakveld: r.taakveld,
-        PeriodeBegindatum: r.periodeBegin,
-        PeriodeEinddatum: r.periodeEind,
-        AgbCode: r.agbCode,
-        AantalClienten: r.aantalClienten,
-        Bedrag: r.bedrag,
-      }),
-    );
+    const rows = t.rows.map(taakgerichtCsvRow);
     await put(`${t.gemeente}/taakgericht-bp-${t.periode}.csv`, csvText(TAAKGERICHT_COLUMNS, rows), {
       gemeente: t.gemeente,
       kind: 'taakgericht',

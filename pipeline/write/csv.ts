@@ -1,6 +1,12 @@
 /** Writes the contract's CSV formats (semicolon, UTF-8) from records; column order comes from schemas/csv.ts. */
 import Papa from 'papaparse';
-import { type ColumnSpec, DECLARATIE_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
+import {
+  type ColumnSpec,
+  DECLARATIE_COLUMNS,
+  TAAKGERICHT_COLUMNS,
+  type TaakgerichtRow,
+  TOEWIJZING_COLUMNS,
+} from '../../schemas/csv';
 import type { ToegewezenProduct } from '../../schemas/iwmo/wmo301';
 import type { DeclaratieBericht, DeclaratieKop, Prestatie } from '../../schemas/iwmo/wmo323';
 
@@ -48,6 +54,18 @@ export function declaratieCsvRow(
     ProductTarief: p.tarief,
     IngediendBedrag: p.bedrag,
     DebetCredit: p.debetCredit,
+  });
+}
+
+export function taakgerichtCsvRow(r: Omit<TaakgerichtRow, 'seq' | 'row'>): CsvCell[] {
+  return rowByName(TAAKGERICHT_COLUMNS, {
+    Gemeente: r.gemeente,
+    Taakveld: r.taakveld,
+    PeriodeBegindatum: r.periodeBegin,
+    PeriodeEinddatum: r.periodeEind,
+    AgbCode: r.agbCode,
+    AantalClienten: r.aantalClienten,
+    Bedrag: r.bedrag,
   });
 }
 

@@ -5,9 +5,19 @@
  */
 
 import { daysInclusive, lastOfMonth, nextMonth } from '../../pipeline/dates';
-import { csvText, declaratieCsvRow, rowByName, toewijzingCsvRow } from '../../pipeline/write/csv';
+import {
+  csvText,
+  declaratieCsvRow,
+  taakgerichtCsvRow,
+  toewijzingCsvRow,
+} from '../../pipeline/write/csv';
 import { wmo323Xml } from '../../pipeline/write/wmo323';
-import { DECLARATIE_COLUMNS, TAAKGERICHT_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
+import {
+  DECLARATIE_COLUMNS,
+  TAAKGERICHT_COLUMNS,
+  type TaakgerichtRow,
+  TOEWIJZING_COLUMNS,
+} from '../../schemas/csv';
 import type { DeclaratieKop, Prestatie } from '../../schemas/iwmo/wmo323';
 
 export const GEMEENTE = '0983';
@@ -166,15 +176,7 @@ export function declaratieXml(d: DeclSpec): string {
   });
 }
 
-export interface TaakSpec {
-  readonly gemeente: string;
-  readonly taakveld: 'BW' | 'MO' | 'BWO' | 'BP';
-  readonly periodeBegin: string;
-  readonly periodeEind: string;
-  readonly agbCode: string;
-  readonly aantalClienten: number;
-  readonly bedrag: number;
-}
+export type TaakSpec = Omit<TaakgerichtRow, 'seq' | 'row'>;
 
 export const TAAK_DEFAULT: TaakSpec = {
   gemeente: GEMEENTE,
@@ -190,17 +192,6 @@ export const TAAK_DEFAULT: TaakSpec = {
 export function taakgerichtCsv(rows: readonly Partial<TaakSpec>[]): string {
   return csvText(
     TAAKGERICHT_COLUMNS,
-    rows.map((partial) => {
-      const r = { ...TAAK_DEFAULT, ...partial };
-      return rowByName(TAAKGERICHT_COLUMNS, {
-        Gemeente: r.gemeente,
-        Taakveld: r.taakveld,
-        PeriodeBegindatum: r.periodeBegin,
-        PeriodeEinddatum: r.periodeEind,
-        AgbCode: r.agbCode,
-        AantalClienten: r.aantalClienten,
-        Bedrag: r.bedrag,
-      });
-    }),
+    rows.map((partial) => taakgerichtCsvRow({ ...TAAK_DEFAULT, ...partial })),
   );
 }
