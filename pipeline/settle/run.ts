@@ -146,9 +146,6 @@ interface Uitkomst {
   readonly overzicht: Statement;
   readonly bestaand: VersieItem | null;
   readonly melding: string | null;
-  /** The status and month the figures were computed for (for the key comparison). */
-  readonly status: Status;
-  readonly totEnMetMaand?: string;
 }
 
 async function bereken(
@@ -172,7 +169,7 @@ async function bereken(
         ' Sindsdien zijn correcties binnengekomen: die komen als nacalculatie in het overzicht van een later jaar.';
     }
     const index = vanJaar.find((v) => v.versie === finaal.versie) ?? null;
-    return { overzicht: finaal, bestaand: index, melding, status: 'definitief' };
+    return { overzicht: finaal, bestaand: index, melding };
   }
   if (run.sluit && run.totMaand !== undefined)
     throw new SettleInputError('afsluiten gaat over het hele jaar: laat de maand (tot) weg');
@@ -200,18 +197,23 @@ async function bereken(
       overzicht: gelijk === laatste && vorige !== null ? vorige : await readStatement(deps.store, gelijk),
       bestaand: gelijk,
       melding: null,
-      status,
-      totEnMetMaand,
     };
-  return { overzicht, bestaand: null, melding: null, status, totEnMetMaand };
+  return { overzicht, bestaand: null, melding: null };
 }
+
+/** The status and month a statement's figures were computed for (a provisional one always has its projection). */
+const berekening = (s: Statement) => ({
+  jaar: s.jaar,
+  status: s.status,
+  totEnMetMaand: s.projectie?.totEnMetMaand,
+});
 
 function vergelijking(invoer: Invoer, u: Uitkomst, run: SettleRun | Omit<SettleRun, 'sluit'>) {
   if (run.scenarios === undefined) return null;
   return compareKeys(
     invoer.config,
     invoer.kosten,
-    { jaar: u.overzicht.jaar, status: u.status, totEnMetMaand: u.totEnMetMaand },
+    berekening(u.overzicht),
     run.scenarios === 'standaard' ? STANDAARD_SCENARIOS : run.scenarios,
     run.scenarioBestand,
   );
@@ -247,14 +249,7 @@ export async function computeSettlement(
   const finaal = invoer.afgesloten.some((s) => s.jaar === run.jaar);
   if (opgeslagen !== undefined && (run.versie !== undefined || (run.totMaand === undefined && !finaal))) {
     const overzicht = await readStatement(deps.store, opgeslagen);
-    const status = overzicht.status;
-    const u: Uitkomst = {
-      overzicht,
-      bestaand: opgeslagen,
-      melding: null,
-      status,
-      totEnMetMaand: overzicht.projectie?.totEnMetMaand,
-    };
+    const u: Uitkomst = { overzicht, bestaand: opgeslagen, melding: null };
     if (run.scenarios === undefined || opHuidigeCijfers(invoer, u))
       return resultaat(u, invoer, vergelijking(invoer, u, run));
     return resultaat(u, invoer, null, null, {
@@ -267,12 +262,9 @@ export async function computeSettlement(
 
 /** Whether a stored statement's inputs are still the current ones (so a key comparison computed now fits it). */
 function opHuidigeCijfers(invoer: Invoer, u: Uitkomst): boolean {
-  const { jaar } = u.overzicht;
   try {
     const nu = settleYear(invoer.config, invoer.kosten, {
-      jaar,
-      status: u.status,
-      totEnMetMaand: u.totEnMetMaand,
+      ...berekening(u.overzicht),
       afgesloten: invoer.afgesloten,
     });
     return nu.invoerHash === u.overzicht.invoerHash;
