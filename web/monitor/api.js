@@ -90,3 +90,15 @@ export async function download(url, filename) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
+
+/**
+ * Makes a download link work with a login too: without one the link itself downloads; with one a click fetches the
+ * file with the token instead, and a failure goes to `onFout`.
+ */
+export function onClickDownload(link, url, filename, onFout) {
+  link.addEventListener('click', (e) => {
+    if (!config.login) return;
+    e.preventDefault();
+    download(url, filename).catch(onFout);
+  });
+}

@@ -7,13 +7,13 @@
 const NS = 'http://www.w3.org/2000/svg';
 const FONT = 13;
 
-/** An SVG element with attributes and children (strings become text). */
+/** An SVG element with attributes and children (one or a list; strings become text). */
 export function svgEl(tag, attrs = {}, children = []) {
   const node = document.createElementNS(NS, tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value !== undefined && value !== null) node.setAttribute(name, String(value));
   }
-  for (const child of children) node.append(child);
+  for (const child of [].concat(children)) node.append(child);
   return node;
 }
 
@@ -38,15 +38,62 @@ function text(x, y, content, attrs = {}) {
   return svgEl('text', { x, y, 'font-size': FONT, ...attrs }, [content]);
 }
 
+/** The round step (1, 2 or 5 × 10^n) at or above `raw`. */
+export function niceStep(raw) {
+  const power = 10 ** Math.floor(Math.log10(raw || 1));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+}
+
 /** Round tick values from 0 to at least `max` (about `count` steps of 1, 2 or 5 × 10^n). */
 export function niceTicks(max, count = 4) {
   if (!(max > 0)) return [0, 1];
-  const raw = max / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const step = niceStep(max / count);
   const ticks = [];
   for (let v = 0; v < max + step; v += step) ticks.push(v);
   return ticks;
+}
+
+const BAR_WIDTH = 640;
+const LABEL_WIDTH = 150;
+const BAR_TOP = 8;
+
+/**
+ * What the horizontal bar charts share: the SVG, a scale from 0 to the last round tick at or above `max`, the
+ * vertical grid with its tick labels, and each row's group with its label; `drawRow(g, row, y, scale)` adds the rest.
+ */
+function barChart(rows, { max, rightMargin, rowHeight, rowAttrs = {} }, options, drawRow) {
+  const plotWidth = BAR_WIDTH - LABEL_WIDTH - rightMargin;
+  const height = BAR_TOP + rows.length * rowHeight + 28;
+  const svg = root(BAR_WIDTH, height, options);
+  const ticks = niceTicks(max);
+  const scale = (v) => (v / ticks.at(-1)) * plotWidth;
+
+  const grid = svgEl('g', { class: 'hulplijnen', 'aria-hidden': 'true' });
+  for (const t of ticks) {
+    const x = LABEL_WIDTH + scale(t);
+    grid.append(
+      svgEl('line', {
+        x1: x,
+        x2: x,
+        y1: BAR_TOP - 4,
+        y2: BAR_TOP + rows.length * rowHeight,
+        class: 'rasterlijn',
+      }),
+    );
+    grid.append(text(x, height - 8, options.tickText(t), { 'text-anchor': 'middle', class: 'as-tekst' }));
+  }
+  svg.append(grid);
+
+  rows.forEach((row, i) => {
+    const y = BAR_TOP + i * rowHeight;
+    const g = svgEl('g', { class: 'rij', ...rowAttrs });
+    g.append(
+      text(LABEL_WIDTH - 8, y + rowHeight / 2 + 4, row.label, { 'text-anchor': 'end', class: 'label' }),
+    );
+    drawRow(g, row, y, scale);
+    svg.append(g);
+  });
+  return svg;
 }
 
 /**
@@ -54,39 +101,16 @@ export function niceTicks(max, count = 4) {
  * label and a note instead of a bar.
  */
 export function horizontalBars(rows, options) {
-  const width = 640;
-  const labelWidth = 150;
-  const plotWidth = width - labelWidth - 70;
   const rowHeight = 26;
-  const top = 8;
-  const height = top + rows.length * rowHeight + 28;
-  const svg = root(width, height, options);
-  const ticks = niceTicks(Math.max(0, ...rows.map((r) => r.value ?? 0)));
-  const scale = (v) => (v / ticks.at(-1)) * plotWidth;
-
-  const grid = svgEl('g', { class: 'hulplijnen', 'aria-hidden': 'true' });
-  for (const t of ticks) {
-    const x = labelWidth + scale(t);
-    grid.append(
-      svgEl('line', { x1: x, x2: x, y1: top - 4, y2: top + rows.length * rowHeight, class: 'rasterlijn' }),
-    );
-    grid.append(text(x, height - 8, options.tickText(t), { 'text-anchor': 'middle', class: 'as-tekst' }));
-  }
-  svg.append(grid);
-
-  rows.forEach((row, i) => {
-    const y = top + i * rowHeight;
-    const g = svgEl('g', { class: 'rij' });
-    g.append(
-      text(labelWidth - 8, y + rowHeight / 2 + 4, row.label, { 'text-anchor': 'end', class: 'label' }),
-    );
+  const max = Math.max(0, ...rows.map((r) => r.value ?? 0));
+  return barChart(rows, { max, rightMargin: 70, rowHeight }, options, (g, row, y, scale) => {
     if (typeof row.value === 'number') {
       const w = Math.max(1, scale(row.value));
       g.append(
         svgEl(
           'rect',
           {
-            x: labelWidth,
+            x: LABEL_WIDTH,
             y: y + 5,
             width: w,
             height: rowHeight - 10,
@@ -96,13 +120,11 @@ export function horizontalBars(rows, options) {
           [svgEl('title', {}, [`${row.label}: ${row.valueText}`])],
         ),
       );
-      g.append(text(labelWidth + w + 6, y + rowHeight / 2 + 4, row.valueText, { class: 'waarde' }));
+      g.append(text(LABEL_WIDTH + w + 6, y + rowHeight / 2 + 4, row.valueText, { class: 'waarde' }));
     } else {
-      g.append(text(labelWidth + 6, y + rowHeight / 2 + 4, row.valueText, { class: 'leeg' }));
+      g.append(text(LABEL_WIDTH + 6, y + rowHeight / 2 + 4, row.valueText, { class: 'leeg' }));
     }
-    svg.append(g);
   });
-  return svg;
 }
 
 /**
@@ -110,36 +132,15 @@ export function horizontalBars(rows, options) {
  * the year that has passed (what "on track" would be).
  */
 export function budgetBars(rows, options) {
-  const width = 640;
-  const labelWidth = 150;
-  const plotWidth = width - labelWidth - 60;
   const rowHeight = 30;
-  const top = 8;
-  const height = top + rows.length * rowHeight + 28;
-  const svg = root(width, height, options);
-  const ticks = niceTicks(Math.max(0, ...rows.flatMap((r) => [r.budget, r.toegekend])));
-  const scale = (v) => (Math.max(0, v) / ticks.at(-1)) * plotWidth;
-
-  const grid = svgEl('g', { class: 'hulplijnen', 'aria-hidden': 'true' });
-  for (const t of ticks) {
-    const x = labelWidth + scale(t);
-    grid.append(
-      svgEl('line', { x1: x, x2: x, y1: top - 4, y2: top + rows.length * rowHeight, class: 'rasterlijn' }),
-    );
-    grid.append(text(x, height - 8, options.tickText(t), { 'text-anchor': 'middle', class: 'as-tekst' }));
-  }
-  svg.append(grid);
-
-  rows.forEach((row, i) => {
-    const y = top + i * rowHeight;
-    const g = svgEl('g', { class: 'rij', 'data-testid': options.barTestid });
-    g.append(
-      text(labelWidth - 8, y + rowHeight / 2 + 4, row.label, { 'text-anchor': 'end', class: 'label' }),
-    );
+  const max = Math.max(0, ...rows.flatMap((r) => [r.budget, r.toegekend]));
+  const rowAttrs = { 'data-testid': options.barTestid };
+  return barChart(rows, { max, rightMargin: 60, rowHeight, rowAttrs }, options, (g, row, y, linear) => {
+    const scale = (v) => linear(Math.max(0, v));
     if (row.budget > 0) {
       g.append(
         svgEl('rect', {
-          x: labelWidth,
+          x: LABEL_WIDTH,
           y: y + 4,
           width: scale(row.budget),
           height: rowHeight - 8,
@@ -152,7 +153,7 @@ export function budgetBars(rows, options) {
       svgEl(
         'rect',
         {
-          x: labelWidth,
+          x: LABEL_WIDTH,
           y: y + 9,
           width: Math.max(1, scale(row.toegekend)),
           height: rowHeight - 18,
@@ -162,14 +163,12 @@ export function budgetBars(rows, options) {
       ),
     );
     if (row.budget > 0 && options.naarRato > 0) {
-      const x = labelWidth + scale(row.budget * options.naarRato);
+      const x = LABEL_WIDTH + scale(row.budget * options.naarRato);
       g.append(svgEl('line', { x1: x, x2: x, y1: y + 2, y2: y + rowHeight - 2, class: 'naar-rato' }));
     }
-    const end = labelWidth + Math.max(scale(row.budget), scale(row.toegekend));
+    const end = LABEL_WIDTH + Math.max(scale(row.budget), scale(row.toegekend));
     g.append(text(end + 6, y + rowHeight / 2 + 4, row.shortText, { class: over ? 'waarde over' : 'waarde' }));
-    svg.append(g);
   });
-  return svg;
 }
 
 /** A line over months ({label, value}); months without a value (suppressed) break the line and get no point. */

@@ -3,7 +3,7 @@
  * and fills six panels from the monitor views of the API (the same views as the CLI reports and exports, so every
  * channel shows the same numbers). Counts arrive already suppressed where the caller's role asks for it.
  */
-import { ApiFout, apiUrl, download, getJson, loadConfig, loginSettings } from './api.js';
+import { ApiFout, apiUrl, getJson, loadConfig, loginSettings, onClickDownload } from './api.js';
 import {
   aantal,
   datumLang,
@@ -15,7 +15,17 @@ import {
   procent,
 } from './format.js';
 import { AanmeldFout, logout } from './login.js';
-import { afwijzingen, budget, dichtheid, h, spreiding, stand, standTotaal, trend } from './panels.js';
+import {
+  afwijzingen,
+  budget,
+  dichtheid,
+  h,
+  spreiding,
+  stand,
+  standTotaal,
+  taakveldNaam,
+  trend,
+} from './panels.js';
 
 /** The API accepts periods of at most 120 months. */
 const MAX_MAANDEN = 120;
@@ -40,46 +50,43 @@ let wachttijd = 0;
 /** The last answer per panel, so a change of the trend's series redraws without asking the API again. */
 const laatste = new Map();
 
-/** Each panel: its view, the view's parameters for the selection, and what its subtitle says. */
+/**
+ * Each panel: its id (the API view it shows, and its section paneel-…), the view's parameters for the selection, and
+ * what its subtitle says.
+ */
 const PANELEN = [
   {
     id: 'stand',
-    weergave: 'stand',
     teken: stand,
     params: (s) => ({ datum: s.peildatum }),
     sub: (s) => `Cliënten met een toewijzing op ${datumLang(s.peildatum)}, naar herkomstgemeente`,
   },
   {
     id: 'dichtheid',
-    weergave: 'dichtheid',
     teken: dichtheid,
     params: (s) => ({ datum: s.peildatum }),
     sub: (s) => `Op ${datumLang(s.peildatum)}, inwonertal van ${s.peildatum.slice(0, 4)}`,
   },
   {
     id: 'budget',
-    weergave: 'budget',
     teken: budget,
     params: (s) => ({ jaar: s.tot.slice(0, 4), tot: s.tot }),
     sub: (s) => `Toegekend in ${s.tot.slice(0, 4)} tot en met ${maandNaam(s.tot)}`,
   },
   {
     id: 'trend',
-    weergave: 'trend',
     teken: trend,
     params: (s) => ({ van: s.van, tot: s.tot }),
     sub: (s) => `${maandNaam(s.van)} tot en met ${maandNaam(s.tot)}`,
   },
   {
     id: 'spreiding',
-    weergave: 'spreiding',
     teken: spreiding,
     params: (s) => ({ datum: s.peildatum }),
     sub: (s) => `Op ${datumLang(s.peildatum)}: waar wonen de cliënten uit elke gemeente?`,
   },
   {
     id: 'afwijzingen',
-    weergave: 'afwijzingen',
     teken: afwijzingen,
     params: (s) => ({ van: s.van, tot: s.tot }),
     per: 10,
@@ -187,17 +194,6 @@ function vulKeuzes() {
   return true;
 }
 
-function taakveldNaam(code) {
-  return (
-    {
-      BW: 'beschermd wonen',
-      MO: 'maatschappelijke opvang',
-      BWO: 'overig beschermd wonen en opvang',
-      BP: 'bemoeizorg en preventie',
-    }[code] ?? code
-  );
-}
-
 /** A selection in the address (?van=…&tot=…) wins over the defaults, so a view can be shared as a link. */
 function leesAdres() {
   const q = new URLSearchParams(location.search);
@@ -282,9 +278,14 @@ function markeer(id, ongeldig) {
   }
 }
 
-/** The filters a view honours (from /api/regio), so the page never sends one the API would refuse. */
+/** The filters a view honours, from /api/regio. */
+function filtersVan(weergave) {
+  return regio.weergaven.find((w) => w.naam === weergave)?.filters ?? [];
+}
+
+/** The selection's filters the view honours, so the page never sends one the API would refuse. */
 function filtersVoor(weergave) {
-  const filters = regio.weergaven.find((w) => w.naam === weergave)?.filters ?? [];
+  const filters = filtersVan(weergave);
   const out = {};
   if (state.gemeente && filters.includes('gemeente')) out.gemeente = state.gemeente;
   if (state.taakveld && filters.includes('taakveld')) out.taakveld = state.taakveld;
@@ -293,7 +294,7 @@ function filtersVoor(weergave) {
 
 /** What the panel could not filter on, said in its subtitle. */
 function nietGefilterd(weergave) {
-  const filters = regio.weergaven.find((w) => w.naam === weergave)?.filters ?? [];
+  const filters = filtersVan(weergave);
   const missend = [];
   if (state.gemeente && !filters.includes('gemeente')) missend.push('gemeente');
   if (state.taakveld && !filters.includes('taakveld')) missend.push('taakveld');
@@ -360,16 +361,16 @@ function vervang(section, nodes) {
 
 async function laadPaneel(p, signal) {
   const section = paneel(p);
-  const params = { ...p.params(state), ...filtersVoor(p.weergave) };
+  const params = { ...p.params(state), ...filtersVoor(p.id) };
   section.classList.add('laadt');
   section.setAttribute('aria-busy', 'true');
-  section.querySelector('[data-sub]').textContent = p.sub(state) + nietGefilterd(p.weergave);
+  section.querySelector('[data-sub]').textContent = p.sub(state) + nietGefilterd(p.id);
   if (!section.querySelector('[data-inhoud]').childElementCount) {
     vervang(section, [h('p', { class: 'laden' }, ['Laden…'])]);
   }
   zetDownloads(section, p, params);
   try {
-    const data = await getJson(`/api/${p.weergave}`, { ...params, per: p.per ?? 1000 }, signal);
+    const data = await getJson(`/api/${p.id}`, { ...params, per: p.per ?? 1000 }, signal);
     if (signal.aborted) return;
     laatste.set(p.id, data);
     tekenPaneel(p, data);
@@ -411,17 +412,13 @@ function zetDownloads(section, p, params) {
   const plek = section.querySelector('[data-downloads]');
   const titel = section.querySelector('h2').textContent.toLowerCase();
   const link = (format, tekst) => {
-    const url = apiUrl(`/api/${p.weergave}`, { ...params, format });
+    const url = apiUrl(`/api/${p.id}`, { ...params, format });
     const a = h('a', { href: url, class: 'download', 'data-testid': `download-${p.id}-${format}` }, [
       tekst,
       h('span', { class: 'visueel-verborgen' }, [` van ${titel}`]),
     ]);
-    a.addEventListener('click', (e) => {
-      if (!loginSettings()) return;
-      e.preventDefault();
-      download(url, `${p.weergave}.${format}`).catch((err) => {
-        $('status').textContent = err.message;
-      });
+    onClickDownload(a, url, `${p.id}.${format}`, (err) => {
+      $('status').textContent = err.message;
     });
     return a;
   };

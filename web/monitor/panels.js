@@ -15,7 +15,7 @@ import {
   procent,
 } from './format.js';
 
-/** An HTML element with attributes and children (strings become text). */
+/** An HTML element with attributes and children (one or a list; strings become text; null and false are left out). */
 export function h(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
@@ -23,7 +23,8 @@ export function h(tag, attrs = {}, children = []) {
     if (name === 'class') node.className = value;
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  for (const child of [].concat(children))
+    if (child !== null && child !== undefined && child !== false) node.append(child);
   return node;
 }
 
@@ -36,6 +37,9 @@ const TAAKVELD_NAMEN = {
   BWO: 'overige beschermd wonen en opvang',
   BP: 'bemoeizorg en preventie',
 };
+
+/** The name of a taakveld code (the code itself for one without a name). */
+export const taakveldNaam = (code) => TAAKVELD_NAMEN[code] ?? code;
 
 const abbr = (code) => h('abbr', { title: TAAKVELD_NAMEN[code] }, [code]);
 

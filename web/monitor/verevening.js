@@ -4,28 +4,12 @@
  * the key comparison as a grouped bar chart with a table as its text alternative. Everything comes from
  * /api/verevening…; the page builds its DOM with textContent only (no HTML from data).
  */
-import { ApiFout, apiUrl, download, getJson, loadConfig, loginSettings } from './api.js';
+import { ApiFout, apiUrl, getJson, loadConfig, onClickDownload } from './api.js';
+import { niceStep, svgEl } from './charts.js';
+import { h } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
-const SVG = 'http://www.w3.org/2000/svg';
 const MAANDEN = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-
-/** Builds an element: attributes (class, data-*, aria-*, …) and children (nodes or text). */
-function h(tag, attrs = {}, children = []) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs))
-    if (v !== undefined && v !== null && v !== false) el.setAttribute(k, v);
-  el.append(...[].concat(children).filter((c) => c !== null && c !== undefined && c !== false));
-  return el;
-}
-
-function s(tag, attrs = {}, children = []) {
-  const el = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs))
-    if (v !== undefined && v !== null) el.setAttribute(k, String(v));
-  el.append(...[].concat(children));
-  return el;
-}
 
 /** Exact euros from integer cents (no floating point): 123456 → "€ 1.234,56", −5 → "−€ 0,05". */
 export function euro(cents) {
@@ -71,6 +55,11 @@ function zetStatus(tekst, soort = '') {
   el.className = `status${soort ? ` ${soort}` : ''}`;
 }
 
+function toonFout(err) {
+  document.body.dataset.state = 'fout';
+  zetStatus(err instanceof ApiFout ? err.message : `Er ging iets mis: ${err?.message ?? err}`, 'fout');
+}
+
 function leesAdres() {
   const p = new URLSearchParams(location.search);
   state.jaar = /^[0-9]{4}$/.test(p.get('jaar') ?? '') ? p.get('jaar') : state.jaar;
@@ -113,11 +102,7 @@ function downloadLink(label, format, naam) {
   const params = { jaar: state.jaar, tot: state.tot || undefined, versie: state.versie || undefined, format };
   const url = apiUrl('/api/verevening', params);
   const a = h('a', { href: url, class: 'download', 'data-testid': `download-${format}` }, label);
-  a.addEventListener('click', (e) => {
-    if (!loginSettings()) return;
-    e.preventDefault();
-    download(url, naam).catch((err) => zetStatus(err.message, 'fout'));
-  });
+  onClickDownload(a, url, naam, (err) => zetStatus(err.message, 'fout'));
   return a;
 }
 
@@ -491,13 +476,6 @@ function versies(lijst, huidige) {
     );
 }
 
-/** Round axis steps: 1, 2 or 5 × 10^n. */
-function stap(bereik, aantal = 5) {
-  const ruw = bereik / aantal;
-  const macht = 10 ** Math.floor(Math.log10(ruw || 1));
-  return [1, 2, 5, 10].map((f) => f * macht).find((x) => x >= ruw) ?? macht * 10;
-}
-
 /** Horizontal grouped bars: per member one bar per key (net cost), with a title and description for screen readers. */
 export function groepStaven(regeling, scenarios, id) {
   const leden = regeling.leden;
@@ -505,7 +483,8 @@ export function groepStaven(regeling, scenarios, id) {
   const waarden = leden.flatMap((l) => l.scenarios.map((x) => x.nettoKosten));
   const min = Math.min(0, ...waarden);
   const max = Math.max(0, ...waarden);
-  const eenheid = stap(Math.max(max - min, 1) / 100) * 100;
+  // About five axis steps, each a round number of whole euros.
+  const eenheid = niceStep(Math.max(max - min, 1) / 100 / 5) * 100;
   const lo = Math.floor(min / eenheid) * eenheid;
   const hi = Math.max(Math.ceil(max / eenheid) * eenheid, lo + eenheid);
   const links = 170;
@@ -525,8 +504,8 @@ export function groepStaven(regeling, scenarios, id) {
       null,
     );
   const kinderen = [
-    s('title', { id: titelId }, `Netto kosten per gemeente onder ${n} sleutels: ${regeling.naam}`),
-    s(
+    svgEl('title', { id: titelId }, `Netto kosten per gemeente onder ${n} sleutels: ${regeling.naam}`),
+    svgEl(
       'desc',
       { id: descId },
       `Gegroepeerde staafgrafiek. Per gemeente één staaf per sleutel (${scenarios.join(', ')}). ` +
@@ -537,15 +516,15 @@ export function groepStaven(regeling, scenarios, id) {
     ),
   ];
   for (let t = lo; t <= hi; t += eenheid) {
-    kinderen.push(s('line', { class: 'rasterlijn', x1: x(t), x2: x(t), y1: boven, y2: hoogte - 24 }));
+    kinderen.push(svgEl('line', { class: 'rasterlijn', x1: x(t), x2: x(t), y1: boven, y2: hoogte - 24 }));
     kinderen.push(
-      s('text', { class: 'as-tekst', x: x(t), y: hoogte - 8, 'text-anchor': 'middle' }, asLabel(t)),
+      svgEl('text', { class: 'as-tekst', x: x(t), y: hoogte - 8, 'text-anchor': 'middle' }, asLabel(t)),
     );
   }
   leden.forEach((l, i) => {
     const y0 = boven + i * groep;
     kinderen.push(
-      s(
+      svgEl(
         'text',
         { class: 'label', x: links - 8, y: y0 + (n * (staaf + 2)) / 2 + 4, 'text-anchor': 'end' },
         l.naam,
@@ -555,7 +534,7 @@ export function groepStaven(regeling, scenarios, id) {
       const a = x(Math.min(0, sc.nettoKosten));
       const b = x(Math.max(0, sc.nettoKosten));
       kinderen.push(
-        s(
+        svgEl(
           'rect',
           {
             class: `staaf reeks-${k % 7}`,
@@ -566,13 +545,13 @@ export function groepStaven(regeling, scenarios, id) {
             'data-gemeente': l.gemeente,
             'data-scenario': sc.scenario,
           },
-          s('title', {}, `${l.naam}, ${sc.scenario}: ${euro(sc.nettoKosten)}`),
+          svgEl('title', {}, `${l.naam}, ${sc.scenario}: ${euro(sc.nettoKosten)}`),
         ),
       );
     });
   });
-  kinderen.push(s('line', { class: 'nullijn', x1: x(0), x2: x(0), y1: boven, y2: hoogte - 24 }));
-  return s(
+  kinderen.push(svgEl('line', { class: 'nullijn', x1: x(0), x2: x(0), y1: boven, y2: hoogte - 24 }));
+  return svgEl(
     'svg',
     {
       class: 'grafiek groepstaven',
@@ -686,9 +665,7 @@ async function laad() {
     );
     document.body.dataset.state = 'klaar';
   } catch (err) {
-    if (err?.name === 'AbortError') return;
-    document.body.dataset.state = 'fout';
-    zetStatus(err instanceof ApiFout ? err.message : `Er ging iets mis: ${err?.message ?? err}`, 'fout');
+    if (err?.name !== 'AbortError') toonFout(err);
   } finally {
     if (lopend === controller) $('inhoud').setAttribute('aria-busy', 'false');
   }
@@ -701,8 +678,7 @@ async function start() {
     $('regio-naam').textContent = regio.naam;
     document.title = `Verevening – ${regio.naam}`;
   } catch (err) {
-    document.body.dataset.state = 'fout';
-    zetStatus(err instanceof ApiFout ? err.message : `Er ging iets mis: ${err?.message ?? err}`, 'fout');
+    toonFout(err);
     $('inhoud').setAttribute('aria-busy', 'false');
     return;
   }
