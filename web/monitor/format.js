@@ -72,9 +72,12 @@ export function maandNaam(maand) {
 }
 
 /** "2021-04" → "apr 2021" (axis labels). */
+const MAANDEN_KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** "2021-03" → "mrt 2021" (the Dutch abbreviation: the first three letters of maart would be "maa"). */
 export function maandKort(maand) {
   const [jaar, m] = maand.split('-');
-  return `${MAANDEN[Number(m) - 1].slice(0, 3)} ${jaar}`;
+  return `${MAANDEN_KORT[Number(m) - 1]} ${jaar}`;
 }
 
 /** "2021-04-30" → "30 april 2021". */

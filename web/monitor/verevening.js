@@ -6,10 +6,10 @@
  */
 import { ApiFout, apiUrl, getJson, loadConfig, onClickDownload } from './api.js';
 import { niceStep, svgEl } from './charts.js';
+import { maandKort } from './format.js';
 import { h } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
-const MAANDEN = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
 /** Exact euros from integer cents (no floating point): 123456 → "€ 1.234,56", −5 → "−€ 0,05". */
 export function euro(cents) {
@@ -30,8 +30,6 @@ export function procent(aandeel) {
   const na = cijfers.slice(heel.length + 2).replace(/0+$/, '');
   return `${voor}${na ? `,${na}` : ''}%`;
 }
-
-const maandNaam = (m) => `${MAANDEN[Number(m.slice(5, 7)) - 1]} ${m.slice(0, 4)}`;
 
 const KORT = new Intl.NumberFormat('nl-NL', {
   notation: 'compact',
@@ -93,7 +91,7 @@ function vulMaanden() {
   const opties = [h('option', { value: '' }, 'Laatst vastgelegd overzicht')];
   for (let m = 1; m <= 12; m++) {
     const maand = `${state.jaar}-${String(m).padStart(2, '0')}`;
-    opties.push(h('option', { value: maand, selected: maand === state.tot }, maandNaam(maand)));
+    opties.push(h('option', { value: maand, selected: maand === state.tot }, maandKort(maand)));
   }
   $('tot').replaceChildren(...opties);
 }
@@ -126,7 +124,7 @@ function kop(a) {
   const projectie = $('projectie');
   projectie.hidden = !o.projectie;
   projectie.textContent = o.projectie
-    ? `VOORLOPIG: kosten bekend tot en met ${maandNaam(o.projectie.totEnMetMaand)} (${o.projectie.maandenBekend} ${o.projectie.maandenBekend === 1 ? 'maand' : 'maanden'}), geprojecteerd naar het jaareinde (${o.projectie.methode}). Dit is geen afrekening.`
+    ? `VOORLOPIG: kosten bekend tot en met ${maandKort(o.projectie.totEnMetMaand)} (${o.projectie.maandenBekend} ${o.projectie.maandenBekend === 1 ? 'maand' : 'maanden'}), geprojecteerd naar het jaareinde (${o.projectie.methode}). Dit is geen afrekening.`
     : '';
   const melding = $('melding');
   melding.hidden = !a.melding;
@@ -238,7 +236,7 @@ function herleiding(r, bronnen) {
   const rijen = r.herleiding.map((x) =>
     h('tr', {}, [
       h('th', { scope: 'row' }, x.gemeente),
-      h('td', {}, maandNaam(x.maand)),
+      h('td', {}, maandKort(x.maand)),
       getalCel(x.bedrag),
       getalCel(x.waarvanOvergang),
       h(
@@ -446,7 +444,7 @@ function versies(lijst, huidige) {
     return h('tr', { 'aria-current': v.versie === huidige ? 'true' : undefined }, [
       h('th', { scope: 'row' }, String(v.versie)),
       h('td', {}, v.status === 'voorlopig' ? 'voorlopig' : 'definitief'),
-      h('td', {}, v.totEnMetMaand ? maandNaam(v.totEnMetMaand) : 'heel jaar'),
+      h('td', {}, v.totEnMetMaand ? maandKort(v.totEnMetMaand) : 'heel jaar'),
       h(
         'td',
         {},
