@@ -19,16 +19,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { testBsn } from '../examples/generator/bsn';
+import type { GenPrestatie } from '../examples/generator/generate';
+import { declaratieText } from '../examples/generator/write';
 import { logger } from '../functions/aws';
 import { addDays, daysInclusive, lastOfMonth, monthsBetween, nextMonth } from '../pipeline/dates';
 import { contractTarief, loadRegion, type RegionData } from '../pipeline/region/load';
-import { csvText, declaratieCsvRow, toewijzingCsvRow } from '../pipeline/write/csv';
-import { wmo323Xml } from '../pipeline/write/wmo323';
-import { DECLARATIE_COLUMNS, TOEWIJZING_COLUMNS } from '../schemas/csv';
-import type { DeclaratieKop, Prestatie } from '../schemas/iwmo/wmo323';
+import { csvText, toewijzingCsvRow } from '../pipeline/write/csv';
+import { TOEWIJZING_COLUMNS } from '../schemas/csv';
+import type { DeclaratieKop } from '../schemas/iwmo/wmo323';
 import type { Report } from '../schemas/report';
-import { BUCKET, S3_CREDENTIALS, startServe } from '../serve/serve';
-import { s3Client } from '../stores/s3-blobs';
+import { BUCKET, s3rverClient, startServe } from '../serve/serve';
 
 const ROOT = join(__dirname, '..');
 const REGION = join(ROOT, 'examples', 'regions', 'nml');
@@ -55,8 +55,6 @@ interface LoadFile {
   readonly planted: number;
   readonly bytes: number;
 }
-
-type Line = Omit<Prestatie, 'seq' | 'at'>;
 
 /** One municipality's files: its toewijzingen (it sends them itself), then a declaration per month. */
 async function municipalityFiles(data: RegionData, index: number, offset: number): Promise<LoadFile[]> {
@@ -103,7 +101,7 @@ async function municipalityFiles(data: RegionData, index: number, offset: number
     const begin = `${maand}-01`;
     const eind = lastOfMonth(begin);
     const yymm = maand.slice(2).replace('-', '');
-    const lines: Line[] = Array.from({ length: clients }, (_, i) => {
+    const lines: GenPrestatie[] = Array.from({ length: clients }, (_, i) => {
       const tarief = contractTarief(data.tarieven, agb, '15', code(i), begin)!.productTarief;
       const volume = daysInclusive(begin, eind);
       return {
@@ -136,25 +134,26 @@ async function municipalityFiles(data: RegionData, index: number, offset: number
       totaalBedrag: total,
       totaalDebetCredit: 'D',
     };
-    const file = { gemeente: g.code, kind: 'declaratie' as const, lines: clients, planted: 2 };
+    const formaat = m % 2 === 0 ? 'xml' : 'csv';
+    const text = declaratieText({
+      gemeente: g.code,
+      agb,
+      maand,
+      identificatie: `L${yymm}${g.code}`,
+      dagtekening: kop.dagtekening,
+      kop,
+      formaat,
+      clienten: lines.map((p) => ({ bsn: p.bsn, prestaties: [p] })),
+      planted: [],
+      plantedState: [],
+    });
     const stem = `${String(m + 1).padStart(2, '0')}-declaratie-${maand}`;
-    if (m % 2 === 0) {
-      await put(
-        `${stem}.xml`,
-        wmo323Xml({
-          afzender: agb,
-          ontvanger: g.code,
-          identificatie: `L${yymm}${g.code}`,
-          dagtekening: kop.dagtekening,
-          kop,
-          clienten: lines.map(({ bsn, ...p }) => ({ bsn, prestaties: [p] })),
-        }),
-        file,
-      );
-    } else {
-      const rows = lines.map((p) => declaratieCsvRow({ afzender: agb, ontvanger: g.code }, kop, p));
-      await put(`${stem}.csv`, csvText(DECLARATIE_COLUMNS, rows), file);
-    }
+    await put(`${stem}.${formaat}`, text, {
+      gemeente: g.code,
+      kind: 'declaratie',
+      lines: clients,
+      planted: 2,
+    });
   }
   return files;
 }
@@ -224,12 +223,7 @@ async function runLoad(): Promise<void> {
       else if (line.startsWith('fout bij')) console.log(`  ${line}`);
     },
   });
-  const s3 = s3Client({
-    endpoint: serving.s3,
-    forcePathStyle: true,
-    region: 'eu-west-1',
-    credentials: S3_CREDENTIALS,
-  });
+  const s3 = s3rverClient(serving.s3);
   const failures: string[] = [];
   const timings: Timing[] = [];
   // Memory while it runs (peak RSS alone does not say what holds it): the JS heap, buffers, and on Linux the

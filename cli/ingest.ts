@@ -24,25 +24,25 @@ export async function runIngest(files: string[], options: IngestOptions): Promis
     }
   }
   const serving = await runningServe(options.data);
-  if (serving) {
-    const reports = await handOff(serving, files, options.gemeente);
-    if (!reports) return 2;
-    await writeAll(process.stdout, [
-      options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${summary(reports)}\n`,
-    ]);
-    return 0;
-  }
+  const reports = serving
+    ? await handOff(serving, files, options.gemeente)
+    : await ingestHere(files, options);
+  if (reports === null) return 2;
+  await writeAll(process.stdout, [
+    options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${summary(reports)}\n`,
+  ]);
+  return 0;
+}
+
+/** The files through the embedded local stack, opened for this run. */
+async function ingestHere(files: readonly string[], options: IngestOptions): Promise<Report[] | null> {
   const runtime = await openLocal(options);
   try {
-    const reports = await ingestFiles(
+    return await ingestFiles(
       runtime,
       files.map((path) => ({ path, gemeente: options.gemeente })),
       !options.json && process.stderr.isTTY,
     );
-    if (reports === null) return 2;
-    if (options.json) await writeAll(process.stdout, [`${JSON.stringify(reports, null, 2)}\n`]);
-    else await writeAll(process.stdout, [`${summary(reports)}\n`]);
-    return 0;
   } finally {
     await runtime.close();
   }

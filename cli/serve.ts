@@ -9,7 +9,6 @@ export interface ServeCliOptions extends RuntimeOptions {
   readonly s3Port?: string;
   readonly httpPort?: string;
   readonly sftpPort?: string;
-  readonly dynamoPort?: number;
 }
 
 export async function runServe(options: ServeCliOptions): Promise<number> {

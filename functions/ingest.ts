@@ -7,7 +7,7 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { type IngestDeps, ingestObject } from '../pipeline/ingest';
+import { type IngestDeps, type IngestResult, ingestObject } from '../pipeline/ingest';
 import type { RoutedObject } from '../pipeline/route';
 import { awsDeps, metrics as awsMetrics, logger } from './aws';
 
@@ -17,11 +17,20 @@ export interface MetricsSink {
   publishStoredMetrics(): unknown;
 }
 
-export function makeIngestHandler(deps: () => Promise<IngestDeps>, metrics: MetricsSink = awsMetrics) {
+/**
+ * `onIngested` hears each file's result once the pipeline is done with it (serve hands the report to whoever waits,
+ * without reading it back from the bucket); when it throws, the message fails like a failing file.
+ */
+export function makeIngestHandler(
+  deps: () => Promise<IngestDeps>,
+  metrics: MetricsSink = awsMetrics,
+  onIngested?: (message: RoutedObject, result: IngestResult) => Promise<void>,
+) {
   const processor = new SqsFifoPartialProcessorAsync();
   const record = async (r: SQSRecord): Promise<void> => {
     const message = JSON.parse(r.body) as RoutedObject;
-    const { report, alreadyDone } = await ingestObject(await deps(), message.key);
+    const result = await ingestObject(await deps(), message.key);
+    const { report, alreadyDone } = result;
     logger.info('verwerkt', {
       key: message.key,
       status: report.status,
@@ -32,6 +41,7 @@ export function makeIngestHandler(deps: () => Promise<IngestDeps>, metrics: Metr
     metrics.addMetric('Regels', MetricUnit.Count, report.counts.regels);
     metrics.addMetric('RegelsAfgewezen', MetricUnit.Count, report.counts.afgewezen);
     if (report.status === 'quarantaine') metrics.addMetric('BestandenInQuarantaine', MetricUnit.Count, 1);
+    await onIngested?.(message, result);
   };
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     try {

@@ -6,34 +6,43 @@
  * are served on localhost. A `bwmo ingest` while this runs hands its files to it (LevelDB allows one process).
  */
 
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSEvent } from 'aws-lambda';
 import S3rver from 's3rver';
+import { openLocal } from '../cli/runtime';
 import { makeIngestHandler } from '../functions/ingest';
 import { makeRouterHandler } from '../functions/router';
-import { apiRouter } from '../pipeline/api/router';
+import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
-import type { IngestDeps } from '../pipeline/ingest';
+import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
 import { finding } from '../pipeline/read/findings';
-import { loadRegion } from '../pipeline/region/load';
 import type { RoutedObject } from '../pipeline/route';
+import { readBlob } from '../pipeline/settle/store';
 import type { Report } from '../schemas/report';
-import { startDynalite, TABLE } from '../stores/dynalite';
-import { DynamoItemStore } from '../stores/dynamo';
-import { JsonLinesAlertSink } from '../stores/local-alerts';
-import { KeyFileSecrets } from '../stores/local-secrets';
 import { S3BlobStore, s3Client } from '../stores/s3-blobs';
 import { SERVE_FILE, type ServeInfo } from './info';
 import { monitorPage } from './monitor';
 import { type Delivery, LocalFifoQueue } from './queue';
-import { startSftpServer } from './sftp';
+import { startSftpServer, uploadKey } from './sftp';
 
 export const BUCKET = 'bwmo';
 export const S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+/** An S3 client for the s3rver at `endpoint`, as a backoffice would configure one (with s3rver's copy-source fix). */
+export function s3rverClient(endpoint: string): S3Client {
+  const client = s3Client({
+    endpoint,
+    forcePathStyle: true,
+    region: 'eu-west-1',
+    credentials: S3_CREDENTIALS,
+  });
+  copySourceForS3rver(client);
+  return client;
+}
 
 export interface ServeOptions {
   readonly data: string;
@@ -65,12 +74,16 @@ export interface Serving extends ServeInfo {
 
 export async function startServe(options: ServeOptions): Promise<Serving> {
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const dataDir = resolve(options.data);
-  await mkdir(dataDir, { recursive: true });
-  const region = await loadRegion(resolve(options.region));
+  // The embedded stack's dynalite, key file and alerts.jsonl; the bucket is s3rver's instead of a folder.
+  const local = await openLocal({
+    data: options.data,
+    region: options.region,
+    dynamoPort: options.ports?.dynamo ?? 0,
+    echoAlerts: (line) => log(`melding: ${line}`),
+  });
+  const { dataDir, region } = local;
   const gemeenten = region.region.gemeenten.map((g) => g.code);
 
-  const dynamo = await startDynalite(join(dataDir, 'dynamo'), options.ports?.dynamo ?? 0);
   const s3rver = new S3rver({
     address: '127.0.0.1',
     port: options.ports?.s3 ?? 0,
@@ -80,19 +93,13 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   });
   const s3Address = await s3rver.run();
   const s3 = `http://127.0.0.1:${s3Address.port}`;
-  const client = s3Client({
-    endpoint: s3,
-    forcePathStyle: true,
-    region: 'eu-west-1',
-    credentials: S3_CREDENTIALS,
-  });
-  copySourceForS3rver(client);
+  const client = s3rverClient(s3);
   const blobs = new S3BlobStore(client, BUCKET);
   const base: IngestDeps = {
-    store: new DynamoItemStore({ table: TABLE, client: dynamo.client }),
+    store: local.store,
     blobs,
-    secrets: new KeyFileSecrets(join(dataDir, 'pseudoniem.sleutel')),
-    alerts: new JsonLinesAlertSink(join(dataDir, 'alerts.jsonl'), (line) => log(`melding: ${line}`)),
+    secrets: local.secrets,
+    alerts: local.alerts,
     region,
   };
   const deps = options.wrapDeps ? options.wrapDeps(base) : base;
@@ -101,18 +108,21 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const received = new Map<string, string[]>();
   const processed = new Map<string, string[]>();
   const waiters = new Map<string, { resolve: (r: Report) => void; reject: (err: Error) => void }[]>();
-  const ingestHandler = makeIngestHandler(async () => deps, {
-    addMetric: () => undefined,
-    publishStoredMetrics: () => undefined,
-  });
+  const ingestHandler = makeIngestHandler(
+    async () => deps,
+    { addMetric: () => undefined, publishStoredMetrics: () => undefined },
+    async (message, { report, alreadyDone }) => {
+      append(processed, message.gemeente, message.key);
+      // An earlier delivery finished the file: its report is the stored one, not the pipeline's placeholder.
+      const stored = alreadyDone ? await readReport(deps, message.key) : report;
+      for (const w of waiters.get(message.key) ?? []) w.resolve(stored);
+      waiters.delete(message.key);
+    },
+  );
   const queue = new LocalFifoQueue<RoutedObject>(
     async (message) => {
       const response = await ingestHandler(sqsEvent(message), {} as Context);
       if (response.batchItemFailures.length) throw new Error(`verwerking van ${message.key} mislukt`);
-      processed.set(message.gemeente, [...(processed.get(message.gemeente) ?? []), message.key]);
-      const report = await readReport(deps, message.key);
-      for (const w of waiters.get(message.key) ?? []) w.resolve(report);
-      waiters.delete(message.key);
     },
     (message, err, attempt) => log(`fout bij ${message.key} (poging ${attempt}): ${(err as Error).message}`),
     { retryDelayMs: options.retryDelayMs },
@@ -130,7 +140,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     }
   };
   const route = makeRouterHandler(async (group, dedup, message) => {
-    received.set(group, [...(received.get(group) ?? []), message.key]);
+    append(received, group, message.key);
     void queue.send(group, dedup, message).then((delivery) => settleWaiters(message.key, delivery));
   });
   s3rver.on('event', (event) => {
@@ -145,8 +155,8 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     port: options.ports?.sftp ?? 0,
     log,
     onUploadComplete: async (g, name) => {
-      await blobs.copy(`upload/${g}/${name}`, `inbox/${g}/${name}`);
-      await blobs.delete(`upload/${g}/${name}`);
+      await blobs.copy(uploadKey(g, name), `inbox/${g}/${name}`);
+      await blobs.delete(uploadKey(g, name));
     },
     onPartialUpload: async (g, name, bytes) => {
       await quarantinePartialUpload(deps, g, name, bytes);
@@ -156,63 +166,38 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   const api = apiRouter(deps);
   const settlement = localSettlement(deps);
   const httpServer = createServer((req, res) => {
-    void handleHttp(req, res).catch((err) => {
-      res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ fout: (err as Error).message }));
-    });
+    void handleHttp(req, res).catch((err) => sendFout(res, 500, (err as Error).message));
   });
   const handleHttp = async (req: IncomingMessage, res: ServerResponse) => {
     const refusal = refuseForeign(req);
-    if (refusal) {
-      res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ fout: refusal }));
-      return;
-    }
+    if (refusal) return sendFout(res, 403, refusal);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'POST' && url.pathname === '/lokaal/ingest') {
       const gemeente = url.searchParams.get('gemeente') ?? '';
       const naam = url.searchParams.get('naam') ?? '';
-      if (!/^[0-9]{4}$/.test(gemeente) || !naam || naam.includes('/')) {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ fout: 'gemeente (4 cijfers) en naam zijn nodig' }));
-        return;
-      }
+      if (!/^[0-9]{4}$/.test(gemeente) || !naam || naam.includes('/'))
+        return sendFout(res, 400, 'gemeente (4 cijfers) en naam zijn nodig');
       const key = `inbox/${gemeente}/${naam}`;
       const done = waitFor(key);
       await blobs.put(key, req as unknown as AsyncIterable<Buffer>);
-      const report = await done;
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(report));
-      return;
+      return sendJson(res, 200, await done);
     }
     if (req.method === 'POST' && url.pathname === '/lokaal/verevening') {
       // `bwmo settle` on a data folder this server holds open: the run (store, close) happens here.
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of req) {
-        size += (chunk as Buffer).length;
-        if (size > MAX_SETTLE_REQUEST) {
-          res.writeHead(413, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify({ fout: 'de vraag is groter dan 1 MB' }));
-          return;
-        }
-        chunks.push(chunk as Buffer);
-      }
-      const response = await settlement.handle(Buffer.concat(chunks).toString('utf8'));
-      res.writeHead(response.status, response.headers);
-      res.end(response.body);
-      return;
+      const body = await readBody(req, MAX_SETTLE_REQUEST);
+      if (body === null) return sendFout(res, 413, 'de vraag is groter dan 1 MB');
+      return send(res, await settlement.handle(body));
     }
     if (url.pathname.startsWith('/api/')) {
-      const response = await api.handle({
-        method: req.method ?? 'GET',
-        path: url.pathname,
-        query: url.searchParams,
-        groups: localGroups(req),
-      });
-      res.writeHead(response.status, response.headers);
-      res.end(response.base64 ? Buffer.from(response.body, 'base64') : response.body);
-      return;
+      return send(
+        res,
+        await api.handle({
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          query: url.searchParams,
+          groups: localGroups(req),
+        }),
+      );
     }
     const page = await monitorPage(url.pathname);
     if (page) {
@@ -228,14 +213,14 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
 
   const waitFor = (key: string) =>
     new Promise<Report>((resolve, reject) => {
-      waiters.set(key, [...(waiters.get(key) ?? []), { resolve, reject }]);
+      append(waiters, key, { resolve, reject });
     });
 
   const info: ServeInfo = {
     pid: process.pid,
     http,
     s3,
-    dynamo: dynamo.endpoint,
+    dynamo: local.dynamoEndpoint,
     sftpPort: sftp.port,
     bucket: BUCKET,
   };
@@ -255,13 +240,46 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       await queue.drain();
       await s3rver.close();
       client.destroy();
-      await dynamo.close();
+      await local.close();
     },
   };
 }
 
 /** A settlement run is a year, a month and at most a scenario file: far below this. */
 const MAX_SETTLE_REQUEST = 1 << 20;
+
+/** Appends to a key's list (files per municipality in the order seen, waiters per key). */
+function append<T>(lists: Map<string, T[]>, key: string, value: T): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
+/** A request's body as text, or null once it passes `max` bytes. */
+async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Writes an answer in the API router's shape (a base64 body as its bytes). */
+function send(res: ServerResponse, response: ApiResponse): void {
+  res.writeHead(response.status, response.headers);
+  res.end(response.base64 ? Buffer.from(response.body, 'base64') : response.body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** An error as the API gives one: `{fout}`. */
+const sendFout = (res: ServerResponse, status: number, fout: string): void => sendJson(res, status, { fout });
 
 /**
  * The HTTP server listens on loopback and trusts its callers (the role comes from a header), so it refuses what a web
@@ -358,15 +376,11 @@ function sqsEvent(message: RoutedObject): SQSEvent {
   };
 }
 
+/** The stored report of a file processed earlier (outbox, or quarantine). */
 async function readReport(deps: IngestDeps, inboxKey: string): Promise<Report> {
-  const [, g, ...rest] = inboxKey.split('/');
-  const name = rest.join('/');
+  const { gemeente: g, name } = parseInboxKey(inboxKey);
   for (const key of [`outbox/${g}/${name}.rapport.json`, `quarantine/${g}/${name}.rapport.json`]) {
-    if (await deps.blobs.exists(key)) {
-      const chunks: Buffer[] = [];
-      for await (const c of await deps.blobs.open(key)) chunks.push(c as Buffer);
-      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Report;
-    }
+    if (await deps.blobs.exists(key)) return JSON.parse((await readBlob(deps.blobs, key)).toString('utf8'));
   }
   throw new Error(`geen rapport voor ${inboxKey}`);
 }
@@ -381,7 +395,7 @@ export async function quarantinePartialUpload(
   name: string,
   bytes: number,
 ): Promise<void> {
-  const staging = `upload/${g}/${name}`;
+  const staging = uploadKey(g, name);
   const target = `quarantine/${g}/${name}`;
   const report: Report = {
     file: staging,

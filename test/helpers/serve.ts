@@ -14,9 +14,8 @@ import { logger } from '../../functions/aws';
 import type { IngestDeps } from '../../pipeline/ingest';
 import type { Alert } from '../../pipeline/ports';
 import type { Report } from '../../schemas/report';
-import { BUCKET, S3_CREDENTIALS, type Serving, startServe } from '../../serve/serve';
+import { BUCKET, type Serving, s3rverClient, startServe } from '../../serve/serve';
 import { type GebruikersBestand, sftpDir, USERS_FILE } from '../../serve/sftp-config';
-import { s3Client } from '../../stores/s3-blobs';
 import { NML } from './stack';
 
 /** An alert line of `<data>/alerts.jsonl`. */
@@ -78,12 +77,7 @@ export async function startServeFixture(options: ServeFixtureOptions = {}): Prom
     wrapDeps: options.wrapDeps,
     retryDelayMs: options.retryDelayMs ?? 20,
   });
-  const s3 = s3Client({
-    endpoint: serving.s3,
-    forcePathStyle: true,
-    region: 'eu-west-1',
-    credentials: S3_CREDENTIALS,
-  });
+  const s3 = s3rverClient(serving.s3);
   const sessions = new Set<Client>();
 
   const putObject = async (key: string, body: string | Buffer) => {
