@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { periodParams } from '../pipeline/monitor/export';
-import { VIEW_NAMES, type ViewName } from '../pipeline/monitor/views';
+import { VIEW_NAMES, type ViewName, volumeText } from '../pipeline/monitor/views';
 import { runningServe } from '../serve/info';
 import { euro, table, writeAll } from './output';
 import { openLocal, type RuntimeOptions } from './runtime';
@@ -159,10 +159,7 @@ async function allPages(ask: Ask, path: string, query: URLSearchParams): Promise
 function textTable(view: ViewJson): string {
   const kolommen = view.kolommen.filter((k) => k.sleutel !== 'bestanden' && k.sleutel !== 'bestand');
   const cell = (k: Kolom, v: unknown): string | number => {
-    if (v !== null && typeof v === 'object')
-      return Object.entries(v)
-        .map(([unit, n]) => `${n} × ${unit}`)
-        .join(', ');
+    if (v !== null && typeof v === 'object') return volumeText(v);
     if (typeof v !== 'number') return v === null || v === undefined ? '' : String(v);
     if (k.soort === 'cents') return euro(v);
     if (k.soort === 'rate') return v.toFixed(1).replace('.', ',');
@@ -209,7 +206,7 @@ export async function runExport(options: ExportOptions): Promise<number> {
       const files: string[] = [];
       for (const name of VIEW_NAMES) {
         const query = new URLSearchParams({ format: 'csv' });
-        for (const [k, v] of Object.entries(periodParams(name as ViewName, options)))
+        for (const [k, v] of Object.entries(periodParams(name, options)))
           if (v !== undefined) query.set(k, String(v));
         const file = join(dir, `${label}-${name}.csv`);
         await writeFile(file, bodyOf(await ask(`/api/${name}`, query)));

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { TAAKVELDEN } from '../monitor/aggregates';
-import type { FilterName, MonitorView, ViewParams } from '../monitor/views';
+import { FILTERS, type MonitorView, type ViewParams } from '../monitor/views';
 
 const MAAND = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 const isDate = (s: string) =>
@@ -67,17 +67,11 @@ export function parseQuery(query: URLSearchParams): Parsed<Query> {
   return { ok: true, value: result.data };
 }
 
-const FILTER_PARAMS: Record<FilterName, keyof Query> = {
-  gemeente: 'gemeente',
-  taakveld: 'taakveld',
-  aanbieder: 'aanbieder',
-};
-
 /** The view's parameters from a parsed query: what it needs must be there, filters it does not honour must not. */
 export function viewParams(view: MonitorView, q: Query): Parsed<ViewParams> {
-  for (const [filter, param] of Object.entries(FILTER_PARAMS) as [FilterName, keyof Query][]) {
-    if (q[param] !== undefined && !view.filters.includes(filter))
-      return { ok: false, message: `${param}: deze weergave ('${view.titel}') filtert niet op ${filter}` };
+  for (const filter of FILTERS) {
+    if (q[filter] !== undefined && !view.filters.includes(filter))
+      return { ok: false, message: `${filter}: deze weergave ('${view.titel}') filtert niet op ${filter}` };
   }
   if (q.taakveld && view.taakvelden && !view.taakvelden.includes(q.taakveld))
     return {

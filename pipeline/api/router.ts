@@ -10,8 +10,7 @@ import { loadMonitorData, type MonitorData } from '../monitor/data';
 import { exportTables } from '../monitor/export';
 import { jsonRows, suppressed, suppressedTotals, type Table, toCsv, toXlsx } from '../monitor/tables';
 import { VIEW_NAMES, VIEWS, type ViewName } from '../monitor/views';
-import type { FileRecord } from '../state/items';
-import { key } from '../state/items';
+import { loadFiles } from '../state/reader';
 import { type Access, accessFor, allowedGemeenten, mayRead } from './access';
 import { parseQuery, viewParams } from './params';
 import { settlementApi } from './settle';
@@ -129,10 +128,8 @@ export function apiRouter(deps: IngestDeps) {
       if (files) {
         const gemeente = files[1];
         if (!mayRead(access, gemeente)) return forbidden(`geen toegang tot gemeente ${gemeente}`);
-        const records: FileRecord[] = [];
-        for await (const page of deps.store.query(key.files(gemeente)))
-          records.push(...(page as FileRecord[]));
-        const bestanden = records
+        const records = await loadFiles(deps.store, gemeente);
+        const bestanden = [...records.values()]
           .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen))
           .map(({ pk: _pk, sk: _sk, ...r }) => r);
         return json(200, { gemeente, bestanden });

@@ -33,14 +33,25 @@ export function gemeenteNaam(region: Region, code: string): string {
   return region.gemeenten.find((g) => g.code === code)?.naam ?? `gemeente ${code}`;
 }
 
-/** The version of every toewijzing in effect: per sender and number the latest Toewijzingsdatum/-tijd. */
-export function currentToewijzingen(
-  data: MonitorData,
-): (ToewijzingContribution & { fileId: string; gemeente: string })[] {
-  const best = new Map<
-    string,
-    ToewijzingContribution & { fileId: string; gemeente: string; ontvangen: string }
-  >();
+type CurrentToewijzing = ToewijzingContribution & { fileId: string; gemeente: string };
+
+const current = new WeakMap<MonitorData, readonly CurrentToewijzing[]>();
+
+/**
+ * The version of every toewijzing in effect: per sender and number the latest Toewijzingsdatum/-tijd. Worked out
+ * once per data set: the views of an export each ask for it.
+ */
+export function currentToewijzingen(data: MonitorData): readonly CurrentToewijzing[] {
+  let result = current.get(data);
+  if (!result) {
+    result = latestVersions(data);
+    current.set(data, result);
+  }
+  return result;
+}
+
+function latestVersions(data: MonitorData): CurrentToewijzing[] {
+  const best = new Map<string, CurrentToewijzing & { ontvangen: string }>();
   for (const file of data.toewijzingen) {
     const ontvangen = data.files.get(file.fileId)?.ontvangen ?? '';
     for (const row of file.rows) {
@@ -288,17 +299,7 @@ export interface InstroomRij {
 
 /** Toewijzingen started (Ingangsdatum) and ended (Einddatum) per month, municipality of origin and taakveld. */
 export function instroom(data: MonitorData, f: Filter): InstroomRij[] {
-  const rows = new Map<
-    string,
-    {
-      maand: string;
-      gemeente: string;
-      taakveld: string;
-      gestart: number;
-      beeindigd: number;
-      files: Set<string>;
-    }
-  >();
+  const rows = new Map<string, Mutable<Omit<InstroomRij, 'bestanden'>> & { files: Set<string> }>();
   const row = (maand: string, gemeente: string, taakveld: string, fileId: string) => {
     const id = `${maand}|${gemeente}|${taakveld}`;
     let r = rows.get(id);
@@ -380,10 +381,7 @@ export interface AfwijzingRij {
 
 /** Rejections per provider and retourcode in the months (bedrag: absolute cents of the rejected lines). */
 export function afwijzingen(data: MonitorData, f: Filter): AfwijzingRij[] {
-  const rows = new Map<
-    string,
-    { aanbieder: string; retourcode: string; regels: number; bedrag: number; files: Set<string> }
-  >();
+  const rows = new Map<string, Mutable<Omit<AfwijzingRij, 'tekst' | 'bestanden'>> & { files: Set<string> }>();
   for (const { fileId, figures } of data.declaraties) {
     for (const [id, a] of Object.entries(figures.afwijzingen)) {
       const [maand, aanbieder, retourcode] = id.split('|');
@@ -473,7 +471,7 @@ export interface TrendPunt {
 export function trend(data: MonitorData, f: Filter): TrendPunt[] {
   const months = new Map<
     string,
-    { clients: Set<string>; toegekend: number; afgewezen: number; files: Set<string> }
+    Mutable<Pick<TrendPunt, 'toegekend' | 'afgewezen'>> & { clients: Set<string>; files: Set<string> }
   >();
   for (const maand of monthsBetween(f.van, f.tot))
     months.set(maand, { clients: new Set(), toegekend: 0, afgewezen: 0, files: new Set() });

@@ -75,10 +75,11 @@ export async function writeMonthlyExport(
     deps.store,
     deps.region.region.gemeenten.map((g) => g.code),
   );
+  const periods = monthlyPeriods(today);
   const written: string[] = [];
-  for (const { label, period } of monthlyPeriods(today)) {
+  for (const { label, period } of periods) {
     for (const file of await exportFiles(data, deps.region, period, label)) {
-      const key = `exports/${monthlyPeriods(today)[0].period.tot}/${file.name}`;
+      const key = `exports/${periods[0].period.tot}/${file.name}`;
       await deps.blobs.put(key, file.body);
       written.push(key);
     }

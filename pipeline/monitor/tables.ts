@@ -54,6 +54,14 @@ export const roughly = (value: number): string => `≈${Math.max(10, Math.round(
 
 const isSmall = (v: unknown, threshold: number): boolean => typeof v === 'number' && v > 0 && v < threshold;
 
+/** Whether a row total (totalOf) has a hidden count among its parts in this row. */
+const hidesPart = <R>(
+  byKey: ReadonlyMap<string, Column<R>>,
+  c: Column<R>,
+  row: R,
+  threshold: number,
+): boolean => (c.totalOf ?? []).some((k) => isSmall(byKey.get(k)?.value(row), threshold));
+
 /**
  * A table with its count columns suppressed (for views beyond one municipality): counts 1..threshold−1 become
  * "<threshold"; a row total over a suppressed count is rounded to tens (secondary suppression: else total minus the
@@ -63,8 +71,6 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const counts = table.columns.filter((c) => c.kind === 'count');
   const anySmall = (row: R) => counts.some((c) => isSmall(c.value(row), threshold));
-  const hidesPart = (c: Column<R>, row: R) =>
-    (c.totalOf ?? []).some((k) => isSmall(byKey.get(k)?.value(row), threshold));
   return {
     ...table,
     columns: table.columns.map((c) => {
@@ -75,7 +81,7 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
             const v = c.value(row);
             if (typeof v !== 'number') return v;
             if (isSmall(v, threshold)) return `<${threshold}`;
-            return hidesPart(c, row) ? roughly(v) : v;
+            return hidesPart(byKey, c, row, threshold) ? roughly(v) : v;
           },
         };
       if (c.kind === 'rate') return { ...c, value: (row: R) => (anySmall(row) ? null : c.value(row)) };
@@ -95,8 +101,7 @@ export function suppressedTotals<R>(
 ): Record<string, number | string> {
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const hidden = (c: Column<R>, row: R) =>
-    isSmall(c.value(row), threshold) ||
-    (c.totalOf ?? []).some((k) => isSmall(byKey.get(k)?.value(row), threshold));
+    isSmall(c.value(row), threshold) || hidesPart(byKey, c, row, threshold);
   return Object.fromEntries(
     Object.entries(totals).map(([k, v]) => {
       const c = byKey.get(k);

@@ -9,8 +9,10 @@ import {
   afwijzingen,
   budgetUitputting,
   dichtheid,
+  type Filter,
   gemeenteNaam,
   instroom,
+  type MaandRij,
   maandCijfers,
   spreiding,
   stand,
@@ -33,7 +35,9 @@ export interface ViewParams {
 }
 
 export type Needed = 'periode' | 'datum' | 'jaar';
-export type FilterName = 'gemeente' | 'taakveld' | 'aanbieder';
+/** Every filter; the query parameters have the same names. */
+export const FILTERS = ['gemeente', 'taakveld', 'aanbieder'] as const;
+export type FilterName = (typeof FILTERS)[number];
 
 export interface ViewTable extends Table<object> {
   /** Totals over all rows (not only the page), where the view has them. */
@@ -52,21 +56,38 @@ export interface MonitorView {
 /** Taakvelden with client-level toewijzingen (B&P is reported per period, not per client). */
 const CLIENT_TAAKVELDEN = ['BW', 'MO', 'BWO'] as const;
 
+/** A volume per unit as text ("3 × uur, 2 × etmaal"), as the table shows it. */
+export const volumeText = (volume: object): string =>
+  Object.entries(volume)
+    .map(([eenheid, v]) => `${v} × ${eenheid}`)
+    .join(', ');
+
+/** Columns several views share. */
+const COL = {
+  maand: col<object>('maand', 'Maand', 'text'),
+  naam: col<object>('naam', 'Naam', 'text'),
+  taakveld: col<object>('taakveld', 'Taakveld', 'text'),
+  aanbieder: col<object>('aanbieder', 'Aanbieder (AGB)', 'text'),
+  clienten: col<object>('clienten', 'Cliënten', 'count'),
+  regels: col<object>('regels', 'Regels', 'count'),
+  bedrag: col<object>('bedrag', 'Bedrag', 'cents'),
+  toegekend: col<object>('toegekend', 'Toegekend', 'cents'),
+  afgewezen: col<object>('afgewezen', 'Afgewezen', 'cents'),
+};
+
 const files = <R extends { bestanden: readonly string[] }>(): Column<R> =>
   col<R>('bestanden', 'Bestanden', 'text', (r) => r.bestanden.join(' '));
 
 const named = <R>(regionData: RegionData, field: keyof R & string, header = 'Naam'): Column<R> =>
   col<R>(`${field}Naam`, header, 'text', (r) => gemeenteNaam(regionData.region, String(r[field])));
 
-const period = (p: ViewParams) => ({
-  van: p.van!,
-  tot: p.tot!,
-  gemeenten: p.gemeenten,
-  taakveld: p.taakveld,
-  aanbieder: p.aanbieder,
-});
+/** The row's municipality: its code under this header, and its name. */
+const gemeente = <R extends { gemeente: string }>(regionData: RegionData, header: string): Column<R>[] => [
+  col<R>('gemeente', header, 'text'),
+  named<R>(regionData, 'gemeente'),
+];
 
-const view = <R extends object>(v: {
+interface ViewDefinition<R> {
   titel: string;
   needs: readonly Needed[];
   filters: readonly FilterName[];
@@ -74,7 +95,9 @@ const view = <R extends object>(v: {
   columns: (regionData: RegionData) => readonly Column<R>[];
   rows: (data: MonitorData, regionData: RegionData, p: ViewParams) => readonly R[];
   totaal?: (rows: readonly R[]) => Record<string, number>;
-}): MonitorView => ({
+}
+
+const view = <R extends object>(v: ViewDefinition<R>): MonitorView => ({
   titel: v.titel,
   needs: v.needs,
   filters: v.filters,
@@ -90,34 +113,45 @@ const view = <R extends object>(v: {
   },
 });
 
+/** A view of the months van..tot, its rows an aggregate of those months under the request's filters. */
+const periodView = <R extends object>(
+  v: Omit<ViewDefinition<R>, 'needs' | 'rows'> & { rows: (data: MonitorData, f: Filter) => readonly R[] },
+): MonitorView =>
+  view<R>({
+    ...v,
+    needs: ['periode'],
+    rows: (data, _rd, p) =>
+      v.rows(data, {
+        van: p.van!,
+        tot: p.tot!,
+        gemeenten: p.gemeenten,
+        taakveld: p.taakveld,
+        aanbieder: p.aanbieder,
+      }),
+  });
+
 const sum = <R>(rows: readonly R[], fields: readonly (keyof R & string)[]) =>
   Object.fromEntries(fields.map((f) => [f, rows.reduce((s, r) => s + (r[f] as number), 0)]));
 
 export const VIEWS = {
-  maand: view({
+  maand: periodView({
     titel: 'Maandcijfers',
-    needs: ['periode'],
-    filters: ['gemeente', 'taakveld', 'aanbieder'],
+    filters: FILTERS,
     columns: (rd) => [
-      col('maand', 'Maand', 'text'),
-      col('gemeente', 'Herkomstgemeente', 'text'),
-      named(rd, 'gemeente'),
-      col('taakveld', 'Taakveld', 'text'),
-      col('aanbieder', 'Aanbieder (AGB)', 'text'),
-      col('clienten', 'Cliënten', 'count'),
+      COL.maand,
+      ...gemeente(rd, 'Herkomstgemeente'),
+      COL.taakveld,
+      COL.aanbieder,
+      COL.clienten,
       col('toewijzingen', 'Toewijzingen', 'count'),
-      col('regels', 'Regels', 'count'),
+      COL.regels,
       col('ingediend', 'Ingediend', 'cents'),
-      col('toegekend', 'Toegekend', 'cents'),
-      col('afgewezen', 'Afgewezen', 'cents'),
-      col<ReturnType<typeof maandCijfers>[number]>('volume', 'Volume', 'text', (r) =>
-        Object.entries(r.volume)
-          .map(([eenheid, v]) => `${v} × ${eenheid}`)
-          .join(', '),
-      ),
+      COL.toegekend,
+      COL.afgewezen,
+      col<MaandRij>('volume', 'Volume', 'text', (r) => volumeText(r.volume)),
       files(),
     ],
-    rows: (data, _rd, p) => maandCijfers(data, period(p)),
+    rows: maandCijfers,
     totaal: (rows) => sum(rows, ['regels', 'ingediend', 'toegekend', 'afgewezen']),
   }),
   stand: view({
@@ -126,7 +160,7 @@ export const VIEWS = {
     filters: ['gemeente'],
     columns: () => [
       col('gemeente', 'Herkomstgemeente', 'text'),
-      col('naam', 'Naam', 'text'),
+      COL.naam,
       col('BW', 'BW', 'count'),
       col('MO', 'MO', 'count'),
       col('BWO', 'BWO', 'count'),
@@ -143,9 +177,9 @@ export const VIEWS = {
     taakvelden: CLIENT_TAAKVELDEN,
     columns: () => [
       col('gemeente', 'Gemeente', 'text'),
-      col('naam', 'Naam', 'text'),
+      COL.naam,
       col('inwoners', 'Inwoners', 'number'),
-      col('clienten', 'Cliënten', 'count'),
+      COL.clienten,
       col('per10000', 'Per 10.000 inwoners', 'rate'),
       files(),
     ],
@@ -161,7 +195,7 @@ export const VIEWS = {
       named(rd, 'herkomst', 'Naam herkomst'),
       col('vestiging', 'Vestigingsgemeente', 'text'),
       named(rd, 'vestiging', 'Naam vestiging'),
-      col('clienten', 'Cliënten', 'count'),
+      COL.clienten,
       files(),
     ],
     rows: (data, rd, p) =>
@@ -169,53 +203,48 @@ export const VIEWS = {
         (c) => !p.gemeenten || p.gemeenten.has(c.herkomst),
       ),
   }),
-  instroom: view({
+  instroom: periodView({
     titel: 'Instroom en uitstroom',
-    needs: ['periode'],
-    filters: ['gemeente', 'taakveld', 'aanbieder'],
+    filters: FILTERS,
     columns: (rd) => [
-      col('maand', 'Maand', 'text'),
-      col('gemeente', 'Herkomstgemeente', 'text'),
-      named(rd, 'gemeente'),
-      col('taakveld', 'Taakveld', 'text'),
+      COL.maand,
+      ...gemeente(rd, 'Herkomstgemeente'),
+      COL.taakveld,
       col('gestart', 'Gestart', 'count'),
       col('beeindigd', 'Beëindigd', 'count'),
       files(),
     ],
-    rows: (data, _rd, p) => instroom(data, period(p)),
+    rows: instroom,
     totaal: (rows) => sum(rows, ['gestart', 'beeindigd']),
   }),
-  taakgericht: view({
+  taakgericht: periodView({
     titel: 'Taakgericht (B&P)',
-    needs: ['periode'],
-    filters: ['gemeente', 'taakveld', 'aanbieder'],
+    filters: FILTERS,
     columns: (rd) => [
-      col('gemeente', 'Gemeente', 'text'),
-      named(rd, 'gemeente'),
-      col('taakveld', 'Taakveld', 'text'),
+      ...gemeente(rd, 'Gemeente'),
+      COL.taakveld,
       col('periodeBegin', 'Periode van', 'text'),
       col('periodeEind', 'Periode tot en met', 'text'),
-      col('aanbieder', 'Aanbieder (AGB)', 'text'),
-      col('clienten', 'Cliënten', 'count'),
-      col('bedrag', 'Bedrag', 'cents'),
+      COL.aanbieder,
+      COL.clienten,
+      COL.bedrag,
       col('bestand', 'Bestand', 'text'),
     ],
-    rows: (data, _rd, p) => taakgericht(data, period(p)),
+    rows: taakgericht,
     totaal: (rows) => sum(rows, ['bedrag']),
   }),
-  afwijzingen: view({
+  afwijzingen: periodView({
     titel: 'Afwijzingen',
-    needs: ['periode'],
     filters: ['aanbieder'],
     columns: () => [
-      col('aanbieder', 'Aanbieder (AGB)', 'text'),
+      COL.aanbieder,
       col('retourcode', 'Retourcode', 'text'),
       col('tekst', 'Omschrijving', 'text'),
-      col('regels', 'Regels', 'count'),
-      col('bedrag', 'Bedrag', 'cents'),
+      COL.regels,
+      COL.bedrag,
       files(),
     ],
-    rows: (data, _rd, p) => afwijzingen(data, period(p)),
+    rows: afwijzingen,
     totaal: (rows) => sum(rows, ['regels', 'bedrag']),
   }),
   budget: view({
@@ -224,10 +253,10 @@ export const VIEWS = {
     filters: ['gemeente', 'taakveld'],
     columns: () => [
       col('gemeente', 'Gemeente', 'text'),
-      col('naam', 'Naam', 'text'),
-      col('taakveld', 'Taakveld', 'text'),
+      COL.naam,
+      COL.taakveld,
       col('budget', 'Budget', 'cents'),
-      col('toegekend', 'Toegekend', 'cents'),
+      COL.toegekend,
       col('verschil', 'Verschil', 'cents'),
       files(),
     ],
@@ -237,18 +266,11 @@ export const VIEWS = {
       ),
     totaal: (rows) => sum(rows, ['budget', 'toegekend', 'verschil']),
   }),
-  trend: view({
+  trend: periodView({
     titel: 'Trend',
-    needs: ['periode'],
-    filters: ['gemeente', 'taakveld', 'aanbieder'],
-    columns: () => [
-      col('maand', 'Maand', 'text'),
-      col('clienten', 'Cliënten', 'count'),
-      col('toegekend', 'Toegekend', 'cents'),
-      col('afgewezen', 'Afgewezen', 'cents'),
-      files(),
-    ],
-    rows: (data, _rd, p) => trend(data, period(p)),
+    filters: FILTERS,
+    columns: () => [COL.maand, COL.clienten, COL.toegekend, COL.afgewezen, files()],
+    rows: trend,
     totaal: (rows) => sum(rows, ['toegekend', 'afgewezen']),
   }),
 } satisfies Record<string, MonitorView>;
