@@ -5,12 +5,7 @@
  */
 
 import { daysInclusive, lastOfMonth, nextMonth } from '../../pipeline/dates';
-import {
-  csvText,
-  declaratieCsvRow,
-  taakgerichtCsvRow,
-  toewijzingCsvRow,
-} from '../../pipeline/write/csv';
+import { csvText, declaratieCsvRow, taakgerichtCsvRow, toewijzingCsvRow } from '../../pipeline/write/csv';
 import { wmo323Xml } from '../../pipeline/write/wmo323';
 import {
   DECLARATIE_COLUMNS,
