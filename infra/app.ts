@@ -7,12 +7,15 @@
 import { App } from 'aws-cdk-lib';
 import { loadRegion } from '../pipeline/region/load';
 import { buildApp } from './build';
+import { readConfig } from './config';
 import { writeHipaaAdvice } from './nag';
 
 async function main(): Promise<void> {
   const app = new App();
-  const stack = buildApp(app);
-  await loadRegion(stack.config.regionDir);
+  const config = readConfig(app.node);
+  // Before building the stack: building bundles every function with esbuild, which a bad region need not wait for.
+  await loadRegion(config.regionDir);
+  buildApp(app, config);
   const assembly = app.synth();
   console.error(writeHipaaAdvice(app, assembly.directory));
 }

@@ -11,8 +11,8 @@ export function stackId(config: BwmoConfig, override?: unknown): string {
   return typeof override === 'string' && override !== '' ? override : `Bwmo-${config.regionCode}`;
 }
 
-export function buildApp(app: App): BwmoStack {
-  const config = readConfig(app.node);
+/** Builds the stack from `config`, by default the configuration read from the app's context. */
+export function buildApp(app: App, config: BwmoConfig = readConfig(app.node)): BwmoStack {
   const stack = new BwmoStack(app, stackId(config, app.node.tryGetContext('stackName')), {
     config,
     description: `bwmo-pipeline: iWmo-toewijzingen en -declaraties van regio ${config.regionName} (${config.regionCode})`,

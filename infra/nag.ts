@@ -26,11 +26,6 @@ export function arnToken(element: IConstruct): string {
   return `<${logicalId(element)}.Arn>`;
 }
 
-/** How cdk-nag writes a Ref to a resource inside a finding id. */
-export function refToken(element: IConstruct): string {
-  return `<${logicalId(element)}>`;
-}
-
 function logicalId(element: IConstruct): string {
   const cfn = (element.node.defaultChild ?? element) as CfnElement;
   return Stack.of(cfn).getLogicalId(cfn);

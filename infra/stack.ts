@@ -99,12 +99,7 @@ export class BwmoStack extends Stack {
       logRetention,
       machinePrincipal: principal,
       monitorOrigin: this.monitor.origin,
-      environment: {
-        TABLE_NAME: this.storage.table.tableName,
-        BUCKET_NAME: this.storage.bucket.bucketName,
-        PSEUDONYM_PARAMETER: config.pseudonymParameter,
-        ALERT_TOPIC_ARN: this.alertTopic.topicArn,
-      },
+      environment: this.processing.environment,
     });
     this.monitor.deploy({
       api: this.httpApi.url,

@@ -50,6 +50,8 @@ export function grantKey(role: iam.IRole, key: kms.IKey, actions: readonly strin
 
 /** Actions a role needs on the key to read and write a CMK-encrypted DynamoDB table, bucket, queue or topic. */
 export const KEY_DATA = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'] as const;
+/** Actions a role needs on the key to only read a CMK-encrypted DynamoDB table or bucket. */
+export const KEY_READ = ['kms:Decrypt', 'kms:DescribeKey'] as const;
 /** Actions to send to a KMS-encrypted queue or topic, or to put an object into a KMS-encrypted bucket. */
 export const KEY_SEND = ['kms:Decrypt', 'kms:GenerateDataKey'] as const;
 

@@ -7,19 +7,19 @@
  * origin with the `authorization` header. API Gateway answers the OPTIONS preflight itself, before any route or
  * authorizer, so the preflight needs no token.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { BwmoConfig } from '../config';
 import { acknowledge } from '../nag';
-import { grantKey, grantPrefixes, grantTable, KEY_DATA } from './grants';
+import { grantKey, grantPrefixes, grantTable, KEY_READ } from './grants';
 import type { People } from './people';
-import { PipelineFunction } from './pipeline-function';
+import { encryptedLogGroup, PipelineFunction } from './pipeline-function';
 import { PREFIXES, type Storage } from './storage';
 
 export interface HttpApiProps {
@@ -60,11 +60,7 @@ export class HttpApi extends Construct {
     });
     grantTable(this.handler.role, storage, ['BatchGetItem', 'GetItem', 'Query']);
     // Decrypt only: the API never writes to the table or the bucket.
-    grantKey(
-      this.handler.role,
-      storage.key,
-      KEY_DATA.filter((a) => a === 'kms:Decrypt' || a === 'kms:DescribeKey'),
-    );
+    grantKey(this.handler.role, storage.key, KEY_READ);
     grantPrefixes(this.handler, this.handler.role, storage, {
       [PREFIXES.exports]: { access: ['read'], why: 'serves the finance exports and settlement statements' },
     });
@@ -87,11 +83,7 @@ export class HttpApi extends Construct {
       },
     });
     this.url = this.api.apiEndpoint;
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
-      encryptionKey: storage.key,
-      retention: props.logRetention,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const accessLogs = encryptedLogGroup(this, 'AccessLogs', storage.key, props.logRetention);
     this.stage = new apigw.HttpStage(this, 'Stage', {
       httpApi: this.api,
       stageName: '$default',

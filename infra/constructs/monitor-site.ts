@@ -14,14 +14,14 @@ import { resolve } from 'node:path';
 import { Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
-import { REPO_ROOT } from './pipeline-function';
+import { encryptedLogGroup, lambdaRole, REPO_ROOT } from './pipeline-function';
 
 /** The page's folder in the repository. */
 export const MONITOR_DIR = resolve(REPO_ROOT, 'web', 'monitor');
@@ -178,21 +178,12 @@ export class MonitorSite extends Construct {
 
     // CDK's deployment function (a singleton per stack): its own role, written to its own KMS log group only,
     // instead of the AWSLambdaBasicExecutionRole managed policy.
-    const logGroup = new logs.LogGroup(this, 'DeployLogs', {
-      encryptionKey: this.props.key,
-      retention: this.props.logRetention,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    const role = new iam.Role(this, 'DeployRole', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description:
-        'bwmo monitor: CDK BucketDeployment (copies web/monitor and config.json to the site bucket)',
-    });
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
+    const logGroup = encryptedLogGroup(this, 'DeployLogs', this.props.key, this.props.logRetention);
+    const role = lambdaRole(
+      this,
+      'DeployRole',
+      'bwmo monitor: CDK BucketDeployment (copies web/monitor and config.json to the site bucket)',
+      logGroup,
     );
     const common = {
       destinationBucket: this.bucket,

@@ -65,9 +65,24 @@ export class Operations extends Construct {
     );
   }
 
-  /** An alarm that notifies the operators' topic when it fires. */
-  alarm(id: string, props: cloudwatch.AlarmProps): cloudwatch.Alarm {
-    const alarm = new cloudwatch.Alarm(this, id, props);
+  /**
+   * An alarm that notifies the operators' topic as soon as one period of the metric is above the threshold (no
+   * data counts as fine).
+   */
+  alarmAbove(
+    id: string,
+    alarmDescription: string,
+    metric: cloudwatch.IMetric,
+    threshold = 0,
+  ): cloudwatch.Alarm {
+    const alarm = new cloudwatch.Alarm(this, id, {
+      alarmDescription,
+      metric,
+      threshold,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
     alarm.addAlarmAction(new actions.SnsAction(this.topic));
     return alarm;
   }
@@ -89,17 +104,11 @@ export class Operations extends Construct {
       'Serverless-SQSRedrivePolicy',
       'This queue is itself a dead-letter queue (end of the line, alarmed at one message); a redrive policy of its own would only move failures further out of sight.',
     );
-    this.alarm(`${id}NotEmpty`, {
-      alarmDescription: `Er staat iets in ${id}: ${options.holds}. Zie infra/README.md "Operating".`,
-      metric: queue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: 'Maximum',
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.alarmAbove(
+      `${id}NotEmpty`,
+      `Er staat iets in ${id}: ${options.holds}. Zie infra/README.md "Operating".`,
+      queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+    );
     return queue;
   }
 }

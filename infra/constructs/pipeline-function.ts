@@ -8,7 +8,7 @@
  * the esbuild bundle; everything else is identical.
  */
 import { resolve } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -47,6 +47,39 @@ export interface PipelineFunctionProps {
   readonly bundle: boolean;
 }
 
+/** A log group of the stack: encrypted with the stack key, with the stack's retention, retained on deletion. */
+export function encryptedLogGroup(
+  scope: Construct,
+  id: string,
+  key: kms.IKey,
+  retention: logs.RetentionDays,
+): logs.LogGroup {
+  return new logs.LogGroup(scope, id, { encryptionKey: key, retention, removalPolicy: RemovalPolicy.RETAIN });
+}
+
+/**
+ * A Lambda execution role that may write only to the function's own log group (instead of the
+ * AWSLambdaBasicExecutionRole managed policy): Lambda creates streams in it and writes events.
+ */
+export function lambdaRole(
+  scope: Construct,
+  id: string,
+  description: string,
+  logGroup: logs.ILogGroup,
+): iam.Role {
+  const role = new iam.Role(scope, id, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+    description,
+  });
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [logGroup.logGroupArn],
+    }),
+  );
+  return role;
+}
+
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export class PipelineFunction extends Construct {
@@ -57,22 +90,8 @@ export class PipelineFunction extends Construct {
   constructor(scope: Construct, id: string, props: PipelineFunctionProps) {
     super(scope, id);
 
-    this.logGroup = new logs.LogGroup(this, 'Logs', {
-      encryptionKey: props.key,
-      retention: props.logRetention,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `${props.description} (Lambda execution role)`,
-    });
-    // The function's own log group only: Lambda creates streams in it and writes events.
-    this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [this.logGroup.logGroupArn],
-      }),
-    );
+    this.logGroup = encryptedLogGroup(this, 'Logs', props.key, props.logRetention);
+    this.role = lambdaRole(this, 'Role', `${props.description} (Lambda execution role)`, this.logGroup);
 
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: 'bwmo',
@@ -137,6 +156,3 @@ export class PipelineFunction extends Construct {
     }
   }
 }
-
-/** Lambda's maximum timeout; the ingest timeout must stay below it. */
-export const LAMBDA_MAX_TIMEOUT = Duration.minutes(15);

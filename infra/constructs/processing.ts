@@ -53,6 +53,8 @@ export class Processing extends Construct {
   readonly settleSchedule: events.Rule;
   readonly export: PipelineFunction;
   readonly exportSchedule: events.Rule;
+  /** What the pipeline's functions (and the API function) need to find the table, bucket, key and alert topic. */
+  readonly environment: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: ProcessingProps) {
     super(scope, id);
@@ -86,7 +88,7 @@ export class Processing extends Construct {
       logRetention: props.logRetention,
       bundle: config.bundle,
     };
-    const pipelineEnvironment = {
+    this.environment = {
       TABLE_NAME: storage.table.tableName,
       BUCKET_NAME: storage.bucket.bucketName,
       PSEUDONYM_PARAMETER: config.pseudonymParameter,
@@ -129,7 +131,7 @@ export class Processing extends Construct {
       timeout: INGEST_TIMEOUT,
       reservedConcurrentExecutions: config.ingestConcurrency,
       regionDir: config.regionDir,
-      environment: pipelineEnvironment,
+      environment: this.environment,
     });
     this.ingest.function.addEventSource(
       new sources.SqsEventSource(this.queue, {
@@ -182,7 +184,7 @@ export class Processing extends Construct {
       memorySize: 512,
       timeout: Duration.minutes(1),
       regionDir: config.regionDir,
-      environment: pipelineEnvironment,
+      environment: this.environment,
     });
     this.notify.function.addEventSource(
       new sources.DynamoEventSource(storage.table, {
@@ -224,7 +226,7 @@ export class Processing extends Construct {
       memorySize: 1024,
       timeout: Duration.minutes(10),
       regionDir: config.regionDir,
-      environment: pipelineEnvironment,
+      environment: this.environment,
       deadLetterQueue: jobsDlq,
     });
     grantTable(this.settle.role, storage, ['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query']);
@@ -256,7 +258,7 @@ export class Processing extends Construct {
       memorySize: 1024,
       timeout: Duration.minutes(10),
       regionDir: config.regionDir,
-      environment: pipelineEnvironment,
+      environment: this.environment,
       deadLetterQueue: jobsDlq,
     });
     grantTable(this.export.role, storage, ['GetItem', 'Query']);
@@ -278,64 +280,40 @@ export class Processing extends Construct {
 
     // --- alarms -------------------------------------------------------------------------------------------------
     const ingestFn = this.ingest.function;
-    operations.alarm('IngestErrors', {
-      alarmDescription:
-        'De ingest-functie faalde (het bericht komt terug in de wachtrij; na 3 keer in de DLQ).',
-      metric: ingestFn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    operations.alarm('IngestThrottles', {
-      alarmDescription: `De ingest-functie werd afgeknepen (gereserveerde gelijktijdigheid ${config.ingestConcurrency}).`,
-      metric: ingestFn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    operations.alarm('IngestQueueAge', {
-      alarmDescription:
-        'Het oudste bestand in de FIFO-wachtrij wacht langer dan een uur: een gemeente staat mogelijk vast achter een bestand dat steeds faalt.',
-      metric: this.queue.metricApproximateAgeOfOldestMessage({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 3600,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    operations.alarm('FilesQuarantined', {
-      alarmDescription:
-        'Er is een bestand in quarantaine gezet (onleesbaar, afgebroken, of het noemt een andere gemeente: beveiligingsgebeurtenis). Zie quarantine/<gemeente>/.',
-      metric: new cloudwatch.Metric({
+    const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' } as const;
+    operations.alarmAbove(
+      'IngestErrors',
+      'De ingest-functie faalde (het bericht komt terug in de wachtrij; na 3 keer in de DLQ).',
+      ingestFn.metricErrors(fiveMinutes),
+    );
+    operations.alarmAbove(
+      'IngestThrottles',
+      `De ingest-functie werd afgeknepen (gereserveerde gelijktijdigheid ${config.ingestConcurrency}).`,
+      ingestFn.metricThrottles(fiveMinutes),
+    );
+    operations.alarmAbove(
+      'IngestQueueAge',
+      'Het oudste bestand in de FIFO-wachtrij wacht langer dan een uur: een gemeente staat mogelijk vast achter een bestand dat steeds faalt.',
+      this.queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      3600,
+    );
+    operations.alarmAbove(
+      'FilesQuarantined',
+      'Er is een bestand in quarantaine gezet (onleesbaar, afgebroken, of het noemt een andere gemeente: beveiligingsgebeurtenis). Zie quarantine/<gemeente>/.',
+      new cloudwatch.Metric({
         namespace: 'bwmo',
         metricName: 'BestandenInQuarantaine',
         dimensionsMap: { service: 'bwmo' },
-        period: Duration.minutes(5),
-        statistic: 'Sum',
+        ...fiveMinutes,
       }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    );
     for (const [name, fn] of [
       ['RouterErrors', this.router],
       ['NotifyErrors', this.notify],
       ['SettleErrors', this.settle],
       ['ExportErrors', this.export],
     ] as const) {
-      operations.alarm(name, {
-        alarmDescription: `De functie ${fn.node.id} faalde.`,
-        metric: fn.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      operations.alarmAbove(name, `De functie ${fn.node.id} faalde.`, fn.function.metricErrors(fiveMinutes));
     }
 
     // --- acknowledgements ---------------------------------------------------------------------------------------

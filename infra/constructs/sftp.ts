@@ -11,17 +11,17 @@
  * `<name>.rapport.json` with rule UPLOAD-ONVOLLEDIG next to it, then DELETE the staging object. A failed step
  * leaves the staging object where it is (nothing is lost) and raises an alarm.
  */
-import { Aws, CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as transfer from 'aws-cdk-lib/aws-transfer';
 import { Construct } from 'constructs';
 import type { BwmoConfig } from '../config';
 import { acknowledge, arnToken } from '../nag';
 import { grantKey, grantPrefixes, KEY_SEND } from './grants';
 import type { Operations } from './operations';
-import { PipelineFunction } from './pipeline-function';
+import { encryptedLogGroup, PipelineFunction } from './pipeline-function';
 import { PREFIXES, type Storage } from './storage';
 import { keyViaS3 } from './uploaders';
 
@@ -62,6 +62,14 @@ export class Sftp extends Construct {
     const bucket = storage.bucket.bucketName;
     const transferArn = (resource: string) =>
       `arn:${Aws.PARTITION}:transfer:${Aws.REGION}:${Aws.ACCOUNT_ID}:${resource}`;
+    /** Transfer Family, only on behalf of this account's servers, workflows or users (confused deputy). */
+    const transferFor = (sourceArn: string | string[]) =>
+      new iam.ServicePrincipal('transfer.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': sourceArn },
+        },
+      });
 
     // --- the custom step: a report next to a quarantined partial upload ------------------------------------------
     const partialDlq = operations.deadLetterQueue(this, 'PartialUploadDlq', {
@@ -156,12 +164,7 @@ export class Sftp extends Construct {
 
     // The role Transfer Family runs both workflows with.
     const workflowRole = new iam.Role(this, 'WorkflowRole', {
-      assumedBy: new iam.ServicePrincipal('transfer.amazonaws.com', {
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-          ArnLike: { 'aws:SourceArn': transferArn('workflow/*') },
-        },
-      }),
+      assumedBy: transferFor(transferArn('workflow/*')),
       description: 'bwmo sftp: runs the upload and partial-upload workflows',
     });
     workflowRole.addToPrincipalPolicy(
@@ -204,12 +207,7 @@ export class Sftp extends Construct {
 
     // --- the server -------------------------------------------------------------------------------------------
     const loggingRole = new iam.Role(this, 'LoggingRole', {
-      assumedBy: new iam.ServicePrincipal('transfer.amazonaws.com', {
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-          ArnLike: { 'aws:SourceArn': [transferArn('server/*'), transferArn('workflow/*')] },
-        },
-      }),
+      assumedBy: transferFor([transferArn('server/*'), transferArn('workflow/*')]),
       description: 'bwmo sftp: workflow execution logs to /aws/transfer/<server id>',
     });
     const transferLogGroups = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/transfer/*`;
@@ -229,11 +227,7 @@ export class Sftp extends Construct {
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/transfer/*]',
       'Transfer Family writes workflow logs to /aws/transfer/<server id>; the id exists only after the server that needs this role is created.',
     );
-    const sessionLogs = new logs.LogGroup(this, 'SessionLogs', {
-      encryptionKey: storage.key,
-      retention: props.logRetention,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    const sessionLogs = encryptedLogGroup(this, 'SessionLogs', storage.key, props.logRetention);
 
     this.server = new transfer.CfnServer(this, 'Server', {
       domain: 'S3',
@@ -256,12 +250,7 @@ export class Sftp extends Construct {
       const upload = `${PREFIXES.upload}${g}/`;
       const outbox = `${PREFIXES.outbox}${g}/`;
       const role = new iam.Role(this, `UserRole${g}`, {
-        assumedBy: new iam.ServicePrincipal('transfer.amazonaws.com', {
-          conditions: {
-            StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-            ArnLike: { 'aws:SourceArn': transferArn(`user/${this.server.attrServerId}/${g}`) },
-          },
-        }),
+        assumedBy: transferFor(transferArn(`user/${this.server.attrServerId}/${g}`)),
         description: `bwmo sftp: gebruiker ${g} (schrijft upload/${g}/, leest outbox/${g}/)`,
         inlinePolicies: {
           s3: new iam.PolicyDocument({
@@ -321,20 +310,17 @@ export class Sftp extends Construct {
         'Een afgebroken SFTP-upload kon niet in quarantaine gezet worden (het deel staat nog in upload/<gemeente>/).',
       ],
     ] as const) {
-      operations.alarm(`Sftp${metricName}`, {
-        alarmDescription: what,
-        metric: new cloudwatch.Metric({
+      operations.alarmAbove(
+        `Sftp${metricName}`,
+        what,
+        new cloudwatch.Metric({
           namespace: 'AWS/Transfer',
           metricName,
           dimensionsMap: { ServerId: this.server.attrServerId },
           period: Duration.minutes(5),
           statistic: 'Sum',
         }),
-        threshold: 0,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
+      );
     }
 
     new CfnOutput(this, 'ServerId', {

@@ -17,7 +17,7 @@ export interface UploadersProps {
   readonly externalIdPrefix: string;
 }
 
-/** The statements of a municipality's uploader role (also used by its SFTP user role). */
+/** The statements of a municipality's uploader role (its SFTP user role, infra/constructs/sftp.ts, has its own). */
 export function uploaderStatements(storage: Storage, gemeente: string): iam.PolicyStatement[] {
   const inbox = `${PREFIXES.inbox}${gemeente}/`;
   const outbox = `${PREFIXES.outbox}${gemeente}/`;

@@ -3,12 +3,11 @@
  * folders, user roles scoped to exactly those prefixes, and the two managed workflows.
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { readRegionFacts } from '../../infra/config';
 import { WORKFLOW_VARS } from '../../infra/constructs/sftp';
 import {
   actionsOf,
   logicalIdAt,
-  REPO_ROOT,
+  NML,
   resourcesOf,
   resourcesOfStatement,
   type Statement,
@@ -16,7 +15,6 @@ import {
   synth,
 } from './synth';
 
-const NML = readRegionFacts(`${REPO_ROOT}/examples/regions/nml`).gemeenten;
 const { originalFile: ORIGINAL, previousFile: PREVIOUS, userName: USER } = WORKFLOW_VARS;
 
 test("the workflow variables are Transfer Family's own", () => {

@@ -3,22 +3,19 @@
  * template. Synthesised once (with the cdk-nag packs: synthesis itself fails on an unacknowledged finding).
  */
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { readRegionFacts } from '../../infra/config';
 import { INGEST_TIMEOUT, MAX_RECEIVE_COUNT, VISIBILITY_FACTOR } from '../../infra/constructs/processing';
 import type { BwmoStack } from '../../infra/stack';
 import {
   actionsOf,
   flat,
   logicalIdAt,
-  REPO_ROOT,
+  NML,
   resourcesOf,
   resourcesOfStatement,
   type Statement,
   statementsOfRole,
   synth,
 } from './synth';
-
-const NML = readRegionFacts(`${REPO_ROOT}/examples/regions/nml`).gemeenten;
 
 let template: Template;
 let stack: BwmoStack;

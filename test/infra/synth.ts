@@ -7,9 +7,13 @@ import { resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/build';
+import { readRegionFacts } from '../../infra/config';
 import type { BwmoStack } from '../../infra/stack';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
+
+/** The municipality codes of the default region folder (examples/regions/nml/region.json). */
+export const NML = readRegionFacts(`${REPO_ROOT}/examples/regions/nml`).gemeenten;
 
 /** The context of cdk.json (feature flags). */
 export function cdkJsonContext(): Record<string, unknown> {
