@@ -39,39 +39,79 @@ export interface BagSpec<R> {
   onClose(name: string, bags: ReadonlyMap<string, BagInfo>, emit: (record: R) => void): void;
 }
 
-interface Frame {
-  readonly el: ElementDef | null;
-  readonly name: string;
-  readonly parent: Frame | null;
-  /** 1-based position among siblings of the same name. */
-  readonly index: number;
+/**
+ * What is fixed for an element at one place in the schema (its definition, bag key, bag name, namespace): built
+ * the first time that place is seen and shared by every later occurrence, so the per-element work is a lookup
+ * instead of string building and set lookups.
+ */
+interface Node {
+  readonly def: ElementDef;
+  /** The children of a complex type; null for a simple type. */
+  readonly children: readonly ElementDef[] | null;
   /** Key of this element in the innermost bag ('' for a bag element itself). */
   readonly rel: string;
+  readonly bagName: string | null;
+  readonly isLine: boolean;
+  /**
+   * The namespace the element must be in. Replaced by the parser's own (equal) string once it matched: identical
+   * strings compare in constant time, equal but distinct ones character by character, on every element.
+   */
+  ns: string;
+  /** Whether the value is trimmed before it goes into a bag (everything but xs:string collapses whitespace). */
+  readonly trim: boolean;
+  /** Nodes of the children, by position in `children`. */
+  readonly kids: (Node | undefined)[];
+  /** The last value that passed checkSimpleValue; values often repeat line after line (periods, codes). */
+  lastValid: string | null;
+}
+
+/** An open element. Frames are reused per depth (the parser only looks at open elements), saving allocations. */
+interface Frame {
+  /** null: inside an element the schema does not allow, whose content is skipped. */
+  node: Node | null;
+  name: string;
+  readonly parent: Frame | null;
+  /** 1-based position among siblings of the same name. */
+  index: number;
   /** Position in the sequence of the child last seen, and how often it occurred. */
   pos: number;
   count: number;
   text: string;
-  readonly bagName: string | null;
-  /** Inside an element the schema does not allow: its content is skipped. */
-  readonly skip: boolean;
+  /** pathOf this element, once asked for (it cannot change while the element is open). */
+  path: string | null;
 }
 
 /** List elements that only wrap their items; paths leave them out (Client[2]/Prestatie[1], not …/Prestaties/…). */
 const WRAPPERS = new Set(['Clienten', 'Prestaties', 'ToegewezenProducten', 'Relaties']);
 
-/** The element's path for findings (built only when there is a finding). */
+/** The element's path for findings and bags. */
 function pathOf(f: Frame | null): string {
   if (!f?.parent) return '';
+  if (f.path !== null) return f.path;
   const parent = pathOf(f.parent);
-  if (WRAPPERS.has(f.name)) return parent === 'Declaratie' ? '' : parent;
-  const name = f.el && f.el.max > 1 ? `${f.name}[${f.index}]` : f.name;
-  return parent ? `${parent}/${name}` : name;
+  let path: string;
+  if (WRAPPERS.has(f.name)) path = parent === 'Declaratie' ? '' : parent;
+  else {
+    const name = f.node && f.node.def.max > 1 ? `${f.name}[${f.index}]` : f.name;
+    path = parent ? `${parent}/${name}` : name;
+  }
+  f.path = path;
+  return path;
 }
 
 const at = (f: Frame | null, child?: string): string => {
   const p = pathOf(f) || (f?.parent ? '' : 'Bericht');
   return child ? (p ? `${p}/${child}` : child) : p;
 };
+
+/** Whether t.trim() would be empty; checks XML whitespace first, as nearly all text between elements is that. */
+function isBlank(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return t.trim() === '';
+  }
+  return true;
+}
 
 export async function* readXml<R>(
   text: AsyncIterable<string>,
@@ -82,7 +122,9 @@ export async function* readXml<R>(
   spec: BagSpec<R>,
 ): AsyncGenerator<R[]> {
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const stack: Frame[] = [];
+  /** frames[0..depth-1] are the open elements, innermost last. */
+  const frames: Frame[] = [];
+  let depth = 0;
   const bags = new Map<string, BagInfo>();
   const openBags: BagInfo[] = [];
   let out: R[] = [];
@@ -97,8 +139,55 @@ export async function* readXml<R>(
     state.fatal = true;
     findings.add(finding(code, `regel ${parser.line}, kolom ${parser.column}`, message));
   };
-  const expectedNs = (def: ElementDef) => (def.ns === 'msg' ? messageNs : NS_BASIS);
-
+  const makeNode = (def: ElementDef, rel: string, bagName: string | null, isLine: boolean): Node => {
+    const type = def.type;
+    return {
+      def,
+      children: isComplex(type) ? type.children : null,
+      rel,
+      bagName,
+      isLine,
+      ns: def.ns === 'msg' ? messageNs : NS_BASIS,
+      trim: !isComplex(type) && type.base !== 'string',
+      kids: [],
+      lastValid: null,
+    };
+  };
+  const childNode = (parent: Node, children: readonly ElementDef[], j: number): Node => {
+    const def = children[j];
+    const bagName = spec.bags.has(def.name) ? def.name : null;
+    // Keys in a bag are paths below the bag element, e.g. ProductReferentie/ReferentieNummer.
+    const rel = bagName ? '' : parent.rel ? `${parent.rel}/${def.name}` : def.name;
+    const node = makeNode(def, rel, bagName, def.name === spec.lineElement);
+    parent.kids[j] = node;
+    return node;
+  };
+  const push = (node: Node | null, name: string, index: number): Frame => {
+    let f = frames[depth];
+    if (f === undefined) {
+      f = {
+        node,
+        name,
+        parent: depth ? frames[depth - 1] : null,
+        index,
+        pos: 0,
+        count: 0,
+        text: '',
+        path: null,
+      };
+      frames.push(f);
+    } else {
+      f.node = node;
+      f.name = name;
+      f.index = index;
+      f.pos = 0;
+      f.count = 0;
+      f.text = '';
+      f.path = null;
+    }
+    depth++;
+    return f;
+  };
   parser.on('doctype', () =>
     fatal('XML-DTD', 'het bericht bevat een DOCTYPE (DTD of entiteiten); dat is niet toegestaan'),
   );
@@ -110,14 +199,13 @@ export async function* readXml<R>(
   // element's opentag, so the element's own path is not known yet: name its parent.)
   parser.on('attribute', (a) => {
     if (state.fatal || a.prefix === 'xmlns' || a.name === 'xmlns') return;
-    const top = stack.length ? stack[stack.length - 1] : null;
+    const top = depth ? frames[depth - 1] : null;
     structure(at(top), `attribuut ${a.name} is niet toegestaan`);
   });
 
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (state.fatal) return;
     const local = tag.local;
-    const top = stack.length ? stack[stack.length - 1] : null;
     if (!sawRoot) {
       sawRoot = true;
       if (local !== root.name || tag.uri !== messageNs) {
@@ -128,42 +216,21 @@ export async function* readXml<R>(
         return;
       }
       const el: ElementDef = { name: root.name, ns: 'msg', type: root, min: 1, max: 1 };
-      stack.push({
-        el,
-        name: root.name,
-        parent: null,
-        index: 1,
-        rel: '',
-        pos: 0,
-        count: 0,
-        text: '',
-        bagName: null,
-        skip: false,
-      });
+      push(makeNode(el, '', null, false), root.name, 1);
       return;
     }
-    const parent = top!;
-    const skipFrame = (): void => {
-      stack.push({
-        el: null,
-        name: local,
-        parent,
-        index: 1,
-        rel: '',
-        pos: 0,
-        count: 0,
-        text: '',
-        bagName: null,
-        skip: true,
-      });
-    };
-    if (parent.skip) return skipFrame();
-    const parentType = parent.el!.type;
-    if (!isComplex(parentType)) {
-      structure(at(parent), `element ${parent.name} mag geen elementen bevatten (gevonden: ${local})`);
-      return skipFrame();
+    const parent = frames[depth - 1];
+    const parentNode = parent.node;
+    if (parentNode === null) {
+      push(null, local, 1);
+      return;
     }
-    const children = parentType.children;
+    const children = parentNode.children;
+    if (children === null) {
+      structure(at(parent), `element ${parent.name} mag geen elementen bevatten (gevonden: ${local})`);
+      push(null, local, 1);
+      return;
+    }
     let found = -1;
     for (let j = parent.pos; j < children.length; j++) {
       if (children[j].name === local) {
@@ -179,7 +246,8 @@ export async function* readXml<R>(
           ? `element ${local} staat niet op de juiste plaats (volgorde in ${parent.name}: ${children.map((c) => c.name).join(', ')})`
           : `element ${local} is niet toegestaan in ${parent.name}`,
       );
-      return skipFrame();
+      push(null, local, 1);
+      return;
     }
     for (let k = parent.pos; k < found; k++) {
       const seen = k === parent.pos ? parent.count : 0;
@@ -192,74 +260,63 @@ export async function* readXml<R>(
       parent.pos = found;
       parent.count = 1;
     }
-    const def = children[found];
-    const bagName = spec.bags.has(local) ? local : null;
-    // Keys in a bag are paths below the bag element, e.g. ProductReferentie/ReferentieNummer.
-    const rel = bagName ? '' : parent.rel ? `${parent.rel}/${local}` : local;
-    const frame: Frame = {
-      el: def,
-      name: local,
-      parent,
-      index: parent.count,
-      rel,
-      pos: 0,
-      count: 0,
-      text: '',
-      bagName,
-      skip: false,
-    };
-    stack.push(frame);
+    const node = parentNode.kids[found] ?? childNode(parentNode, children, found);
+    const def = node.def;
+    // The schema's name (equal to local) is an interned string: cheaper in WRAPPERS lookups.
+    const frame = push(node, def.name, parent.count);
     if (parent.count > def.max)
       structure(at(frame), `element ${def.name} mag hier hoogstens ${def.max} keer voorkomen`);
-    if (tag.uri !== expectedNs(def)) {
+    if (tag.uri !== node.ns) {
       structure(
         at(frame),
-        `element ${def.name} staat in namespace ${tag.uri || '(geen)'}; verwacht ${expectedNs(def)}`,
+        `element ${def.name} staat in namespace ${tag.uri || '(geen)'}; verwacht ${node.ns}`,
       );
-    }
-    if (local === spec.lineElement) state.lines++;
-    if (bagName) {
+    } else node.ns = tag.uri;
+    if (node.isLine) state.lines++;
+    if (node.bagName) {
       const info: BagInfo = { bag: new Map(), index: parent.count, line: parser.line, path: pathOf(frame) };
-      bags.set(bagName, info);
+      bags.set(node.bagName, info);
       openBags.push(info);
     }
   });
 
   parser.on('text', (t: string) => {
-    if (state.fatal || stack.length === 0) return;
-    const top = stack[stack.length - 1];
-    if (top.skip) return;
-    if (isComplex(top.el!.type)) {
-      if (t.trim() !== '') structure(at(top), `tekst is niet toegestaan in ${top.name}`);
+    if (state.fatal || depth === 0) return;
+    const top = frames[depth - 1];
+    const node = top.node;
+    if (node === null) return;
+    if (node.children !== null) {
+      if (!isBlank(t)) structure(at(top), `tekst is niet toegestaan in ${top.name}`);
       return;
     }
     top.text += t;
   });
 
   parser.on('closetag', () => {
-    if (state.fatal) return;
-    const top = stack.pop();
-    if (!top || top.skip) return;
-    const type = top.el!.type;
-    if (isComplex(type)) {
-      const children = type.children;
+    if (state.fatal || depth === 0) return;
+    const top = frames[--depth];
+    const node = top.node;
+    if (node === null) return;
+    const children = node.children;
+    if (children !== null) {
       for (let k = top.pos; k < children.length; k++) {
         const seen = k === top.pos ? top.count : 0;
         if (seen < children[k].min)
           structure(at(top, children[k].name), `verplicht element ${children[k].name} ontbreekt`);
       }
-      if (top.bagName) {
+      if (node.bagName) {
         openBags.pop();
-        spec.onClose(top.bagName, bags, emit);
+        spec.onClose(node.bagName, bags, emit);
       }
       return;
     }
-    const simple = type as SimpleType;
-    const problem = checkSimpleValue(simple, top.text);
-    if (problem) structure(at(top), problem);
-    if (openBags.length) {
-      openBags[openBags.length - 1].bag.set(top.rel, simple.base === 'string' ? top.text : top.text.trim());
+    const value = top.text;
+    if (value !== node.lastValid) {
+      const problem = checkSimpleValue(node.def.type as SimpleType, value);
+      if (problem) structure(at(top), problem);
+      else node.lastValid = value;
     }
+    if (openBags.length) openBags[openBags.length - 1].bag.set(node.rel, node.trim ? value.trim() : value);
   });
 
   for await (const chunk of text) {
