@@ -39,6 +39,8 @@ export function committedFiles(records: ReadonlyMap<string, FileRecord>): Commit
   return new Map([...records.values()].map((r) => [r.fileId, { ontvangen: r.ontvangen, status: r.status }]));
 }
 
+const USAGE_SK = key.usage('0000', 0).sk;
+
 const k = (x: ItemKey) => `${x.pk}\u0000${x.sk}`;
 
 export class StateReader {
@@ -67,7 +69,7 @@ export class StateReader {
     for (const n of missing) {
       const tw = key.toewijzing(this.gemeente, n);
       partitions.push(tw.pk);
-      keys.push(tw, { pk: tw.pk, sk: key.usage(this.gemeente, n).sk });
+      keys.push(tw, { pk: tw.pk, sk: USAGE_SK });
     }
     const versions = new Map<string, ToewijzingItem>();
     const usages = new Map<string, UsageItem>();
