@@ -28,18 +28,30 @@ function weeks(begin: string, eind: string, variant: Variant, toewijzingEinde: s
   return sundays(begin, eind) + (last ? 1 : 0);
 }
 
-/** The most that one prestatie over [begin, eind] may declare, in the toewijzing's unit; null = no Omvang. */
+/**
+ * Hulp bij het huishouden (category 01) with a per-week Omvang: one prestatie may declare up to six times the
+ * weekly volume, however many weeks its period touches (TR321), so that hours can shift between weeks of a month.
+ */
+const HH_CATEGORIE = '01';
+const HH_WEEKS = 6;
+
+/**
+ * The most that one prestatie over [begin, eind] may declare, in the toewijzing's unit; null = no Omvang.
+ * `categorie` is the prestatie's ProductCategorie (TR321 only: the total over a toewijzing counts real weeks).
+ */
 export function maxPerPrestatie(
   t: ToewijzingVersion,
   begin: string,
   eind: string,
   variant: Variant,
+  categorie: string | null = null,
 ): number | null {
   if (t.volume === null) return null;
   switch (t.frequentie) {
     case '1':
       return t.volume * daysInclusive(begin, eind);
     case '2':
+      if (categorie === HH_CATEGORIE) return t.volume * HH_WEEKS;
       return t.volume * weeks(begin, eind, variant, t.einddatum);
     case '4':
       return t.volume * monthsBetween(monthOf(begin), monthOf(eind)).length;

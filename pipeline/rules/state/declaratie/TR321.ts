@@ -5,7 +5,8 @@ import { defineStateRule, ruleFinding } from '../types';
 
 /**
  * TR321 (9321): one prestatie's volume fits the assigned Omvang for its period: per day × days, per week ×
- * (partial) calendar weeks (inspanningsgericht) or Sundays (outputgericht), per month, or the total.
+ * (partial) calendar weeks (inspanningsgericht) or Sundays (outputgericht) — for hulp bij het huishouden
+ * (category 01) six weeks — per month, or the total.
  */
 export const TR321 = defineStateRule({
   id: 'TR321',
@@ -14,7 +15,7 @@ export const TR321 = defineStateRule({
     if (!t || t.volume === null) return null;
     const p = regel.prestatie;
     const variant = ref.product(p.productCategorie, p.productCode)?.variant ?? 'inspanningsgericht';
-    const max = maxPerPrestatie(t, p.begin, p.eind, variant);
+    const max = maxPerPrestatie(t, p.begin, p.eind, variant, p.productCategorie);
     if (max === null) return null;
     const volume = inUnit(p.volume, p.eenheid, t.eenheid);
     if (volume <= max) return null;

@@ -23,6 +23,14 @@ const outputLine = (more: LineSpec): LineSpec => ({
 /** 15A30 is inspanningsgericht in the stub; 3 hours per week. */
 const hours = version({ code: '15A30', volume: 3, eenheid: '04' });
 const minutes = (volume: number): LineSpec => ({ productCode: '15A30', eenheid: '01', volume, tarief: 7166 });
+/** Hulp bij het huishouden (category 01), 3 hours per week. */
+const hh = version({ categorie: '01', code: '01A01', volume: 3, eenheid: '04' });
+const hhLine = (more: LineSpec): LineSpec => ({
+  productCategorie: '01',
+  productCode: '01A01',
+  eenheid: '04',
+  ...more,
+});
 
 describeLineRule(TR321, {
   title: 'one prestatie fits the Omvang of its period',
@@ -79,6 +87,16 @@ describeLineRule(TR321, {
       { volume: 9999 },
       { toewijzing: version({ volume: null, eenheid: null, frequentie: null, budget: 1000000 }) },
     ],
+    [
+      'per week, hulp bij het huishouden: 18 = 6 × 3 hours in April, which touches 5 weeks',
+      hhLine({ volume: 18 }),
+      { toewijzing: hh },
+    ],
+    [
+      'per week, hulp bij het huishouden: 18 hours in one week of April (the six-week room is per prestatie)',
+      hhLine({ begin: '2023-04-03', eind: '2023-04-09', volume: 18 }),
+      { toewijzing: hh },
+    ],
     ['a credit over the Omvang is not judged', credit({ volume: 9999 }), {}],
     ['no toewijzing', { volume: 9999 }, { toewijzing: null }],
   ],
@@ -119,6 +137,11 @@ describeLineRule(TR321, {
     ['per month: 31 in April', { volume: 31 }, { toewijzing: perMonth }],
     ['totaal: more than the whole volume', { volume: 101 }, { toewijzing: total }],
     ['hours per week declared in minutes: 901 minutes > 15 hours', minutes(901), { toewijzing: hours }],
+    [
+      'per week, hulp bij het huishouden: 19 > 6 × 3 hours in July, which touches 6 weeks',
+      hhLine({ ...JULY, volume: 19 }),
+      { toewijzing: hh },
+    ],
     ['hours per week declared in hours: 16 > 15', { ...minutes(16), eenheid: '04' }, { toewijzing: hours }],
   ],
 });
