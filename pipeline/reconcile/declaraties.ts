@@ -261,7 +261,7 @@ async function judgeChunk(
       continue;
     }
     // Approved: a credit counts in the month and for the origin and taakveld of the debit it reverses.
-    const debit = p.debetCredit === 'C' ? t.usage.debit(p.vorigReferentieNummer!) : undefined;
+    const debit = p.debetCredit === 'C' ? t.usage.debit(p.vorigReferentieNummer!, agb) : undefined;
     const entry: UsageEntry = {
       fileId,
       ref: p.referentieNummer,

@@ -34,19 +34,25 @@ export class ToewijzingUsage {
     return this.all;
   }
 
-  /** An approved debit with this ReferentieNummer. */
-  debit(ref: string): UsageEntry | undefined {
-    return this.all.find((e) => e.dc === 'D' && e.ref === ref);
+  /**
+   * An approved debit of this provider with this ReferentieNummer. ReferentieNummers are unique per provider
+   * (TR314), and a toewijzing may have moved to another provider: a credit only reverses its provider's debit.
+   */
+  debit(ref: string, agb: string): UsageEntry | undefined {
+    return this.all.find((e) => e.dc === 'D' && e.ref === ref && e.agb === agb);
   }
 
-  isCredited(ref: string): boolean {
-    return this.all.some((e) => e.dc === 'C' && e.vorig === ref);
+  isCredited(ref: string, agb: string): boolean {
+    return this.all.some((e) => e.dc === 'C' && e.vorig === ref && e.agb === agb);
   }
 
-  /** The ReferentieNummer of an approved, not credited debit in this slot (see slotOf), if any. */
+  /**
+   * The ReferentieNummer of an approved, not credited debit in this slot (see slotOf), if any, whichever provider
+   * declared it: the same care period is not paid twice on one toewijzing.
+   */
   openDebit(slot: string): string | undefined {
     for (const e of this.all) {
-      if (e.dc === 'D' && slotOf(e) === slot && !this.isCredited(e.ref)) return e.ref;
+      if (e.dc === 'D' && slotOf(e) === slot && !this.isCredited(e.ref, e.agb)) return e.ref;
     }
     return undefined;
   }

@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import { inUnit, slotOf, ToewijzingUsage } from '../../../pipeline/reconcile/usage';
 import type { UsageEntry } from '../../../pipeline/state/items';
-import { creditOf, entry } from '../../helpers/state-context';
+import { AGB, creditOf, entry } from '../../helpers/state-context';
+
+/** Another provider (AGB code). */
+const OTHER = '12340001';
 
 const april = entry({ ref: 'RN-A1', begin: '2023-04-01', eind: '2023-04-30', volume: 30, bedrag: 285000 });
 const march = entry({ ref: 'RN-M1', begin: '2023-03-01', eind: '2023-03-31', volume: 31, bedrag: 294500 });
@@ -82,16 +85,29 @@ describe('ToewijzingUsage: debits, credits and open slots', () => {
   it('knows its approved debits by ReferentieNummer, and not its credits', () => {
     const credit = creditOf(march, 'RN-C1');
     const u = new ToewijzingUsage([march, credit]);
-    expect(u.debit('RN-M1')).toBe(march);
-    expect(u.debit('RN-C1')).toBeUndefined();
-    expect(u.debit('RN-UNKNOWN')).toBeUndefined();
+    expect(u.debit('RN-M1', AGB)).toBe(march);
+    expect(u.debit('RN-C1', AGB)).toBeUndefined();
+    expect(u.debit('RN-UNKNOWN', AGB)).toBeUndefined();
   });
 
   it('isCredited: only debits that a credit names as VorigReferentieNummer', () => {
     const u = new ToewijzingUsage([march, april, creditOf(march, 'RN-C1')]);
-    expect(u.isCredited('RN-M1')).toBe(true);
-    expect(u.isCredited('RN-A1')).toBe(false);
-    expect(u.isCredited('RN-C1')).toBe(false);
+    expect(u.isCredited('RN-M1', AGB)).toBe(true);
+    expect(u.isCredited('RN-A1', AGB)).toBe(false);
+    expect(u.isCredited('RN-C1', AGB)).toBe(false);
+  });
+
+  it('a ReferentieNummer is the provider’s own: another provider’s debit or credit with that number does not count', () => {
+    // The toewijzing moved from provider OTHER to AGB; both happened to use RN-M1.
+    const theirs = { ...march, agb: OTHER };
+    const u = new ToewijzingUsage([theirs, creditOf(theirs, 'RN-C1')]);
+    expect(u.debit('RN-M1', AGB)).toBeUndefined();
+    expect(u.debit('RN-M1', OTHER)).toBe(theirs);
+    expect(u.isCredited('RN-M1', AGB)).toBe(false);
+    expect(u.isCredited('RN-M1', OTHER)).toBe(true);
+    // A debit of AGB under RN-M1 is not credited by OTHER's credit: its slot stays open.
+    const mine = { ...march, ref: 'RN-M1' };
+    expect(new ToewijzingUsage([mine, creditOf(theirs, 'RN-C1')]).openDebit(slotOf(mine))).toBe('RN-M1');
   });
 
   it.each<[string, UsageEntry[], string | undefined]>([
@@ -176,8 +192,8 @@ describe('ToewijzingUsage: properties', () => {
           expect(b.volume('01')).toBe(a.volume('01'));
           expect(b.amount()).toBe(a.amount());
           for (const e of entries) {
-            expect(b.debit(e.ref)).toBe(a.debit(e.ref));
-            expect(b.isCredited(e.ref)).toBe(a.isCredited(e.ref));
+            expect(b.debit(e.ref, e.agb)).toBe(a.debit(e.ref, e.agb));
+            expect(b.isCredited(e.ref, e.agb)).toBe(a.isCredited(e.ref, e.agb));
           }
         },
       ),
@@ -202,7 +218,7 @@ describe('ToewijzingUsage: properties', () => {
         for (const d of entries.filter((e) => e.dc === 'D')) {
           const open = u.openDebit(slotOf(d));
           const uncredited = entries.filter(
-            (e) => e.dc === 'D' && slotOf(e) === slotOf(d) && !u.isCredited(e.ref),
+            (e) => e.dc === 'D' && slotOf(e) === slotOf(d) && !u.isCredited(e.ref, e.agb),
           );
           if (uncredited.length === 0) expect(open).toBeUndefined();
           else expect(uncredited.map((e) => e.ref)).toContain(open);

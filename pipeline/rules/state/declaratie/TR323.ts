@@ -7,7 +7,7 @@ export const TR323 = defineStateRule({
   applies: 'C',
   check: ({ regel, usage }) => {
     const vorig = regel.prestatie.vorigReferentieNummer;
-    if (vorig !== null && usage?.debit(vorig)) return null;
+    if (vorig !== null && usage?.debit(vorig, regel.bericht.afzender)) return null;
     return ruleFinding(
       'declaratie',
       'TR323',

@@ -7,7 +7,7 @@ export const TR390 = defineStateRule({
   applies: 'C',
   check: ({ regel, usage }) => {
     const vorig = regel.prestatie.vorigReferentieNummer;
-    if (vorig === null || !usage?.isCredited(vorig)) return null;
+    if (vorig === null || !usage?.isCredited(vorig, regel.bericht.afzender)) return null;
     return ruleFinding(
       'declaratie',
       'TR390',

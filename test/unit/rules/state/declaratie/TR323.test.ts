@@ -45,6 +45,11 @@ describeLineRule(TR323, {
       credit({ toewijzingNummer: 777 }),
       { toewijzing: version(), usage: usage() },
     ],
+    [
+      'another provider’s debit with that ReferentieNummer (numbers are unique per provider only)',
+      credit(),
+      { usage: usage(entry({ ref: 'RN-EARLIER', agb: '12340001' })) },
+    ],
     ['no toewijzing', credit(), { toewijzing: null }],
   ],
 });
