@@ -25,7 +25,10 @@ export interface ColumnSpec {
   /** Every row must have a value (only for header columns). */
   readonly required: boolean;
   readonly type?: SimpleType;
+  /** A code of all digits shorter than this gets its leading zeros back (a spreadsheet drops them). */
   readonly width?: number;
+  /** At most this many zeros are restored (default: up to the width). */
+  readonly zerosLost?: number;
 }
 
 const col = (name: string, kind: CellKind, type?: SimpleType, width?: number): ColumnSpec => ({
@@ -38,6 +41,13 @@ const col = (name: string, kind: CellKind, type?: SimpleType, width?: number): C
 });
 const opt = (c: ColumnSpec, header = false): ColumnSpec => ({ ...c, header, required: false });
 
+/**
+ * A BSN is nine digits; one that a spreadsheet shortened to eight gets its zero back (the reference: "8-digit numbers
+ * get a leading zero"). Shorter ones stay as they are, so that RS037 rejects them instead of a padded number
+ * passing the 11-proef (12 would become 000000012).
+ */
+const bsnColumn: ColumnSpec = { ...col('Bsn', 'code', undefined, 9), zerosLost: 1 };
+
 export const DECLARATIE_COLUMNS: readonly ColumnSpec[] = [
   col('Afzender', 'code', LDT.AgbCode, 8),
   col('Ontvanger', 'code', LDT.Gemeente, 4),
@@ -48,7 +58,7 @@ export const DECLARATIE_COLUMNS: readonly ColumnSpec[] = [
   col('TotaalIngediendBedrag', 'cents', LDT.TotaalBedrag),
   col('TotaalDebetCredit', 'text', LDT.DebetCredit),
   // The BSN stays text here: RS037 and CS002 (level 2) judge it, as the XSD pattern does for XML.
-  col('Bsn', 'code', undefined, 9),
+  bsnColumn,
   col('ReferentieNummer', 'text', LDT.ReferentieNummer),
   opt(col('VorigReferentieNummer', 'text', LDT.ReferentieNummer)),
   col('ToewijzingNummer', 'integer', LDT.Nummer),
@@ -66,7 +76,7 @@ export const DECLARATIE_COLUMNS: readonly ColumnSpec[] = [
 export const TOEWIJZING_COLUMNS: readonly ColumnSpec[] = [
   col('Gemeente', 'code', LDT.Gemeente, 4),
   col('AgbCode', 'code', LDT.AgbCode, 8),
-  col('Bsn', 'code', undefined, 9),
+  bsnColumn,
   col('ToewijzingNummer', 'integer', LDT.Nummer),
   opt(col('ProductCategorie', 'code', LDT.ProductCategorie, 2)),
   opt(col('ProductCode', 'text', LDT.ProductCode)),

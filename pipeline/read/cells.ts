@@ -95,11 +95,15 @@ export function compileCell(spec: ColumnSpec): CellParser {
   switch (kind) {
     case 'text':
       return validate;
-    case 'code':
+    case 'code': {
+      const shortest = spec.width ? spec.width - (spec.zerosLost ?? spec.width) : 0;
       return (raw) =>
         validate(
-          spec.width && raw.length < spec.width && allDigits(raw) ? raw.padStart(spec.width, '0') : raw,
+          spec.width && raw.length < spec.width && raw.length >= shortest && allDigits(raw)
+            ? raw.padStart(spec.width, '0')
+            : raw,
         );
+    }
     case 'integer':
       return (raw) => {
         const n = parseInteger(raw, spec.name);

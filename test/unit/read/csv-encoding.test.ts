@@ -349,6 +349,15 @@ describe('leading zeros lost by a spreadsheet', () => {
     ]);
   });
 
+  it('a BSN of fewer than 8 digits is not padded: RS037 rejects it (12 would pass the 11-proef as 000000012)', async () => {
+    for (const bsn of ['12', '1234567']) {
+      const rows = prestaties(1).map((r) => ({ ...r, Bsn: bsn }));
+      const { head } = await check(csv(COLUMNS, rows));
+      expect(head.findings.map((f) => [f.rule, f.location])).toContainEqual(['RS037', 'regel 2, kolom Bsn']);
+      expect(head.status).toBe('afgewezen');
+    }
+  });
+
   it('a restored BSN is still judged by the 11-proef', async () => {
     const rows = prestaties(1).map((r) => ({ ...r, Bsn: '12345673' }));
     const { head } = await check(csv(COLUMNS, rows));
