@@ -95,6 +95,7 @@ export const RULES: readonly RuleSpec[] = [
   t2('CD009', 'client', 'Periode alleen vullen als Soort adres 04 (tijdelijk adres) is'),
   t2('CD034', 'client', 'Postcode is verplicht als Soort adres 01 (BRP-adres) of 03 (verblijfadres) is'),
   t2('CD041', 'toewijzing', 'Omvang is verplicht als ProductCode gevuld is'),
+  t2('CSV-OMVANG', 'toewijzing', 'Omvang is onvolledig: Volume, Eenheid en Frequentie horen bij elkaar'),
   t2('CD075', 'toewijzing', 'Einddatum is verplicht als Budget gevuld is'),
   t2('CD076', 'toewijzing', 'Einddatum is verplicht bij Frequentie 2 (per week)'),
   t2('CD077', 'toewijzing', 'Omvang moet leeg zijn als Budget gevuld is'),

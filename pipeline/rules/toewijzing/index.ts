@@ -14,6 +14,7 @@ import { CS003 } from './CS003';
 import { CS335 } from './CS335';
 import { CS336 } from './CS336';
 import { CS338 } from './CS338';
+import { CSV_OMVANG } from './CSV-OMVANG';
 import { TR006 } from './TR006';
 import { TR061 } from './TR061';
 import { TR134 } from './TR134';
@@ -31,6 +32,7 @@ export const TOEWIJZING_RULES: readonly ToewijzingRule<unknown>[] = [
   CS336,
   CS338,
   CD041,
+  CSV_OMVANG,
   CD075,
   CD076,
   CD077,
