@@ -28,6 +28,8 @@ export interface SimpleType {
   readonly enumeration?: readonly string[];
   readonly minInclusive?: number;
   readonly maxInclusive?: number;
+  /** Personal data (the BSN): findings describe a wrong value without quoting it, as reports leave the system. */
+  readonly personal?: boolean;
 }
 
 function str(name: string, facets: Omit<SimpleType, 'name' | 'base'>): SimpleType {
@@ -43,7 +45,12 @@ function enumerated(name: string, values: readonly string[]): SimpleType {
 export const LDT = {
   AgbCode: str('LDT_AgbCode', { minLength: 1, maxLength: 8, digits: 8 }),
   Gemeente: str('LDT_Gemeente', { minLength: 1, digits: 4 }),
-  BurgerServicenummer: str('LDT_BurgerServicenummer', { minLength: 1, maxLength: 9, digits: 9 }),
+  BurgerServicenummer: str('LDT_BurgerServicenummer', {
+    minLength: 1,
+    maxLength: 9,
+    digits: 9,
+    personal: true,
+  }),
   Bedrag: int('LDT_Bedrag', 0, 99_999_999),
   TotaalBedrag: int('LDT_TotaalBedrag', 0, 999_999_999_999),
   Budget: int('LDT_Budget', 0, 99_999_999),
@@ -173,19 +180,20 @@ function codePoints(v: string, max: number): number {
 
 /** Length and pattern facets of a string type (enumerations are checked by the caller). */
 export function checkStringFacets(type: SimpleType, value: string): string | null {
+  const shown = type.personal ? `de waarde (${value.length} tekens)` : `'${value}'`;
   if (type.minLength !== undefined && value.length < type.minLength)
     return `waarde is leeg of te kort (${type.name})`;
   if (type.maxLength !== undefined && codePoints(value, type.maxLength) > type.maxLength)
-    return `'${value}' is langer dan ${type.maxLength} tekens`;
+    return `${shown} is langer dan ${type.maxLength} tekens`;
   if (type.digits !== undefined && (value.length !== type.digits || !isDigitsOnly(value)))
-    return `'${value}' bestaat niet uit precies ${type.digits} cijfers (${type.name})`;
+    return `${shown} bestaat niet uit precies ${type.digits} cijfers (${type.name})`;
   if (type.digitsOnly && !isDigitsOnly(value))
-    return `'${value}' bevat andere tekens dan cijfers (${type.name})`;
+    return `${shown} bevat andere tekens dan cijfers (${type.name})`;
   if (type.notBlank && value.trim() === '') return `waarde bestaat alleen uit spaties (${type.name})`;
   if (type.alphanumeric && !isAlphanumeric(value))
-    return `'${value}' mag alleen letters en cijfers bevatten (${type.name})`;
+    return `${shown} mag alleen letters en cijfers bevatten (${type.name})`;
   if (type.pattern && !type.pattern.test(value))
-    return `'${value}' heeft niet het vereiste formaat (${type.name})`;
+    return `${shown} heeft niet het vereiste formaat (${type.name})`;
   return null;
 }
 

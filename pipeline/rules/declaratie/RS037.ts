@@ -13,7 +13,8 @@ export const RS037 = defineDeclaratieRule({
       'declaratie',
       'RS037',
       locatePrestatie(r, 'Bsn'),
-      `het BSN '${bsn}' bestaat niet uit 9 cijfers`,
+      // Not quoted: whatever was written there may be a (mistyped) BSN, and reports leave the system.
+      `het BSN bestaat niet uit 9 cijfers (${bsn.length} tekens)`,
     );
   },
 });

@@ -15,6 +15,6 @@ export const CS002 = defineToewijzingRule({
           locateToewijzing(r, 'Bsn'),
           isNineDigits(r.product.bsn)
             ? 'het BSN voldoet niet aan de 11-proef'
-            : `het BSN '${r.product.bsn}' bestaat niet uit 9 cijfers`,
+            : `het BSN bestaat niet uit 9 cijfers (${r.product.bsn.length} tekens)`,
         ),
 });
