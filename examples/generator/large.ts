@@ -72,21 +72,36 @@ export async function writeLargeDeclaratieCsv(
   await once(out, 'finish');
 }
 
-/** A WMO323 of roughly `bytes` bytes (one declaration, one prestatie per client). */
+/**
+ * A WMO323 of roughly `bytes` bytes (one declaration). Each client is listed once, with all its prestaties (TR101):
+ * the test BSNs run out after about 9,000 clients, so a large message has several prestaties per client.
+ */
 export async function writeLargeWmo323(path: string, bytes: number): Promise<number> {
-  const perPrestatie = 1010; // bytes of one client with one prestatie, as rendered
-  const count = Math.floor(bytes / perPrestatie);
-  const prestaties = Array.from({ length: count }, (_, i) => line(i));
-  const total = prestaties.reduce((s, p) => s + p.bedrag, 0);
+  const message = (prestaties: GenPrestatie[]) => {
+    const byClient = new Map<string, GenPrestatie[]>();
+    for (const p of prestaties) byClient.set(p.bsn, [...(byClient.get(p.bsn) ?? []), p]);
+    return renderWmo323({
+      afzender: AGB,
+      ontvanger: GEMEENTE,
+      identificatie: 'BENCH1',
+      dagtekening: '2021-04-05',
+      kop: kop(
+        'BENCH1',
+        prestaties.reduce((s, p) => s + p.bedrag, 0),
+      ),
+      clienten: [...byClient].map(([bsn, ps]) => ({ bsn, prestaties: ps })),
+    });
+  };
+  const size = (prestaties: GenPrestatie[]) => {
+    let n = 0;
+    for (const piece of message(prestaties)) n += Buffer.byteLength(piece);
+    return n;
+  };
+  // Bytes per prestatie, measured on a sample as large as the message: how many fit in `bytes`.
+  const sample = Array.from({ length: 20_000 }, (_, i) => line(i));
+  const count = Math.floor((bytes / size(sample)) * sample.length);
   const out = createWriteStream(path);
-  for (const piece of renderWmo323({
-    afzender: AGB,
-    ontvanger: GEMEENTE,
-    identificatie: 'BENCH1',
-    dagtekening: '2021-04-05',
-    kop: kop('BENCH1', total),
-    clienten: prestaties.map((p) => ({ bsn: p.bsn, prestaties: [p] })),
-  })) {
+  for (const piece of message(Array.from({ length: count }, (_, i) => line(i)))) {
     await write(out, piece);
   }
   out.end();
