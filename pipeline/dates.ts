@@ -85,3 +85,8 @@ export function monthsBetween(from: string, to: string): string[] {
   for (let m = from; m <= to; m = nextMonth(m)) out.push(m);
   return out;
 }
+
+/** The date in the Netherlands of an instant (a file received at 00:30 local time belongs to that day). */
+export function dutchDate(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
+}

@@ -10,6 +10,7 @@ import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
+import { dutchDate } from './dates';
 import type { AlertSink, BlobStore, ItemStore, SecretSource } from './ports';
 import { pseudonymiser } from './pseudonym';
 import { FindingCollector } from './read/collector';
@@ -59,11 +60,6 @@ export const blobSource = (blobs: BlobStore, key: string): FileSource => ({
   name: key,
   open: () => blobs.open(key),
 });
-
-/** The date in the Netherlands of an instant (a file received at 00:30 local time belongs to that day). */
-export function dutchDate(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
-}
 
 const locks = new Map<string, Promise<unknown>>();
 
@@ -346,10 +342,14 @@ async function publish(deps: IngestDeps, record: FileRecord, inboxKey: string): 
   return { report: await readReport(blobs, `${base}.rapport.json`) };
 }
 
-/** The alert for a committed file with rejections, sent once: after sending, the file record says so. */
+/**
+ * The alert for a committed file with rejections, sent once: after sending, the file record says so. A
+ * quarantined file is rejected as a whole, also when no line could be read (empty, binary, not a known kind).
+ */
 export async function alertOnce(store: ItemStore, alerts: AlertSink, record: FileRecord): Promise<boolean> {
-  if (record.afgewezen === 0 || record.alertVerzonden || record.status === 'ingetrokken') return false;
   const quarantined = record.status === 'quarantaine';
+  if ((record.afgewezen === 0 && !quarantined) || record.alertVerzonden || record.status === 'ingetrokken')
+    return false;
   const base = quarantined ? `quarantine/${record.gemeente}/${record.name}` : outboxBase(record);
   await alerts.send({
     gemeente: record.gemeente,

@@ -98,6 +98,14 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     expect(JSON.stringify(alert)).not.toMatch(/99990\d{4}/);
     expect(AGB).toBe('12340001');
   });
+
+  it('alerts on a quarantined file of which no line could be read, once', async () => {
+    const rommel = await stack.upload('0983', 'rommel.txt', 'dit is geen declaratie en geen toewijzing\n');
+    expect(rommel.report).toMatchObject({ status: 'quarantaine', counts: { regels: 0 } });
+    expect(stack.alerts.sent.map((a) => [a.bestand, a.status, a.regels])).toEqual([
+      ['rommel.txt', 'quarantaine', 0],
+    ]);
+  });
 });
 
 describe('a withdrawn file', () => {
