@@ -80,8 +80,12 @@ export function apiRouter(deps: IngestDeps) {
     if (gemeenten === null) return forbidden('geen toegang tot (een van) deze gemeente(n)');
     const all = await load();
     const data = monitorView.filters.includes('gemeente') ? all : limitFiles(all, access);
-    const exact = monitorView.build(data, regionData, { ...p.value, gemeenten });
-    const table: Table<object> = access.onderdrukt ? suppressed(exact, region.kleineAantallenDrempel) : exact;
+    const params = { ...p.value, gemeenten };
+    const exact = monitorView.build(data, regionData, params);
+    const parts = access.onderdrukt ? monitorView.parts?.(data, regionData, params) : undefined;
+    const table: Table<object> = access.onderdrukt
+      ? suppressed(exact, region.kleineAantallenDrempel, parts)
+      : exact;
     const label = [name, p.value.datum ?? p.value.jaar ?? `${p.value.van}-${p.value.tot}`].join('-');
     if (q.value.format === 'csv') return attachment('text/csv; charset=utf-8', `${label}.csv`, toCsv(table));
     if (q.value.format === 'xlsx') return attachment(XLSX, `${label}.xlsx`, await toXlsx([table]));
@@ -108,7 +112,7 @@ export function apiRouter(deps: IngestDeps) {
       ...(exact.totaal
         ? {
             totaal: access.onderdrukt
-              ? suppressedTotals(exact, exact.totaal, region.kleineAantallenDrempel)
+              ? suppressedTotals(exact, exact.totaal, region.kleineAantallenDrempel, parts)
               : exact.totaal,
           }
         : {}),
@@ -186,8 +190,8 @@ export function apiRouter(deps: IngestDeps) {
     if (!van || !tot || van > tot) return badRequest('van en tot (JJJJ-MM, van ≤ tot) zijn nodig');
     const extra = [...req.query.keys()].filter((k) => !['van', 'tot', 'format'].includes(k));
     if (extra.length) return badRequest(`onbekende parameter(s) voor de export: ${extra.join(', ')}`);
-    const tables = exportTables(await load(), regionData, { van, tot }).map(({ table }) =>
-      access.onderdrukt ? suppressed(table, region.kleineAantallenDrempel) : table,
+    const tables = exportTables(await load(), regionData, { van, tot }).map(({ table, parts }) =>
+      access.onderdrukt ? suppressed(table, region.kleineAantallenDrempel, parts) : table,
     );
     return attachment(XLSX, `monitor-${van}-${tot}.xlsx`, await toXlsx(tables));
   }

@@ -63,14 +63,27 @@ const hidesPart = <R>(
 ): boolean => (c.totalOf ?? []).some((k) => isSmall(byKey.get(k)?.value(row), threshold));
 
 /**
- * A table with its count columns suppressed (for views beyond one municipality): counts 1..threshold−1 become
- * "<threshold"; a row total over a suppressed count is rounded to tens (secondary suppression: else total minus the
- * other counts gives the hidden one away); a rate beside a suppressed count is hidden.
+ * The finer counts a count cell adds up that the table itself does not show: per municipality when a row covers
+ * several, per taakveld when a count is over all of them. Another view (or the same view with other filters) shows
+ * those finer counts, so a small one among them must not be recoverable by subtraction from this cell.
  */
-export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
+export type CountParts<R> = (row: R, key: string) => readonly number[] | undefined;
+
+/**
+ * A table with its count columns suppressed (for views beyond one municipality): counts 1..threshold−1 become
+ * "<threshold"; a count with a small part is rounded to tens (secondary suppression: else the total minus the
+ * other counts gives the hidden one away), whether the part is in this row (totalOf) or elsewhere (`parts`); a
+ * rate beside a hidden or rounded count is hidden, as it would give the count back.
+ */
+export function suppressed<R>(table: Table<R>, threshold: number, parts?: CountParts<R>): Table<R> {
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const counts = table.columns.filter((c) => c.kind === 'count');
-  const anySmall = (row: R) => counts.some((c) => isSmall(c.value(row), threshold));
+  const rounded = (c: Column<R>, row: R) =>
+    hidesPart(byKey, c, row, threshold) || (parts?.(row, c.key) ?? []).some((p) => isSmall(p, threshold));
+  const anyHidden = (row: R) =>
+    counts.some(
+      (c) => isSmall(c.value(row), threshold) || (typeof c.value(row) === 'number' && rounded(c, row)),
+    );
   return {
     ...table,
     columns: table.columns.map((c) => {
@@ -81,10 +94,10 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
             const v = c.value(row);
             if (typeof v !== 'number') return v;
             if (isSmall(v, threshold)) return `<${threshold}`;
-            return hidesPart(byKey, c, row, threshold) ? roughly(v) : v;
+            return rounded(c, row) ? roughly(v) : v;
           },
         };
-      if (c.kind === 'rate') return { ...c, value: (row: R) => (anySmall(row) ? null : c.value(row)) };
+      if (c.kind === 'rate') return { ...c, value: (row: R) => (anyHidden(row) ? null : c.value(row)) };
       return c;
     }),
   };
@@ -98,10 +111,13 @@ export function suppressedTotals<R>(
   table: Table<R>,
   totals: Readonly<Record<string, number>>,
   threshold: number,
+  parts?: CountParts<R>,
 ): Record<string, number | string> {
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
   const hidden = (c: Column<R>, row: R) =>
-    isSmall(c.value(row), threshold) || hidesPart(byKey, c, row, threshold);
+    isSmall(c.value(row), threshold) ||
+    hidesPart(byKey, c, row, threshold) ||
+    (parts?.(row, c.key) ?? []).some((p) => isSmall(p, threshold));
   return Object.fromEntries(
     Object.entries(totals).map(([k, v]) => {
       const c = byKey.get(k);

@@ -20,7 +20,7 @@ import {
   trend,
 } from './aggregates';
 import type { MonitorData } from './data';
-import { type Column, col, type Table } from './tables';
+import { type Column, type CountParts, col, type Table } from './tables';
 
 export interface ViewParams {
   /** First and last month (YYYY-MM), for period views. */
@@ -51,6 +51,8 @@ export interface MonitorView {
   /** The taakvelden the view can filter on, when not all (B&P has no client-level toewijzingen to count). */
   readonly taakvelden?: readonly string[];
   build(data: MonitorData, regionData: RegionData, p: ViewParams): ViewTable;
+  /** The finer counts behind count cells that add up several municipalities or taakvelden (tables.ts). */
+  readonly parts?: (data: MonitorData, regionData: RegionData, p: ViewParams) => CountParts<object>;
 }
 
 /** Taakvelden with client-level toewijzingen (B&P is reported per period, not per client). */
@@ -95,6 +97,7 @@ interface ViewDefinition<R> {
   columns: (regionData: RegionData) => readonly Column<R>[];
   rows: (data: MonitorData, regionData: RegionData, p: ViewParams) => readonly R[];
   totaal?: (rows: readonly R[]) => Record<string, number>;
+  parts?: (data: MonitorData, regionData: RegionData, p: ViewParams) => CountParts<R>;
 }
 
 const view = <R extends object>(v: ViewDefinition<R>): MonitorView => ({
@@ -102,6 +105,7 @@ const view = <R extends object>(v: ViewDefinition<R>): MonitorView => ({
   needs: v.needs,
   filters: v.filters,
   taakvelden: v.taakvelden,
+  parts: v.parts as MonitorView['parts'],
   build(data, regionData, p) {
     const rows = v.rows(data, regionData, p);
     return {
@@ -120,15 +124,24 @@ const periodView = <R extends object>(
   view<R>({
     ...v,
     needs: ['periode'],
-    rows: (data, _rd, p) =>
-      v.rows(data, {
-        van: p.van!,
-        tot: p.tot!,
-        gemeenten: p.gemeenten,
-        taakveld: p.taakveld,
-        aanbieder: p.aanbieder,
-      }),
+    rows: (data, _rd, p) => v.rows(data, filterOf(p)),
   });
+
+const filterOf = (p: ViewParams): Filter => ({
+  van: p.van!,
+  tot: p.tot!,
+  gemeenten: p.gemeenten,
+  taakveld: p.taakveld,
+  aanbieder: p.aanbieder,
+});
+
+/** The municipalities of origin in the declarations' figures (region members, others, 0000 unknown). */
+function herkomstCodes(data: MonitorData): Set<string> {
+  const codes = new Set<string>();
+  for (const { figures } of data.declaraties)
+    for (const id of Object.keys(figures.maanden)) codes.add(id.split('|')[1]);
+  return codes;
+}
 
 const sum = <R>(rows: readonly R[], fields: readonly (keyof R & string)[]) =>
   Object.fromEntries(fields.map((f) => [f, rows.reduce((s, r) => s + (r[f] as number), 0)]));
@@ -184,6 +197,15 @@ export const VIEWS = {
       files(),
     ],
     rows: (data, rd, p) => dichtheid(data, rd.region, p.datum!, p.taakveld, p.gemeenten),
+    // Over all taakvelden, a municipality's clients add up the stand's BW, MO and BWO (shown per taakveld there).
+    parts: (data, rd, p) => {
+      if (p.taakveld) return () => undefined;
+      const rows = new Map(stand(data, rd.region, p.datum!, p.gemeenten).rijen.map((r) => [r.gemeente, r]));
+      return (row, key) => {
+        const r = rows.get(row.gemeente);
+        return key === 'clienten' && r ? [r.BW, r.MO, r.BWO] : undefined;
+      };
+    },
   }),
   spreiding: view({
     titel: 'Spreiding',
@@ -272,6 +294,16 @@ export const VIEWS = {
     columns: () => [COL.maand, COL.clienten, COL.toegekend, COL.afgewezen, files()],
     rows: trend,
     totaal: (rows) => sum(rows, ['toegekend', 'afgewezen']),
+    // A month's clients add up the municipalities (each shown on its own with the gemeente filter).
+    parts: (data, _rd, p) => {
+      const perGemeente = [...herkomstCodes(data)]
+        .filter((g) => !p.gemeenten || p.gemeenten.has(g))
+        .map((g) => {
+          const punten = trend(data, { ...filterOf(p), gemeenten: new Set([g]) });
+          return new Map(punten.map((t) => [t.maand, t.clienten]));
+        });
+      return (row, key) => (key === 'clienten' ? perGemeente.map((m) => m.get(row.maand) ?? 0) : undefined);
+    },
   }),
 } satisfies Record<string, MonitorView>;
 

@@ -251,8 +251,9 @@ describe('the monitor page on the local stack', () => {
     const datum = lastDay(tot);
 
     const dichtheid = await api(`/api/dichtheid?datum=${datum}`);
+    // A policy adviser sees no rate beside a hidden or rounded count: fewer bars than municipalities.
     const withRate = dichtheid.rijen.filter((r) => typeof r.per10000 === 'number');
-    expect(withRate.length).toBeGreaterThan(5);
+    expect(withRate.length).toBeGreaterThan(2);
     expect(await page.getByTestId('dichtheid-staaf').count()).toBe(withRate.length);
 
     const budget = await api(`/api/budget?jaar=${tot.slice(0, 4)}&tot=${tot}&per=1000`);

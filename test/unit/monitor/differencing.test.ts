@@ -1,0 +1,128 @@
+/**
+ * Small counts cannot be recovered by subtraction across views or filters (DESIGN §4.5): a count that adds up
+ * several municipalities (trend) or several taakvelden (density) is rounded when one of its parts is small, and a
+ * rate beside a rounded count is hidden. Policy advisers (beleid) see the views this way.
+ */
+import type { MonitorData } from '../../../pipeline/monitor/data';
+import { suppressed } from '../../../pipeline/monitor/tables';
+import { VIEWS, type ViewName, type ViewParams } from '../../../pipeline/monitor/views';
+import type { MonthFigures, ToewijzingContribution } from '../../../pipeline/reconcile/contributions';
+import type { RegionData } from '../../../pipeline/region/load';
+import { nmlRegion } from '../../helpers/stack';
+
+const SMALL = '0889'; // Beesel: 3 clients in January (BWO: 2)
+const LARGE = '0946'; // Nederweert: 20 clients
+
+const clients = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+const month = (n: number, prefix: string): MonthFigures => ({
+  regels: n,
+  ingediend: n * 100,
+  toegekend: n * 100,
+  afgewezen: 0,
+  volume: {},
+  clients: clients(prefix, n),
+});
+const toewijzing = (
+  nummer: number,
+  client: string,
+  taakveld: string,
+  herkomst: string,
+): ToewijzingContribution => ({
+  nummer,
+  client,
+  herkomst,
+  taakveld,
+  agb: '12340001',
+  categorie: null,
+  code: null,
+  ingangsdatum: '2022-01-01',
+  einddatum: null,
+  toewijzingsdatum: '2021-12-15',
+  toewijzingstijd: '10:00:00',
+  redenWijziging: null,
+  seq: nummer,
+});
+
+const data: MonitorData = {
+  files: new Map([
+    ['f1', { fileId: 'f1', gemeente: '0983', name: 'x.csv', ontvangen: '2022-02-05T10:00:00Z' }],
+  ]),
+  declaraties: [
+    {
+      fileId: 'f1',
+      figures: {
+        maanden: {
+          [`2022-01|${SMALL}|BW|12340001`]: month(3, 'small-'),
+          [`2022-01|${LARGE}|BW|12340001`]: month(20, 'large-'),
+        },
+        afwijzingen: {},
+        kosten: {},
+      },
+    },
+  ],
+  toewijzingen: [
+    {
+      fileId: 'f1',
+      gemeente: '0983',
+      rows: [
+        ...clients('bw-', 11).map((c, i) => toewijzing(100 + i, c, 'BW', SMALL)),
+        ...clients('bwo-', 2).map((c, i) => toewijzing(200 + i, c, 'BWO', SMALL)),
+        ...clients('l-', 19).map((c, i) => toewijzing(300 + i, c, 'BW', LARGE)),
+      ],
+    },
+  ],
+  taakgericht: [],
+};
+
+let region: RegionData;
+beforeAll(async () => {
+  region = await nmlRegion();
+});
+
+/** A view as a policy adviser gets it (as pipeline/api/router.ts builds it). */
+function beleid(name: ViewName, p: ViewParams): Record<string, unknown>[] {
+  const view = VIEWS[name];
+  const table = suppressed(view.build(data, region, p), 5, view.parts?.(data, region, p));
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, c.value(row)])));
+}
+
+const JAN = { van: '2022-01', tot: '2022-01' };
+
+describe('trend: a month over several municipalities', () => {
+  it('is rounded when one municipality has a small count, so leaving it out gives nothing away', () => {
+    const all = beleid('trend', JAN)[0].clienten;
+    const withoutSmall = beleid('trend', { ...JAN, gemeenten: new Set([LARGE]) })[0].clienten;
+    const small = beleid('trend', { ...JAN, gemeenten: new Set([SMALL]) })[0].clienten;
+    expect(small).toBe('<5');
+    expect(withoutSmall).toBe(20);
+    // Exactly 23 would give 23 − 20 = 3.
+    expect(all).toBe('≈20');
+  });
+
+  it('is exact when no municipality in it is small', () => {
+    expect(beleid('trend', { ...JAN, gemeenten: new Set([LARGE]) })[0].clienten).toBe(20);
+  });
+});
+
+describe('density: a municipality over all taakvelden', () => {
+  const datum = { datum: '2022-01-15' };
+  const row = (rows: Record<string, unknown>[]) => rows.find((r) => r.gemeente === SMALL)!;
+
+  it('is rounded, and its rate hidden, when the stand hides one of its taakvelden', () => {
+    expect(row(beleid('stand', datum))).toMatchObject({ BW: 11, BWO: '<5', totaal: '≈10' });
+    // Exactly 13 (or 13 per inhabitants) would give BWO = 13 − 11 = 2.
+    expect(row(beleid('dichtheid', datum))).toMatchObject({ clienten: '≈10', per10000: null });
+  });
+
+  it('per taakveld is the stand cell itself: shown exactly with its rate', () => {
+    const bw = row(beleid('dichtheid', { ...datum, taakveld: 'BW' }));
+    expect(bw.clienten).toBe(11);
+    expect(typeof bw.per10000).toBe('number');
+  });
+
+  it('is exact where no taakveld is small', () => {
+    const large = beleid('dichtheid', datum).find((r) => r.gemeente === LARGE)!;
+    expect(large).toMatchObject({ clienten: 19 });
+    expect(typeof large.per10000).toBe('number');
+  });
+});
