@@ -1,7 +1,11 @@
 /**
  * The embedded local stack (the default): dynalite persisted in the data folder, the bucket as a folder, alerts
  * in alerts.jsonl, the pseudonym key in a key file. The same pipeline and store adapter as on AWS.
+ *
+ * A data folder has one bucket: once `bwmo serve` has used a folder, its bucket is s3rver's (`s3/`), and the
+ * commands run s3rver over it too (serve moved the folder bucket's objects there).
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { IngestDeps } from '../pipeline/ingest';
@@ -11,12 +15,14 @@ import { DynamoItemStore } from '../stores/dynamo';
 import { JsonLinesAlertSink } from '../stores/local-alerts';
 import { LocalBlobStore } from '../stores/local-blobs';
 import { KeyFileSecrets } from '../stores/local-secrets';
+import { BUCKET, startS3rver } from '../stores/s3rver';
 
 export const DEFAULT_DATA = '.bwmo';
 export const DEFAULT_REGION = join(__dirname, '..', 'examples', 'regions', 'nml');
 
 export interface LocalRuntime extends IngestDeps {
   readonly dataDir: string;
+  /** Where the bucket's objects are on disk (the folder bucket, or s3rver's folder of a served data folder). */
   readonly bucketDir: string;
   readonly dynamoEndpoint: string;
   close(): Promise<void>;
@@ -28,6 +34,8 @@ export interface RuntimeOptions {
   /** Print alerts on stdout too (serve). */
   readonly echoAlerts?: (line: string) => void;
   readonly dynamoPort?: number;
+  /** The caller runs the bucket itself (serve): `blobs` is the folder bucket, unused. */
+  readonly ownBucket?: boolean;
 }
 
 export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> {
@@ -35,16 +43,21 @@ export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> 
   await mkdir(dataDir, { recursive: true });
   const region = await loadRegion(resolve(options.region));
   const dynamo = await startDynalite(join(dataDir, 'dynamo'), options.dynamoPort ?? 0);
-  const bucketDir = join(dataDir, 'bucket');
+  const served = !options.ownBucket && existsSync(join(dataDir, 's3'));
+  const s3 = served ? await startS3rver(join(dataDir, 's3')) : null;
+  const bucketDir = s3 ? join(dataDir, 's3', BUCKET) : join(dataDir, 'bucket');
   return {
     dataDir,
     bucketDir,
     dynamoEndpoint: dynamo.endpoint,
     store: new DynamoItemStore({ table: TABLE, client: dynamo.client }),
-    blobs: new LocalBlobStore(bucketDir),
+    blobs: s3 ? s3.blobs : new LocalBlobStore(bucketDir),
     secrets: new KeyFileSecrets(join(dataDir, 'pseudoniem.sleutel')),
     alerts: new JsonLinesAlertSink(join(dataDir, 'alerts.jsonl'), options.echoAlerts ?? null),
     region,
-    close: () => dynamo.close(),
+    close: async () => {
+      await s3?.close();
+      await dynamo.close();
+    },
   };
 }

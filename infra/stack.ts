@@ -73,7 +73,7 @@ export class BwmoStack extends Stack {
       logRetention,
     });
 
-    // The monitor page and its sign-in, in dependency order (no cycle; infra/MONITOR-SITE.md):
+    // The monitor page and its sign-in, in dependency order (no cycle; infra/README.md, "CORS, and why there is no dependency cycle"):
     // site bucket + distribution → Cognito client (callback URL) → HTTP API (JWT audience, CORS origin)
     // → the page's deployment (config.json names the API and the client). The hosted-UI prefix is known up front,
     // so the distribution's CSP can name the Cognito domain without waiting for the user pool.

@@ -10,9 +10,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSEvent } from 'aws-lambda';
-import S3rver from 's3rver';
 import { openLocal } from '../cli/runtime';
 import { makeIngestHandler } from '../functions/ingest';
 import { makeRouterHandler } from '../functions/router';
@@ -23,26 +21,13 @@ import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
 import type { Report } from '../schemas/report';
-import { S3BlobStore, s3Client } from '../stores/s3-blobs';
+import { adoptBucketFolder, BUCKET, startS3rver } from '../stores/s3rver';
 import { SERVE_FILE, type ServeInfo } from './info';
 import { monitorPage } from './monitor';
 import { type Delivery, LocalFifoQueue } from './queue';
 import { startSftpServer, uploadKey } from './sftp';
 
-export const BUCKET = 'bwmo';
-export const S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-
-/** An S3 client for the s3rver at `endpoint`, as a backoffice would configure one (with s3rver's copy-source fix). */
-export function s3rverClient(endpoint: string): S3Client {
-  const client = s3Client({
-    endpoint,
-    forcePathStyle: true,
-    region: 'eu-west-1',
-    credentials: S3_CREDENTIALS,
-  });
-  copySourceForS3rver(client);
-  return client;
-}
+export { BUCKET, S3_CREDENTIALS, s3rverClient } from '../stores/s3rver';
 
 export interface ServeOptions {
   readonly data: string;
@@ -80,21 +65,15 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     region: options.region,
     dynamoPort: options.ports?.dynamo ?? 0,
     echoAlerts: (line) => log(`melding: ${line}`),
+    ownBucket: true,
   });
   const { dataDir, region } = local;
   const gemeenten = region.region.gemeenten.map((g) => g.code);
 
-  const s3rver = new S3rver({
-    address: '127.0.0.1',
-    port: options.ports?.s3 ?? 0,
-    silent: true,
-    directory: join(dataDir, 's3'),
-    configureBuckets: [{ name: BUCKET }],
-  });
-  const s3Address = await s3rver.run();
-  const s3 = `http://127.0.0.1:${s3Address.port}`;
-  const client = s3rverClient(s3);
-  const blobs = new S3BlobStore(client, BUCKET);
+  const running = await startS3rver(join(dataDir, 's3'), options.ports?.s3 ?? 0);
+  const { server: s3rver, endpoint: s3, blobs } = running;
+  const moved = await adoptBucketFolder(local.bucketDir, blobs);
+  if (moved) log(`${moved} bestand(en) uit ${local.bucketDir} overgezet naar de bucket van serve`);
   const base: IngestDeps = {
     store: local.store,
     blobs,
@@ -238,8 +217,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       await sftp.close();
       await new Promise<void>((r) => (httpServer as Server).close(() => r()));
       await queue.drain();
-      await s3rver.close();
-      client.destroy();
+      await running.close();
       await local.close();
     },
   };
@@ -316,24 +294,6 @@ export function localGroups(req: IncomingMessage): string[] {
     .map((g) => g.trim())
     .filter(Boolean);
   return groups.length ? groups : ['beleid'];
-}
-
-/**
- * s3rver reads x-amz-copy-source with decodeURI, which leaves %2B, %2C, %3B, %26, %3D, %24, %40, %23 … encoded:
- * a key with `+`, `,`, `;`, `&`, `=`, `$`, `@` or `#` (as the SDK encodes it, like S3 wants) is not found and the
- * copy fails (the inbox → archive copy, the SFTP upload → inbox copy). For s3rver only, the header is re-encoded
- * with encodeURI, whose output decodeURI turns back into the key exactly.
- */
-function copySourceForS3rver(client: S3Client): void {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const headers = (args.request as { headers?: Record<string, string> }).headers;
-      const source = headers?.['x-amz-copy-source'];
-      if (headers && source) headers['x-amz-copy-source'] = encodeURI(decodeURIComponent(source));
-      return next(args);
-    },
-    { step: 'build', name: 'bwmoS3rverCopySource' },
-  );
 }
 
 /** s3rver gives keys as they are; S3 events carry them URL-encoded (spaces as +): the router decodes them. */

@@ -4,7 +4,7 @@
  * strict security headers, and a `config.json` generated at deployment that tells the page where the API and the
  * Cognito hosted UI are.
  *
- * Construction is split in two because of the dependency order (infra/MONITOR-SITE.md, "CORS, and why there is no
+ * Construction is split in two because of the dependency order (infra/README.md, "CORS, and why there is no
  * dependency cycle"): the constructor creates the bucket and the distribution (the distribution's domain is then
  * known to the Cognito client and the API's CORS); `deploy()` uploads the files and config.json last, after the API
  * and the client exist. The page calls the API directly (CORS), not through CloudFront, so the distribution never
@@ -296,7 +296,7 @@ export class MonitorSite extends Construct {
  * The page's Content-Security-Policy: everything from its own origin only (no inline script or style, no eval),
  * `data:` images for the inline favicon; fetch() may reach the API and the Cognito token endpoint. The API origin is
  * given as the region's execute-api wildcard, because naming the API here would be a dependency cycle: the API's
- * CORS names this distribution (infra/MONITOR-SITE.md, "CORS, and why there is no dependency cycle").
+ * CORS names this distribution (infra/README.md, "CORS, and why there is no dependency cycle").
  */
 export function contentSecurityPolicy(loginOrigin: string): string {
   const api = `https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;

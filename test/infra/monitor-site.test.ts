@@ -1,5 +1,5 @@
 /**
- * The monitor page on AWS (infra/constructs/monitor-site.ts, infra/MONITOR-SITE.md): a private bucket that only the
+ * The monitor page on AWS (infra/constructs/monitor-site.ts, infra/README.md "The monitor page on AWS"): a private bucket that only the
  * distribution reads (OAC), HTTPS and security headers, the deployment with a generated config.json, the Cognito
  * hosted-UI client (code grant only, the distribution as callback), CORS on the API for exactly that origin, and a
  * template without dependency cycles.

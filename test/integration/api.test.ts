@@ -265,6 +265,8 @@ describe('monitor API over loopback', () => {
     ['/api/maand?van=2022-01&tot=2022-02&format=pdf', 'format:'],
     ['/api/stand', 'datum (JJJJ-MM-DD) is nodig'],
     ['/api/stand?datum=2022-02-30', 'datum: een bestaande datum'],
+    ['/api/stand?datum=2022-13-01', 'datum: een bestaande datum'],
+    ['/api/spreiding?datum=2022-00-10', 'datum: een bestaande datum'],
     ['/api/stand?datum=2022-01-15&van=2022-01&tot=2022-01', 'één datum'],
     ['/api/afwijzingen?van=2022-01&tot=2022-02&gemeente=0988', 'filtert niet op gemeente'],
     ['/api/dichtheid?datum=2022-01-15&taakveld=BP', 'kent BW, MO, BWO'],
