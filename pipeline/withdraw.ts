@@ -12,9 +12,8 @@ export async function withdrawFile(
   reden: string,
   now = new Date(),
 ): Promise<FileRecord | null> {
-  const found = (await store.get(gemeenten.map((g) => key.file(g, fileId)))) as FileRecord[];
-  const record = found.find((r) => r.status === 'verwerkt');
-  if (!record) return null;
+  const record = await fileRecord(store, gemeenten, fileId);
+  if (record?.status !== 'verwerkt') return null;
   const withdrawn: FileRecord = {
     ...record,
     status: 'ingetrokken',
@@ -22,4 +21,22 @@ export async function withdrawFile(
   };
   await store.putOne(withdrawn);
   return withdrawn;
+}
+
+/** The record of a file in one of these municipalities, whatever its status. */
+export async function fileRecord(
+  store: ItemStore,
+  gemeenten: readonly string[],
+  fileId: string,
+): Promise<FileRecord | null> {
+  const found = (await store.get(gemeenten.map((g) => key.file(g, fileId)))) as FileRecord[];
+  return found.find((r) => r.status === 'verwerkt') ?? found[0] ?? null;
+}
+
+/** Why a file cannot be withdrawn, in a sentence for the operator. */
+export function notWithdrawable(fileId: string, record: FileRecord | null): string {
+  if (!record) return `geen bestand met id ${fileId} (het fileId staat in het rapport)`;
+  if (record.status === 'ingetrokken')
+    return `${record.name} is al ingetrokken op ${record.ingetrokken?.op ?? '?'} (reden: ${record.ingetrokken?.reden ?? '?'})`;
+  return `${record.name} staat in quarantaine en telt niet mee: er is niets in te trekken`;
 }

@@ -10,7 +10,7 @@
  */
 
 import { key, type ToewijzingItem, type UsageItem } from '../../pipeline/state/items';
-import { withdrawFile } from '../../pipeline/withdraw';
+import { fileRecord, notWithdrawable, withdrawFile } from '../../pipeline/withdraw';
 import type { Report } from '../../schemas/report';
 import {
   AGB,
@@ -824,6 +824,13 @@ describe('withdrawing a file', () => {
     );
     expect(withdrawn).toMatchObject({ status: 'ingetrokken', ingetrokken: { reden: 'dubbel ingediend' } });
     expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'nogmaals')).toBeNull();
+    // The operator is told why: withdrawn before, when and why.
+    expect(
+      notWithdrawable(a.report.fileId!, await fileRecord(stack.store, [GEMEENTE], a.report.fileId!)),
+    ).toMatch(/is al ingetrokken op 2023-06-02T08:00:00.000Z \(reden: dubbel ingediend\)$/);
+    expect(notWithdrawable('onbekend', await fileRecord(stack.store, [GEMEENTE], 'onbekend'))).toContain(
+      'geen bestand met id onbekend',
+    );
 
     // The same numbers again (another dagtekening, so not the identical bytes of the withdrawn file).
     const after = await declare(stack, 'csv', {
