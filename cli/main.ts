@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VIEW_NAMES } from '../pipeline/monitor/views';
 import { runCheck } from './check';
 import { runDemo } from './demo';
+import { dutch } from './dutch';
 import { runIngest } from './ingest';
 import { type ExportOptions, type ReportOptions, runExport, runReport } from './report';
 import { DEFAULT_DATA, DEFAULT_REGION } from './runtime';
@@ -23,7 +24,10 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('bwmo')
     .description('Toewijzingen en declaraties (iWmo 3.2) voor beschermd wonen, opvang en bemoeizorg')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(dutch(s)),
+      writeErr: (s) => process.stderr.write(dutch(s)),
+    });
 
   program
     .command('check')
