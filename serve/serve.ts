@@ -103,7 +103,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       const response = await ingestHandler(sqsEvent(message), {} as Context);
       if (response.batchItemFailures.length) throw new Error(`verwerking van ${message.key} mislukt`);
     },
-    (message, err, attempt) => log(`fout bij ${message.key} (poging ${attempt}): ${(err as Error).message}`),
+    (message, err, attempt) => log(`fout bij ${message.key} (poging ${attempt}): ${cause(err)}`),
     { retryDelayMs: options.retryDelayMs },
   );
   // Whoever waits for a key hears of it also when its message ends as dead letter (an error), or is dropped as a
@@ -310,6 +310,13 @@ function asS3Encoded(event: S3Event): S3Event {
       },
     })),
   };
+}
+
+/** The error to show: Powertools' "All records failed processing" carries the records' own errors. */
+function cause(err: unknown): string {
+  const records = (err as { recordErrors?: unknown[] }).recordErrors;
+  const first = Array.isArray(records) && records.length ? records[0] : err;
+  return first instanceof Error ? first.message : String(first);
 }
 
 function sqsEvent(message: RoutedObject): SQSEvent {
