@@ -88,7 +88,7 @@ function melding(a: SettleAntwoord): string {
   const wat = `verevening ${s.jaar} versie ${s.versie} (${s.status}, invoerhash ${s.invoerHash.slice(0, 12)}…)`;
   const regels = [
     a.opslag === 'nieuw'
-      ? `Opgeslagen: ${wat}${a.versie ? ` in ${a.versie.bestand}` : ''}.`
+      ? `Opgeslagen: ${wat}${a.versie ? ` in de bucket als ${a.versie.bestand}` : ''}.`
       : a.opslag === 'bestaand'
         ? `Ongewijzigd: ${wat} had al deze invoer.`
         : `Berekend, niet opgeslagen: ${wat}.`,
