@@ -155,7 +155,7 @@ describe('bwmo settle', () => {
     [['--tot', '2021-13'], '--tot is een maand'],
     [['--tot', '2022-01'], 'tot moet een maand binnen 2021 zijn'],
     [['--sluit', '--tot', '2021-12'], '--sluit sluit het hele jaar af'],
-    [['--format', 'pdf'], "argument 'pdf' is invalid"],
+    [['--format', 'pdf'], "'pdf' is geen geldige waarde voor '--format <format>'"],
   ])('usage error %j: exit 2 with a message', async (args, melding) => {
     const r = await settle(args);
     expect(r.code).toBe(2);
