@@ -192,13 +192,17 @@ async function bereken(
   const overzicht = settleYear(config, kosten, { jaar, status, totEnMetMaand, afgesloten, vorige });
   // The same inputs as any stored version (not only the latest) give that version back.
   const gelijk = vanJaar.find((v) => v.invoerHash === overzicht.invoerHash) ?? null;
+  // A statement without a single cost month is legitimate (the budgets alone) but should not pass for a real one.
+  const melding = maandenMetKosten(kosten).some((m) => m.startsWith(`${jaar}-`))
+    ? null
+    : `Voor ${jaar} zijn nog geen kosten verwerkt: dit overzicht bevat alleen de inleg uit de budgetten.`;
   if (gelijk !== null)
     return {
       overzicht: gelijk === laatste && vorige !== null ? vorige : await readStatement(deps.store, gelijk),
       bestaand: gelijk,
-      melding: null,
+      melding,
     };
-  return { overzicht, bestaand: null, melding: null };
+  return { overzicht, bestaand: null, melding };
 }
 
 /** The status and month a statement's figures were computed for (a provisional one always has its projection). */

@@ -76,6 +76,23 @@ describe('settlement versions and the year-end close, end to end through ingest'
     expect(JSON.stringify(item).length).toBeLessThan(4_000);
   });
 
+  it('a year without a single cost month says so (the statement holds the budgets only)', async () => {
+    const r = await computeSettlement(stack.deps, {
+      jaar: 2022,
+      totMaand: '2022-06',
+      vandaag: at('2022-07-15T00:00:00Z'),
+    });
+    expect(r.melding).toBe(
+      'Voor 2022 zijn nog geen kosten verwerkt: dit overzicht bevat alleen de inleg uit de budgetten.',
+    );
+    const known = await computeSettlement(stack.deps, {
+      jaar: 2021,
+      totMaand: '2021-06',
+      vandaag: at('2021-07-15T00:00:00Z'),
+    });
+    expect(known.melding).toBeNull();
+  });
+
   it('the same inputs give the same stored version back and write nothing', async () => {
     const before = await stack.dump();
     const r = await provisional(stack.deps, 2021, '2021-06', '2021-08-01');
