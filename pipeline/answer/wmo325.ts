@@ -128,7 +128,11 @@ function renderHeader(h: AnswerHeader, r: DeclaratieRegel, outcome: DeclaratieOu
         Dagtekening: r.bericht.dagtekening ?? r.kop.dagtekening,
       },
       XsdVersieDeclaratie: { BasisschemaXsdVersie: xsd.basisschema, BerichtXsdVersie: xsd.bericht },
-      RetourCodes: { RetourCode: [outcome.headerCode] },
+      // A message rejected whole carries all its message-level codes; otherwise 0200 or 0001.
+      RetourCodes: {
+        RetourCode:
+          outcome.rejectedWhole && outcome.headerCode !== '0200' ? outcome.retourcodes : [outcome.headerCode],
+      },
     },
     P,
     '\t',

@@ -82,11 +82,12 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
       (x) => x.f !== null,
     );
     for (const { f } of found) findings.add(f!);
-    const header = found.find((x) => x.rule.level === 'header');
-    if (header) {
+    // Every message-level code goes in the answer's header (RetourCodes may hold several: 9056 and 8848 at once).
+    const headerCodes = found.filter((x) => x.rule.level === 'header').map((x) => x.f!.retourcode!);
+    if (headerCodes.length) {
       d.rejectedWhole = true;
-      d.headerCode = header.f!.retourcode!;
-      d.retourcodes = [header.f!.retourcode!];
+      d.headerCode = headerCodes[0];
+      d.retourcodes = headerCodes;
       continue;
     }
     if (found.length) {

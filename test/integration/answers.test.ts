@@ -319,6 +319,21 @@ describe('answers', () => {
       },
     );
 
+    it('two message-level codes at once (9056 and 8848): both in the header, both on every line', async () => {
+      await xml({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')], identificatie: 'M1' });
+      const { answer, report } = await xml({
+        nummer: 'D2',
+        maand: '2022-04',
+        lines: [line('2022-04', 'R2')],
+        identificatie: 'M1',
+        dagtekening: '2023-06-02',
+      });
+      const a = read325(answer);
+      expect(a.header).toEqual(['9056', '8848']);
+      expect(a.declaratie).toEqual(['0233']);
+      expect(report.declaraties[0].prestaties.map((p) => p.retourcodes)).toEqual([['9056', '8848']]);
+    });
+
     it('a duplicate upload gets the same answer again, still valid', async () => {
       const content = declaratieXml({
         nummer: 'D1',
