@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VIEW_NAMES } from '../pipeline/monitor/views';
 import { runCheck } from './check';
 import { runDemo } from './demo';
-import { dutch } from './dutch';
+import { dutch, dutchHelp, dutchHelpTexts } from './dutch';
 import { runIngest } from './ingest';
 import { type ExportOptions, type ReportOptions, runExport, runReport } from './report';
 import { DEFAULT_DATA, DEFAULT_REGION } from './runtime';
@@ -24,10 +24,12 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('bwmo')
     .description('Toewijzingen en declaraties (iWmo 3.2) voor beschermd wonen, opvang en bemoeizorg')
     .exitOverride()
+    .configureHelp(dutchHelp)
     .configureOutput({
       writeOut: (s) => process.stdout.write(dutch(s)),
       writeErr: (s) => process.stderr.write(dutch(s)),
     });
+  dutchHelpTexts(program);
 
   program
     .command('check')

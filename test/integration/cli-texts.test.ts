@@ -10,5 +10,18 @@ describe('bwmo prints commander’s texts in Dutch', () => {
     expect(help.stdout).toMatch(/^Gebruik: bwmo check \[opties\] <bestand\.\.\.>/);
     expect(help.stdout).toContain('toon de hulp bij een commando');
     expect(help.stdout).not.toMatch(/Usage|Options|display help/);
+    // Option details in Dutch, also where commander wraps them (translated before the layout).
+    const report = await bwmo(['report', '--help']);
+    expect(report.stdout).toMatch(/\(keuze: "table", "json", "csv", "xlsx";\s+standaard: "table"\)/);
+    expect(report.stdout).not.toMatch(/choices|default/);
+  });
+
+  it('keeps the help columns aligned after translating', async () => {
+    const { stdout } = await bwmo(['--help']);
+    const commands = stdout.slice(stdout.indexOf('Commando’s:')).split('\n').slice(1).filter(Boolean);
+    // Each command's description starts in the same column as its continuation lines.
+    const starts = commands.map((l) => /^( {2}\S.*? {2,})\S/.exec(l)?.[1].length ?? l.search(/\S/));
+    expect(new Set(starts).size).toBe(1);
+    expect(stdout).toContain('help [commando]');
   });
 });

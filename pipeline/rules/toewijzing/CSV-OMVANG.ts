@@ -21,7 +21,7 @@ export const CSV_OMVANG = defineToewijzingRule({
       'toewijzing',
       'CSV-OMVANG',
       locateToewijzing(r, missing[0]),
-      `Omvang is onvolledig: ${missing.join(' en ')} ontbreekt; Volume, Eenheid en Frequentie horen bij elkaar`,
+      `Omvang is onvolledig: ${missing.join(' en ')} ${missing.length > 1 ? 'ontbreken' : 'ontbreekt'}; Volume, Eenheid en Frequentie horen bij elkaar`,
     );
   },
 });

@@ -26,10 +26,10 @@ describe('dutch: commander’s phrases', () => {
       "fout: te veel argumenten voor 'report' (2 in plaats van 1)",
     ],
     [
-      '  --format <format>  uitvoer (choices: "json", "table", default: "json")',
-      '  --format <format>  uitvoer (keuze: "json", "table"; standaard: "json")',
+      "error: unknown option '--aa'\n(Did you mean one of --data, --jaar?)",
+      "fout: onbekende optie '--aa'\n(Bedoelt u een van --data, --jaar?)",
     ],
-    ['Usage: bwmo [options] [command]', 'Gebruik: bwmo [opties] [commando]'],
+    ['Usage: bwmo check [opties] <bestand...>', 'Gebruik: bwmo check [opties] <bestand...>'],
   ])('%s', (english, nederlands) => {
     expect(dutch(english)).toBe(nederlands);
   });

@@ -16,7 +16,7 @@ describe('CSV-OMVANG: an Omvang in a CSV has Volume, Eenheid and Frequentie, or 
   });
 
   it.each([
-    ['only a Volume', partly(4, '', ''), 'Eenheid', 'Eenheid en Frequentie ontbreekt'],
+    ['only a Volume', partly(4, '', ''), 'Eenheid', 'Eenheid en Frequentie ontbreken'],
     ['no Volume', partly(Number.NaN, '04', '2'), 'Volume', 'Volume ontbreekt'],
     ['no Frequentie', partly(4, '04', ''), 'Frequentie', 'Frequentie ontbreekt'],
   ])('non-compliant: %s', (_, product, column, text) => {
