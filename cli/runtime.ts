@@ -15,7 +15,7 @@ import { DynamoItemStore } from '../stores/dynamo';
 import { JsonLinesAlertSink } from '../stores/local-alerts';
 import { LocalBlobStore } from '../stores/local-blobs';
 import { KeyFileSecrets } from '../stores/local-secrets';
-import { BUCKET, startS3rver } from '../stores/s3rver';
+import { adoptBucketFolder, BUCKET, startS3rver } from '../stores/s3rver';
 
 export const DEFAULT_DATA = '.bwmo';
 export const DEFAULT_REGION = join(__dirname, '..', 'examples', 'regions', 'nml');
@@ -24,6 +24,8 @@ export interface LocalRuntime extends IngestDeps {
   readonly dataDir: string;
   /** Where the bucket's objects are on disk (the folder bucket, or s3rver's folder of a served data folder). */
   readonly bucketDir: string;
+  /** The bucket is s3rver's (the folder has been served): objects are not plain files under bucketDir. */
+  readonly served: boolean;
   readonly dynamoEndpoint: string;
   close(): Promise<void>;
 }
@@ -45,10 +47,14 @@ export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> 
   const dynamo = await startDynalite(join(dataDir, 'dynamo'), options.dynamoPort ?? 0);
   const served = !options.ownBucket && existsSync(join(dataDir, 's3'));
   const s3 = served ? await startS3rver(join(dataDir, 's3')) : null;
-  const bucketDir = s3 ? join(dataDir, 's3', BUCKET) : join(dataDir, 'bucket');
+  const folderBucket = join(dataDir, 'bucket');
+  // A move that serve did not finish (or a folder bucket from before) is finished here.
+  if (s3) await adoptBucketFolder(folderBucket, s3.blobs);
+  const bucketDir = s3 ? join(dataDir, 's3', BUCKET) : folderBucket;
   return {
     dataDir,
     bucketDir,
+    served: s3 !== null,
     dynamoEndpoint: dynamo.endpoint,
     store: new DynamoItemStore({ table: TABLE, client: dynamo.client }),
     blobs: s3 ? s3.blobs : new LocalBlobStore(bucketDir),

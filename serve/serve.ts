@@ -72,8 +72,14 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
 
   const running = await startS3rver(join(dataDir, 's3'), options.ports?.s3 ?? 0);
   const { server: s3rver, endpoint: s3, blobs } = running;
-  const moved = await adoptBucketFolder(local.bucketDir, blobs);
-  if (moved) log(`${moved} bestand(en) uit ${local.bucketDir} overgezet naar de bucket van serve`);
+  try {
+    const moved = await adoptBucketFolder(local.bucketDir, blobs);
+    if (moved) log(`${moved} bestand(en) uit ${local.bucketDir} overgezet naar de bucket van serve`);
+  } catch (err) {
+    await running.close();
+    await local.close();
+    throw err;
+  }
   const base: IngestDeps = {
     store: local.store,
     blobs,

@@ -75,15 +75,21 @@ export async function startS3rver(directory: string, port = 0): Promise<RunningS
 }
 
 /**
- * Moves the objects of a bucket folder (what the commands write on a folder that was never served) into the
- * served bucket, and renames the folder to `<folder>-overgezet`: the stored reports and answers stay where the
- * item store says they are (a duplicate upload is answered from them). Returns how many objects moved.
+ * Moves the objects of a bucket folder (what the commands wrote on a folder before it was served) into the served
+ * bucket, then renames the folder to `<folder>-overgezet` (`-2`, `-3` … when that name is taken): the stored
+ * reports and answers stay where the item store says they are (a duplicate upload is answered from them).
+ *
+ * Every object is copied, also one already there: s3rver writes objects in place, so a move cut off by a crash
+ * may have left a partial one. The folder is renamed only after the last copy, so an interrupted move is simply
+ * done again by the next serve or command. Returns how many objects were copied.
  */
 export async function adoptBucketFolder(folder: string, into: BlobStore): Promise<number> {
   if (!existsSync(folder)) return 0;
   const from = new LocalBlobStore(folder);
   const keys = await from.list('');
-  for (const key of keys) if (!(await into.exists(key))) await into.put(key, await from.open(key));
-  await rename(folder, `${folder}-overgezet`);
+  for (const key of keys) await into.put(key, await from.open(key));
+  let target = `${folder}-overgezet`;
+  for (let n = 2; existsSync(target); n++) target = `${folder}-overgezet-${n}`;
+  await rename(folder, target);
   return keys.length;
 }

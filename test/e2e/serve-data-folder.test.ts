@@ -4,7 +4,7 @@
  * serve stopped use serve's bucket, so a duplicate is answered from it instead of failing on a missing report.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
@@ -58,9 +58,14 @@ describe('a data folder used by the commands and by bwmo serve', () => {
       await serving.close();
     }
 
+    // A folder bucket next to the served one (a move that serve did not finish): the next command finishes it.
+    await mkdir(join(data, 'bucket', 'archive', '0983'), { recursive: true });
+    await writeFile(join(data, 'bucket', 'archive', '0983', 'ouder.csv'), 'ouder');
     const afterServe = join(dir, 'declaratie-na-serve.csv');
     await writeFile(afterServe, readFileSync(decl));
     const [third] = await ingest(data, afterServe);
     expect(third).toMatchObject({ duplicaatVan: first.file, counts: first.counts });
+    expect(existsSync(join(data, 'bucket'))).toBe(false);
+    expect(existsSync(join(data, 'bucket-overgezet-2', 'archive', '0983', 'ouder.csv'))).toBe(true);
   });
 });
