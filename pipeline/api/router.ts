@@ -190,8 +190,11 @@ export function apiRouter(deps: IngestDeps) {
     if (!van || !tot || van > tot) return badRequest('van en tot (JJJJ-MM, van ≤ tot) zijn nodig');
     const extra = [...req.query.keys()].filter((k) => !['van', 'tot', 'format'].includes(k));
     if (extra.length) return badRequest(`onbekende parameter(s) voor de export: ${extra.join(', ')}`);
-    const tables = exportTables(await load(), regionData, { van, tot }).map(({ table, parts }) =>
-      access.onderdrukt ? suppressed(table, region.kleineAantallenDrempel, parts) : table,
+    const data = await load();
+    const tables = exportTables(data, regionData, { van, tot }).map(({ name, table, params }) =>
+      access.onderdrukt
+        ? suppressed(table, region.kleineAantallenDrempel, VIEWS[name].parts?.(data, regionData, params))
+        : table,
     );
     return attachment(XLSX, `monitor-${van}-${tot}.xlsx`, await toXlsx(tables));
   }

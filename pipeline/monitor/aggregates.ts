@@ -494,3 +494,25 @@ export function trend(data: MonitorData, f: Filter): TrendPunt[] {
     bestanden: [...t.files].sort(),
   }));
 }
+
+/**
+ * The trend's clients per municipality of origin and month, in one pass: the parts of each month's count (small-cell
+ * protection, tables.ts). Same filters as trend, per municipality instead of summed.
+ */
+export function trendClientsPerGemeente(data: MonitorData, f: Filter): Map<string, Map<string, number>> {
+  const sets = new Map<string, Map<string, Set<string>>>();
+  for (const { figures } of data.declaraties) {
+    for (const [id, m] of Object.entries(figures.maanden)) {
+      const [maand, gemeente, taakveld, aanbieder] = id.split('|');
+      if (maand < f.van || maand > f.tot || !keep(f, gemeente, taakveld, aanbieder)) continue;
+      const perMaand = sets.get(gemeente) ?? new Map<string, Set<string>>();
+      sets.set(gemeente, perMaand);
+      const clients = perMaand.get(maand) ?? new Set<string>();
+      perMaand.set(maand, clients);
+      for (const c of m.clients) clients.add(c);
+    }
+  }
+  return new Map(
+    [...sets].map(([g, perMaand]) => [g, new Map([...perMaand].map(([maand, c]) => [maand, c.size]))]),
+  );
+}

@@ -6,8 +6,8 @@ import { lastOfMonth } from '../dates';
 import type { BlobStore, ItemStore } from '../ports';
 import type { RegionData } from '../region/load';
 import { loadMonitorData, type MonitorData } from './data';
-import { type CountParts, toCsv, toXlsx } from './tables';
-import { type MonitorView, VIEW_NAMES, VIEWS, type ViewName, type ViewParams, type ViewTable } from './views';
+import { toCsv, toXlsx } from './tables';
+import { VIEW_NAMES, VIEWS, type ViewName, type ViewParams, type ViewTable } from './views';
 
 export interface ExportPeriod {
   readonly van: string;
@@ -26,15 +26,10 @@ export function exportTables(
   data: MonitorData,
   regionData: RegionData,
   period: ExportPeriod,
-): { name: ViewName; table: ViewTable; parts?: CountParts<object> }[] {
+): { name: ViewName; table: ViewTable; params: ViewParams }[] {
   return VIEW_NAMES.map((name) => {
     const params = periodParams(name, period);
-    const view: MonitorView = VIEWS[name];
-    return {
-      name,
-      table: view.build(data, regionData, params),
-      parts: view.parts?.(data, regionData, params),
-    };
+    return { name, table: VIEWS[name].build(data, regionData, params), params };
   });
 }
 

@@ -18,6 +18,7 @@ import {
   stand,
   taakgericht,
   trend,
+  trendClientsPerGemeente,
 } from './aggregates';
 import type { MonitorData } from './data';
 import { type Column, type CountParts, col, type Table } from './tables';
@@ -134,14 +135,6 @@ const filterOf = (p: ViewParams): Filter => ({
   taakveld: p.taakveld,
   aanbieder: p.aanbieder,
 });
-
-/** The municipalities of origin in the declarations' figures (region members, others, 0000 unknown). */
-function herkomstCodes(data: MonitorData): Set<string> {
-  const codes = new Set<string>();
-  for (const { figures } of data.declaraties)
-    for (const id of Object.keys(figures.maanden)) codes.add(id.split('|')[1]);
-  return codes;
-}
 
 const sum = <R>(rows: readonly R[], fields: readonly (keyof R & string)[]) =>
   Object.fromEntries(fields.map((f) => [f, rows.reduce((s, r) => s + (r[f] as number), 0)]));
@@ -296,12 +289,7 @@ export const VIEWS = {
     totaal: (rows) => sum(rows, ['toegekend', 'afgewezen']),
     // A month's clients add up the municipalities (each shown on its own with the gemeente filter).
     parts: (data, _rd, p) => {
-      const perGemeente = [...herkomstCodes(data)]
-        .filter((g) => !p.gemeenten || p.gemeenten.has(g))
-        .map((g) => {
-          const punten = trend(data, { ...filterOf(p), gemeenten: new Set([g]) });
-          return new Map(punten.map((t) => [t.maand, t.clienten]));
-        });
+      const perGemeente = [...trendClientsPerGemeente(data, filterOf(p)).values()];
       return (row, key) => (key === 'clienten' ? perGemeente.map((m) => m.get(row.maand) ?? 0) : undefined);
     },
   }),

@@ -193,7 +193,9 @@ async function bereken(
   // The same inputs as any stored version (not only the latest) give that version back.
   const gelijk = vanJaar.find((v) => v.invoerHash === overzicht.invoerHash) ?? null;
   // A statement without a single cost month is legitimate (the budgets alone) but should not pass for a real one.
-  const melding = maandenMetKosten(kosten).some((m) => m.startsWith(`${jaar}-`))
+  const melding = maandenMetKosten(kosten).some(
+    (m) => m.startsWith(`${jaar}-`) && (totEnMetMaand === undefined || m <= totEnMetMaand),
+  )
     ? null
     : `Voor ${jaar} zijn nog geen kosten verwerkt: dit overzicht bevat alleen de inleg uit de budgetten.`;
   if (gelijk !== null)

@@ -3,6 +3,7 @@
  * several municipalities (trend) or several taakvelden (density) is rounded when one of its parts is small, and a
  * rate beside a rounded count is hidden. Policy advisers (beleid) see the views this way.
  */
+import { trend, trendClientsPerGemeente } from '../../../pipeline/monitor/aggregates';
 import type { MonitorData } from '../../../pipeline/monitor/data';
 import { suppressed } from '../../../pipeline/monitor/tables';
 import { VIEWS, type ViewName, type ViewParams } from '../../../pipeline/monitor/views';
@@ -97,6 +98,16 @@ describe('trend: a month over several municipalities', () => {
     expect(withoutSmall).toBe(20);
     // Exactly 23 would give 23 − 20 = 3.
     expect(all).toBe('≈20');
+  });
+
+  it('its parts, counted in one pass, are the trend of each municipality alone', () => {
+    const filter = { ...JAN };
+    const perGemeente = trendClientsPerGemeente(data, filter);
+    for (const g of [SMALL, LARGE]) {
+      const alone = trend(data, { ...filter, gemeenten: new Set([g]) })[0].clienten;
+      expect(perGemeente.get(g)?.get('2022-01')).toBe(alone);
+    }
+    expect([...perGemeente.keys()].sort()).toEqual([SMALL, LARGE].sort());
   });
 
   it('is exact when no municipality in it is small', () => {
