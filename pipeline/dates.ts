@@ -90,3 +90,15 @@ export function monthsBetween(from: string, to: string): string[] {
 export function dutchDate(iso: string): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(new Date(iso));
 }
+
+/**
+ * A Toewijzingsdatum/-tijd as a key that sorts in time order: xs:time may carry fractional seconds, and
+ * 10:00:00.000 is the same moment as 10:00:00 (trailing zeros of the fraction are dropped).
+ */
+export function toewijzingMoment(v: {
+  readonly toewijzingsdatum: string;
+  readonly toewijzingstijd: string | null;
+}) {
+  const tijd = (v.toewijzingstijd ?? '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return `${v.toewijzingsdatum}T${tijd}`;
+}

@@ -6,7 +6,7 @@
 import type { BudgetRow } from '../../schemas/csv';
 import { retourcodeText } from '../../schemas/iwmo/codelists';
 import type { Region } from '../../schemas/region';
-import { firstOfMonth, lastOfMonth, monthOf, monthsBetween } from '../dates';
+import { firstOfMonth, lastOfMonth, monthOf, monthsBetween, toewijzingMoment } from '../dates';
 import type { ToewijzingContribution } from '../reconcile/contributions';
 import type { MonitorData } from './data';
 
@@ -68,8 +68,8 @@ function later(
   a: ToewijzingContribution & { ontvangen: string; fileId: string },
   b: ToewijzingContribution & { ontvangen: string; fileId: string },
 ): boolean {
-  const ka = `${a.toewijzingsdatum}T${a.toewijzingstijd}`;
-  const kb = `${b.toewijzingsdatum}T${b.toewijzingstijd}`;
+  const ka = toewijzingMoment(a);
+  const kb = toewijzingMoment(b);
   if (ka !== kb) return ka > kb;
   if (a.ontvangen !== b.ontvangen) return a.ontvangen > b.ontvangen;
   return a.fileId === b.fileId ? a.seq > b.seq : a.fileId > b.fileId;

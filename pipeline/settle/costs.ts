@@ -12,6 +12,7 @@
  * means it no longer exists. Other lines carry no facts, so a toewijzing change outside such a scheme never changes
  * a statement's inputs.
  */
+import { toewijzingMoment } from '../dates';
 import type { ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
 import {
@@ -64,7 +65,7 @@ export interface ToewijzingVersie extends ToewijzingRij {
 /** Version order: Toewijzingsdatum/-tijd, then receipt of the file, then file id and line (as the reconciliation). */
 function ouderDan(a: ToewijzingVersie, b: ToewijzingVersie): number {
   return (
-    cmp(`${a.toewijzingsdatum}T${a.toewijzingstijd}`, `${b.toewijzingsdatum}T${b.toewijzingstijd}`) ||
+    cmp(toewijzingMoment(a), toewijzingMoment(b)) ||
     cmp(a.ontvangen, b.ontvangen) ||
     cmp(a.fileId, b.fileId) ||
     a.seq - b.seq

@@ -5,6 +5,7 @@
  * writes the same items. The file record is written last and is the only commit point: every read ignores what
  * uncommitted (crashed, never retried) or withdrawn files wrote.
  */
+import { toewijzingMoment } from '../dates';
 import type { Item, ItemKey } from '../ports';
 
 export const key = {
@@ -161,8 +162,8 @@ export function effectiveToewijzing(
 
 /** A later Toewijzingsdatum/-tijd replaces an earlier one; on a tie the file received later wins. */
 export function laterVersion(a: ToewijzingVersion, b: ToewijzingVersion, files: CommittedFiles): boolean {
-  const ka = `${a.toewijzingsdatum}T${a.toewijzingstijd}`;
-  const kb = `${b.toewijzingsdatum}T${b.toewijzingstijd}`;
+  const ka = toewijzingMoment(a);
+  const kb = toewijzingMoment(b);
   if (ka !== kb) return ka > kb;
   const ra = files.get(a.fileId)?.ontvangen ?? '';
   const rb = files.get(b.fileId)?.ontvangen ?? '';
