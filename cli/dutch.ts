@@ -20,12 +20,18 @@ const apply = (text: string, table: readonly [RegExp, string][]) =>
 
 /** Help in Dutch: give to `program.configureHelp(...)`, with `dutchHelpTexts(program)` for the help option. */
 export const dutchHelp = {
-  subcommandTerm: (cmd: Command) => apply(Help.prototype.subcommandTerm.call(new Help(), cmd), TERMS),
-  commandUsage: (cmd: Command) => apply(Help.prototype.commandUsage.call(new Help(), cmd), TERMS),
-  optionDescription: (option: Option) =>
-    apply(Help.prototype.optionDescription.call(new Help(), option), DETAILS),
-  argumentDescription: (argument: Argument) =>
-    apply(Help.prototype.argumentDescription.call(new Help(), argument), DETAILS),
+  subcommandTerm(this: Help, cmd: Command) {
+    return apply(Help.prototype.subcommandTerm.call(this, cmd), TERMS);
+  },
+  commandUsage(this: Help, cmd: Command) {
+    return apply(Help.prototype.commandUsage.call(this, cmd), TERMS);
+  },
+  optionDescription(this: Help, option: Option) {
+    return apply(Help.prototype.optionDescription.call(this, option), DETAILS);
+  },
+  argumentDescription(this: Help, argument: Argument) {
+    return apply(Help.prototype.argumentDescription.call(this, argument), DETAILS);
+  },
 };
 
 /** The help option and help command descriptions (inherited by the commands defined after this call). */

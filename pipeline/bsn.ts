@@ -1,5 +1,12 @@
 /** The BSN 11-proef (iWmo CS002) and format (RS037). */
 
+/**
+ * A BSN that is not nine digits, described without quoting it: whatever was written there may be a (mistyped) BSN,
+ * and reports leave the system.
+ */
+export const notNineDigitsText = (bsn: string): string =>
+  `het BSN bestaat niet uit 9 cijfers (${bsn.length} tekens)`;
+
 /** Exactly nine digits (RS037). */
 export function isNineDigits(bsn: string): boolean {
   if (bsn.length !== 9) return false;

@@ -79,7 +79,11 @@ export async function writeLargeDeclaratieCsv(
 export async function writeLargeWmo323(path: string, bytes: number): Promise<number> {
   const message = (prestaties: GenPrestatie[]) => {
     const byClient = new Map<string, GenPrestatie[]>();
-    for (const p of prestaties) byClient.set(p.bsn, [...(byClient.get(p.bsn) ?? []), p]);
+    for (const p of prestaties) {
+      const ps = byClient.get(p.bsn);
+      if (ps) ps.push(p);
+      else byClient.set(p.bsn, [p]);
+    }
     return renderWmo323({
       afzender: AGB,
       ontvanger: GEMEENTE,

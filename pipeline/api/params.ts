@@ -3,16 +3,15 @@
  * parameter a view needs but did not get each give a 400 with a message that says which and why.
  */
 import { z } from 'zod';
+import { isRealDate } from '../../schemas/iwmo/datatypes';
+import { monthNumber, year } from '../dates';
 import { TAAKVELDEN } from '../monitor/aggregates';
 import { FILTERS, type MonitorView, type ViewParams } from '../monitor/views';
 
 const MAAND = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
-/** A real calendar date as YYYY-MM-DD (month 13 or 00 is no date: not a crash either). */
-const isDate = (s: string) => {
-  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-};
+/** A real calendar date as YYYY-MM-DD (month 13 or 00 is no date). */
+const isDate = (s: string) =>
+  /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s) && isRealDate(year(s), monthNumber(s), Number(s.slice(8, 10)));
 export const MAX_PER = 1000;
 const MAX_MAANDEN = 120;
 

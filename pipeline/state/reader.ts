@@ -39,7 +39,9 @@ export function committedFiles(records: ReadonlyMap<string, FileRecord>): Commit
   return new Map([...records.values()].map((r) => [r.fileId, { ontvangen: r.ontvangen, status: r.status }]));
 }
 
-const USAGE_SK = key.usage('0000', 0).sk;
+/** The sort keys of a toewijzing's two items (the partition key is the toewijzing's). */
+const TW_SK = key.toewijzing('', 0).sk;
+const USAGE_SK = key.usage('', 0).sk;
 
 const k = (x: ItemKey) => `${x.pk}\u0000${x.sk}`;
 
@@ -64,22 +66,20 @@ export class StateReader {
     for (const n of nummers) if (!this.toewijzingen.has(n)) missing.add(n);
     if (!missing.size) return;
     // A toewijzing and its usage share their partition key: one key string per toewijzing serves both.
-    const partitions: string[] = [];
     const keys: ItemKey[] = [];
     for (const n of missing) {
       const tw = key.toewijzing(this.gemeente, n);
-      partitions.push(tw.pk);
       keys.push(tw, { pk: tw.pk, sk: USAGE_SK });
     }
     const versions = new Map<string, ToewijzingItem>();
     const usages = new Map<string, UsageItem>();
     for (const item of await this.store.get(keys)) {
-      if (item.sk === 'TW') versions.set(item.pk, item as ToewijzingItem);
+      if (item.sk === TW_SK) versions.set(item.pk, item as ToewijzingItem);
       else usages.set(item.pk, item as UsageItem);
     }
     let i = 0;
     for (const n of missing) {
-      const pk = partitions[i++];
+      const { pk } = keys[2 * i++];
       const item = versions.get(pk);
       const usageItem = usages.get(pk);
       this.toewijzingen.set(n, {

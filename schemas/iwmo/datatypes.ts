@@ -178,22 +178,25 @@ function codePoints(v: string, max: number): number {
   return v.length <= max ? v.length : [...v].length;
 }
 
+/** A wrong value as a finding names it: quoted, or by its length when it is personal data (the BSN). */
+const shown = (type: SimpleType, value: string) =>
+  type.personal ? `de waarde (${value.length} tekens)` : `'${value}'`;
+
 /** Length and pattern facets of a string type (enumerations are checked by the caller). */
 export function checkStringFacets(type: SimpleType, value: string): string | null {
-  const shown = type.personal ? `de waarde (${value.length} tekens)` : `'${value}'`;
   if (type.minLength !== undefined && value.length < type.minLength)
     return `waarde is leeg of te kort (${type.name})`;
   if (type.maxLength !== undefined && codePoints(value, type.maxLength) > type.maxLength)
-    return `${shown} is langer dan ${type.maxLength} tekens`;
+    return `${shown(type, value)} is langer dan ${type.maxLength} tekens`;
   if (type.digits !== undefined && (value.length !== type.digits || !isDigitsOnly(value)))
-    return `${shown} bestaat niet uit precies ${type.digits} cijfers (${type.name})`;
+    return `${shown(type, value)} bestaat niet uit precies ${type.digits} cijfers (${type.name})`;
   if (type.digitsOnly && !isDigitsOnly(value))
-    return `${shown} bevat andere tekens dan cijfers (${type.name})`;
+    return `${shown(type, value)} bevat andere tekens dan cijfers (${type.name})`;
   if (type.notBlank && value.trim() === '') return `waarde bestaat alleen uit spaties (${type.name})`;
   if (type.alphanumeric && !isAlphanumeric(value))
-    return `${shown} mag alleen letters en cijfers bevatten (${type.name})`;
+    return `${shown(type, value)} mag alleen letters en cijfers bevatten (${type.name})`;
   if (type.pattern && !type.pattern.test(value))
-    return `${shown} heeft niet het vereiste formaat (${type.name})`;
+    return `${shown(type, value)} heeft niet het vereiste formaat (${type.name})`;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { isNineDigits } from '../../bsn';
+import { isNineDigits, notNineDigitsText } from '../../bsn';
 import { ruleFinding } from '../../read/findings';
 import { firstOfClient, locatePrestatie } from '../locate';
 import { defineDeclaratieRule } from '../types';
@@ -9,12 +9,6 @@ export const RS037 = defineDeclaratieRule({
   prestatie: (r) => {
     const { bsn, at } = r.prestatie;
     if (!firstOfClient(at) || isNineDigits(bsn)) return null;
-    return ruleFinding(
-      'declaratie',
-      'RS037',
-      locatePrestatie(r, 'Bsn'),
-      // Not quoted: whatever was written there may be a (mistyped) BSN, and reports leave the system.
-      `het BSN bestaat niet uit 9 cijfers (${bsn.length} tekens)`,
-    );
+    return ruleFinding('declaratie', 'RS037', locatePrestatie(r, 'Bsn'), notNineDigitsText(bsn));
   },
 });

@@ -1,4 +1,4 @@
-import { isNineDigits, passesElfproef } from '../../bsn';
+import { isNineDigits, notNineDigitsText, passesElfproef } from '../../bsn';
 import { ruleFinding } from '../../read/findings';
 import { locateToewijzing } from '../locate';
 import { defineToewijzingRule } from '../types';
@@ -15,6 +15,6 @@ export const CS002 = defineToewijzingRule({
           locateToewijzing(r, 'Bsn'),
           isNineDigits(r.product.bsn)
             ? 'het BSN voldoet niet aan de 11-proef'
-            : `het BSN bestaat niet uit 9 cijfers (${r.product.bsn.length} tekens)`,
+            : notNineDigitsText(r.product.bsn),
         ),
 });
