@@ -82,10 +82,7 @@ export function apiRouter(deps: IngestDeps) {
     const data = monitorView.filters.includes('gemeente') ? all : limitFiles(all, access);
     const params = { ...p.value, gemeenten };
     const exact = monitorView.build(data, regionData, params);
-    const parts = access.onderdrukt ? monitorView.parts?.(data, regionData, params) : undefined;
-    const table: Table<object> = access.onderdrukt
-      ? suppressed(exact, region.kleineAantallenDrempel, parts)
-      : exact;
+    const table: Table<object> = access.onderdrukt ? suppressed(exact, region.kleineAantallenDrempel) : exact;
     const label = [name, p.value.datum ?? p.value.jaar ?? `${p.value.van}-${p.value.tot}`].join('-');
     if (q.value.format === 'csv') return attachment('text/csv; charset=utf-8', `${label}.csv`, toCsv(table));
     if (q.value.format === 'xlsx') return attachment(XLSX, `${label}.xlsx`, await toXlsx([table]));
@@ -112,7 +109,7 @@ export function apiRouter(deps: IngestDeps) {
       ...(exact.totaal
         ? {
             totaal: access.onderdrukt
-              ? suppressedTotals(exact, exact.totaal, region.kleineAantallenDrempel, parts)
+              ? suppressedTotals(exact, exact.totaal, region.kleineAantallenDrempel)
               : exact.totaal,
           }
         : {}),
@@ -190,11 +187,8 @@ export function apiRouter(deps: IngestDeps) {
     if (!van || !tot || van > tot) return badRequest('van en tot (JJJJ-MM, van ≤ tot) zijn nodig');
     const extra = [...req.query.keys()].filter((k) => !['van', 'tot', 'format'].includes(k));
     if (extra.length) return badRequest(`onbekende parameter(s) voor de export: ${extra.join(', ')}`);
-    const data = await load();
-    const tables = exportTables(data, regionData, { van, tot }).map(({ name, table, params }) =>
-      access.onderdrukt
-        ? suppressed(table, region.kleineAantallenDrempel, VIEWS[name].parts?.(data, regionData, params))
-        : table,
+    const tables = exportTables(await load(), regionData, { van, tot }).map(({ table }) =>
+      access.onderdrukt ? suppressed(table, region.kleineAantallenDrempel) : table,
     );
     return attachment(XLSX, `monitor-${van}-${tot}.xlsx`, await toXlsx(tables));
   }

@@ -7,7 +7,7 @@ import type { BudgetRow } from '../../schemas/csv';
 import { retourcodeText } from '../../schemas/iwmo/codelists';
 import type { Region } from '../../schemas/region';
 import { firstOfMonth, lastOfMonth, monthOf, monthsBetween, toewijzingMoment } from '../dates';
-import type { ToewijzingContribution } from '../reconcile/contributions';
+import type { MonthFigures, ToewijzingContribution } from '../reconcile/contributions';
 import type { MonitorData } from './data';
 
 export const ONBEKEND = '0000';
@@ -234,17 +234,19 @@ export interface DichtheidRij {
   readonly bestanden: readonly string[];
 }
 
-/** Clients with a toewijzing in effect on a date per 10,000 inhabitants (inhabitants of the date's year). */
+/**
+ * Clients with a toewijzing in effect on a date per 10,000 inhabitants (inhabitants of the date's year), from the
+ * stand on that date.
+ */
 export function dichtheid(
-  data: MonitorData,
+  standOpDatum: Stand,
   region: Region,
   datum: string,
   taakveld?: string,
-  gemeenten?: ReadonlySet<string>,
 ): DichtheidRij[] {
   const jaar = datum.slice(0, 4);
-  return stand(data, region, datum, gemeenten)
-    .rijen.filter((r) => r.gemeente !== ONBEKEND)
+  return standOpDatum.rijen
+    .filter((r) => r.gemeente !== ONBEKEND)
     .map((r) => {
       const clienten = taakveld ? (r[taakveld as 'BW' | 'MO' | 'BWO'] ?? 0) : r.totaal;
       const inwoners = region.gemeenten.find((g) => g.code === r.gemeente)?.inwoners[jaar] ?? null;
@@ -467,6 +469,21 @@ export interface TrendPunt {
   readonly bestanden: readonly string[];
 }
 
+/** Each month figure of the declarations within van..tot that the filter keeps. */
+function forEachMonth(
+  data: MonitorData,
+  f: Filter,
+  visit: (fileId: string, maand: string, gemeente: string, m: MonthFigures) => void,
+): void {
+  for (const { fileId, figures } of data.declaraties) {
+    for (const [id, m] of Object.entries(figures.maanden)) {
+      const [maand, gemeente, taakveld, aanbieder] = id.split('|');
+      if (maand >= f.van && maand <= f.tot && keep(f, gemeente, taakveld, aanbieder))
+        visit(fileId, maand, gemeente, m);
+    }
+  }
+}
+
 /** Monthly totals for a trend line (clients counted distinct per month across municipalities). */
 export function trend(data: MonitorData, f: Filter): TrendPunt[] {
   const months = new Map<
@@ -475,17 +492,13 @@ export function trend(data: MonitorData, f: Filter): TrendPunt[] {
   >();
   for (const maand of monthsBetween(f.van, f.tot))
     months.set(maand, { clients: new Set(), toegekend: 0, afgewezen: 0, files: new Set() });
-  for (const { fileId, figures } of data.declaraties) {
-    for (const [id, m] of Object.entries(figures.maanden)) {
-      const [maand, gemeente, taakveld, aanbieder] = id.split('|');
-      const t = months.get(maand);
-      if (!t || !keep(f, gemeente, taakveld, aanbieder)) continue;
-      t.toegekend += m.toegekend;
-      t.afgewezen += m.afgewezen;
-      for (const c of m.clients) t.clients.add(c);
-      t.files.add(fileId);
-    }
-  }
+  forEachMonth(data, f, (fileId, maand, _gemeente, m) => {
+    const t = months.get(maand)!;
+    t.toegekend += m.toegekend;
+    t.afgewezen += m.afgewezen;
+    for (const c of m.clients) t.clients.add(c);
+    t.files.add(fileId);
+  });
   return [...months.entries()].map(([maand, t]) => ({
     maand,
     clienten: t.clients.size,
@@ -501,17 +514,13 @@ export function trend(data: MonitorData, f: Filter): TrendPunt[] {
  */
 export function trendClientsPerGemeente(data: MonitorData, f: Filter): Map<string, Map<string, number>> {
   const sets = new Map<string, Map<string, Set<string>>>();
-  for (const { figures } of data.declaraties) {
-    for (const [id, m] of Object.entries(figures.maanden)) {
-      const [maand, gemeente, taakveld, aanbieder] = id.split('|');
-      if (maand < f.van || maand > f.tot || !keep(f, gemeente, taakveld, aanbieder)) continue;
-      const perMaand = sets.get(gemeente) ?? new Map<string, Set<string>>();
-      sets.set(gemeente, perMaand);
-      const clients = perMaand.get(maand) ?? new Set<string>();
-      perMaand.set(maand, clients);
-      for (const c of m.clients) clients.add(c);
-    }
-  }
+  forEachMonth(data, f, (_fileId, maand, gemeente, m) => {
+    const perMaand = sets.get(gemeente) ?? new Map<string, Set<string>>();
+    sets.set(gemeente, perMaand);
+    const clients = perMaand.get(maand) ?? new Set<string>();
+    perMaand.set(maand, clients);
+    for (const c of m.clients) clients.add(c);
+  });
   return new Map(
     [...sets].map(([g, perMaand]) => [g, new Map([...perMaand].map(([maand, c]) => [maand, c.size]))]),
   );

@@ -26,11 +26,11 @@ export function exportTables(
   data: MonitorData,
   regionData: RegionData,
   period: ExportPeriod,
-): { name: ViewName; table: ViewTable; params: ViewParams }[] {
-  return VIEW_NAMES.map((name) => {
-    const params = periodParams(name, period);
-    return { name, table: VIEWS[name].build(data, regionData, params), params };
-  });
+): { name: ViewName; table: ViewTable }[] {
+  return VIEW_NAMES.map((name) => ({
+    name,
+    table: VIEWS[name].build(data, regionData, periodParams(name, period)),
+  }));
 }
 
 export interface ExportFile {

@@ -23,6 +23,8 @@ export interface Table<R = unknown> {
   readonly name: string;
   readonly columns: readonly Column<R>[];
   readonly rows: readonly R[];
+  /** The finer counts behind count cells that the table does not show (see CountParts). */
+  readonly parts?: CountParts<R>;
 }
 
 export const col = <R>(
@@ -54,14 +56,6 @@ export const roughly = (value: number): string => `≈${Math.max(10, Math.round(
 
 const isSmall = (v: unknown, threshold: number): boolean => typeof v === 'number' && v > 0 && v < threshold;
 
-/** Whether a row total (totalOf) has a hidden count among its parts in this row. */
-const hidesPart = <R>(
-  byKey: ReadonlyMap<string, Column<R>>,
-  c: Column<R>,
-  row: R,
-  threshold: number,
-): boolean => (c.totalOf ?? []).some((k) => isSmall(byKey.get(k)?.value(row), threshold));
-
 /**
  * The finer counts a count cell adds up that the table itself does not show: per municipality when a row covers
  * several, per taakveld when a count is over all of them. Another view (or the same view with other filters) shows
@@ -69,21 +63,27 @@ const hidesPart = <R>(
  */
 export type CountParts<R> = (row: R, key: string) => readonly number[] | undefined;
 
+/** Which count cells of a table are hidden ("<threshold") or rounded, for the cells and for the column totals. */
+function hiding<R>(table: Table<R>, threshold: number) {
+  const byKey = new Map(table.columns.map((c) => [c.key, c]));
+  /** A count with a small part, in this row (totalOf) or elsewhere (parts): rounded. */
+  const rounded = (c: Column<R>, row: R) =>
+    (c.totalOf ?? []).some((k) => isSmall(byKey.get(k)?.value(row), threshold)) ||
+    (table.parts?.(row, c.key) ?? []).some((p) => isSmall(p, threshold));
+  const hidden = (c: Column<R>, row: R) => isSmall(c.value(row), threshold) || rounded(c, row);
+  return { rounded, hidden };
+}
+
 /**
  * A table with its count columns suppressed (for views beyond one municipality): counts 1..threshold−1 become
  * "<threshold"; a count with a small part is rounded to tens (secondary suppression: else the total minus the
  * other counts gives the hidden one away), whether the part is in this row (totalOf) or elsewhere (`parts`); a
  * rate beside a hidden or rounded count is hidden, as it would give the count back.
  */
-export function suppressed<R>(table: Table<R>, threshold: number, parts?: CountParts<R>): Table<R> {
-  const byKey = new Map(table.columns.map((c) => [c.key, c]));
+export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
+  const { rounded, hidden } = hiding(table, threshold);
   const counts = table.columns.filter((c) => c.kind === 'count');
-  const rounded = (c: Column<R>, row: R) =>
-    hidesPart(byKey, c, row, threshold) || (parts?.(row, c.key) ?? []).some((p) => isSmall(p, threshold));
-  const anyHidden = (row: R) =>
-    counts.some(
-      (c) => isSmall(c.value(row), threshold) || (typeof c.value(row) === 'number' && rounded(c, row)),
-    );
+  const anyHidden = (row: R) => counts.some((c) => typeof c.value(row) === 'number' && hidden(c, row));
   return {
     ...table,
     columns: table.columns.map((c) => {
@@ -111,13 +111,9 @@ export function suppressedTotals<R>(
   table: Table<R>,
   totals: Readonly<Record<string, number>>,
   threshold: number,
-  parts?: CountParts<R>,
 ): Record<string, number | string> {
+  const { hidden } = hiding(table, threshold);
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
-  const hidden = (c: Column<R>, row: R) =>
-    isSmall(c.value(row), threshold) ||
-    hidesPart(byKey, c, row, threshold) ||
-    (parts?.(row, c.key) ?? []).some((p) => isSmall(p, threshold));
   return Object.fromEntries(
     Object.entries(totals).map(([k, v]) => {
       const c = byKey.get(k);

@@ -8,6 +8,7 @@ import { referenceData } from '../region/reference';
 import {
   afwijzingen,
   budgetUitputting,
+  type DichtheidRij,
   dichtheid,
   type Filter,
   gemeenteNaam,
@@ -16,6 +17,7 @@ import {
   maandCijfers,
   spreiding,
   stand,
+  type TrendPunt,
   taakgericht,
   trend,
   trendClientsPerGemeente,
@@ -52,9 +54,10 @@ export interface MonitorView {
   /** The taakvelden the view can filter on, when not all (B&P has no client-level toewijzingen to count). */
   readonly taakvelden?: readonly string[];
   build(data: MonitorData, regionData: RegionData, p: ViewParams): ViewTable;
-  /** The finer counts behind count cells that add up several municipalities or taakvelden (tables.ts). */
-  readonly parts?: (data: MonitorData, regionData: RegionData, p: ViewParams) => CountParts<object>;
 }
+
+/** A view's rows, and where counts add up several municipalities or taakvelden the finer counts (tables.ts). */
+type Rows<R> = readonly R[] | { readonly rows: readonly R[]; readonly parts: CountParts<R> };
 
 /** Taakvelden with client-level toewijzingen (B&P is reported per period, not per client). */
 const CLIENT_TAAKVELDEN = ['BW', 'MO', 'BWO'] as const;
@@ -96,9 +99,8 @@ interface ViewDefinition<R> {
   filters: readonly FilterName[];
   taakvelden?: readonly string[];
   columns: (regionData: RegionData) => readonly Column<R>[];
-  rows: (data: MonitorData, regionData: RegionData, p: ViewParams) => readonly R[];
+  rows: (data: MonitorData, regionData: RegionData, p: ViewParams) => Rows<R>;
   totaal?: (rows: readonly R[]) => Record<string, number>;
-  parts?: (data: MonitorData, regionData: RegionData, p: ViewParams) => CountParts<R>;
 }
 
 const view = <R extends object>(v: ViewDefinition<R>): MonitorView => ({
@@ -106,13 +108,14 @@ const view = <R extends object>(v: ViewDefinition<R>): MonitorView => ({
   needs: v.needs,
   filters: v.filters,
   taakvelden: v.taakvelden,
-  parts: v.parts as MonitorView['parts'],
   build(data, regionData, p) {
-    const rows = v.rows(data, regionData, p);
+    const out = v.rows(data, regionData, p);
+    const { rows, parts } = 'parts' in out ? out : { rows: out, parts: undefined };
     return {
       name: v.titel,
       columns: v.columns(regionData) as readonly Column<object>[],
       rows,
+      ...(parts ? { parts: parts as CountParts<object> } : {}),
       ...(v.totaal ? { totaal: v.totaal(rows) } : {}),
     };
   },
@@ -120,7 +123,7 @@ const view = <R extends object>(v: ViewDefinition<R>): MonitorView => ({
 
 /** A view of the months van..tot, its rows an aggregate of those months under the request's filters. */
 const periodView = <R extends object>(
-  v: Omit<ViewDefinition<R>, 'needs' | 'rows'> & { rows: (data: MonitorData, f: Filter) => readonly R[] },
+  v: Omit<ViewDefinition<R>, 'needs' | 'rows'> & { rows: (data: MonitorData, f: Filter) => Rows<R> },
 ): MonitorView =>
   view<R>({
     ...v,
@@ -176,7 +179,7 @@ export const VIEWS = {
     rows: (data, rd, p) => stand(data, rd.region, p.datum!, p.gemeenten).rijen,
     totaal: (rows) => sum(rows, ['BW', 'MO', 'BWO', 'totaal']),
   }),
-  dichtheid: view({
+  dichtheid: view<DichtheidRij>({
     titel: 'Per 10.000 inwoners',
     needs: ['datum'],
     filters: ['gemeente', 'taakveld'],
@@ -189,15 +192,13 @@ export const VIEWS = {
       col('per10000', 'Per 10.000 inwoners', 'rate'),
       files(),
     ],
-    rows: (data, rd, p) => dichtheid(data, rd.region, p.datum!, p.taakveld, p.gemeenten),
-    // Over all taakvelden, a municipality's clients add up the stand's BW, MO and BWO (shown per taakveld there).
-    parts: (data, rd, p) => {
-      if (p.taakveld) return () => undefined;
-      const rows = new Map(stand(data, rd.region, p.datum!, p.gemeenten).rijen.map((r) => [r.gemeente, r]));
-      return (row, key) => {
-        const r = rows.get(row.gemeente);
-        return key === 'clienten' && r ? [r.BW, r.MO, r.BWO] : undefined;
-      };
+    rows: (data, rd, p) => {
+      const opDatum = stand(data, rd.region, p.datum!, p.gemeenten);
+      const rows = dichtheid(opDatum, rd.region, p.datum!, p.taakveld);
+      if (p.taakveld) return rows;
+      // Over all taakvelden, a municipality's clients add up the stand's BW, MO and BWO (shown per taakveld there).
+      const perGemeente = new Map(opDatum.rijen.map((r) => [r.gemeente, [r.BW, r.MO, r.BWO]]));
+      return { rows, parts: (row, key) => (key === 'clienten' ? perGemeente.get(row.gemeente) : undefined) };
     },
   }),
   spreiding: view({
@@ -281,17 +282,24 @@ export const VIEWS = {
       ),
     totaal: (rows) => sum(rows, ['budget', 'toegekend', 'verschil']),
   }),
-  trend: periodView({
+  trend: periodView<TrendPunt>({
     titel: 'Trend',
     filters: FILTERS,
     columns: () => [COL.maand, COL.clienten, COL.toegekend, COL.afgewezen, files()],
-    rows: trend,
-    totaal: (rows) => sum(rows, ['toegekend', 'afgewezen']),
-    // A month's clients add up the municipalities (each shown on its own with the gemeente filter).
-    parts: (data, _rd, p) => {
-      const perGemeente = [...trendClientsPerGemeente(data, filterOf(p)).values()];
-      return (row, key) => (key === 'clienten' ? perGemeente.map((m) => m.get(row.maand) ?? 0) : undefined);
+    rows: (data, f) => {
+      // A month's clients add up the municipalities (each shown on its own with the gemeente filter): counted per
+      // municipality only when a suppressed view asks.
+      let perGemeente: Map<string, number>[] | null = null;
+      return {
+        rows: trend(data, f),
+        parts: (row, key) => {
+          if (key !== 'clienten') return undefined;
+          perGemeente ??= [...trendClientsPerGemeente(data, f).values()];
+          return perGemeente.map((m) => m.get(row.maand) ?? 0);
+        },
+      };
     },
+    totaal: (rows) => sum(rows, ['toegekend', 'afgewezen']),
   }),
 } satisfies Record<string, MonitorView>;
 
