@@ -23,6 +23,7 @@ import type { GenPrestatie } from '../examples/generator/generate';
 import { declaratieText } from '../examples/generator/write';
 import { logger } from '../functions/aws';
 import { addDays, daysInclusive, lastOfMonth, monthsBetween, nextMonth } from '../pipeline/dates';
+import { parseInboxKey } from '../pipeline/ingest';
 import { contractTarief, loadRegion, type RegionData } from '../pipeline/region/load';
 import { csvText, toewijzingCsvRow } from '../pipeline/write/csv';
 import { TOEWIJZING_COLUMNS } from '../schemas/csv';
@@ -288,7 +289,7 @@ async function runLoad(): Promise<void> {
       if (!r) continue;
       planted += t.file.planted;
       rejected += r.counts.afgewezen;
-      const [, g, name] = t.key.split('/');
+      const { gemeente: g, name } = parseInboxKey(t.key);
       if (r.status === 'quarantaine') {
         quarantined++;
         if (!(await serving.deps.blobs.exists(`quarantine/${g}/${name}.rapport.json`)))

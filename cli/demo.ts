@@ -53,7 +53,7 @@ export async function runDemo(options: RuntimeOptions & { seed: string }): Promi
       scenarios: 'standaard',
     });
     await writeAll(process.stdout, [
-      `${summary(reports)}\n\nAntwoorden en rapporten: ${runtime.served ? `s3://${BUCKET}/outbox (de bucket van bwmo serve)` : join(runtime.bucketDir, 'outbox')}\nMeldingen: ${join(dataDir, 'alerts.jsonl')}\nGeplante fouten per bestand (met de regel die ze moet vinden): ${join(filesDir, 'manifest.json')}\n\n`,
+      `${summary(reports)}\n\nAntwoorden en rapporten: ${runtime.s3 ? `s3://${BUCKET}/outbox (de bucket van bwmo serve)` : join(runtime.bucketDir, 'outbox')}\nMeldingen: ${join(dataDir, 'alerts.jsonl')}\nGeplante fouten per bestand (met de regel die ze moet vinden): ${join(filesDir, 'manifest.json')}\n\n`,
       `${await viewText(ask, 'stand', { datum: '2020-07-01' })}\n\n`,
       `${await viewText(ask, 'stand', { datum: '2021-06-30' })}\n\n`,
       `${await viewText(ask, 'trend', { van: '2021-01', tot: '2021-06' })}\n\n`,

@@ -15,7 +15,7 @@ import { DynamoItemStore } from '../stores/dynamo';
 import { JsonLinesAlertSink } from '../stores/local-alerts';
 import { LocalBlobStore } from '../stores/local-blobs';
 import { KeyFileSecrets } from '../stores/local-secrets';
-import { adoptBucketFolder, BUCKET, startS3rver } from '../stores/s3rver';
+import { adoptBucketFolder, BUCKET, type RunningS3rver, startS3rver } from '../stores/s3rver';
 
 export const DEFAULT_DATA = '.bwmo';
 export const DEFAULT_REGION = join(__dirname, '..', 'examples', 'regions', 'nml');
@@ -24,8 +24,8 @@ export interface LocalRuntime extends IngestDeps {
   readonly dataDir: string;
   /** Where the bucket's objects are on disk (the folder bucket, or s3rver's folder of a served data folder). */
   readonly bucketDir: string;
-  /** The bucket is s3rver's (the folder has been served): objects are not plain files under bucketDir. */
-  readonly served: boolean;
+  /** The bucket as s3rver (the folder has been served): objects are not plain files under bucketDir. */
+  readonly s3: RunningS3rver | null;
   readonly dynamoEndpoint: string;
   close(): Promise<void>;
 }
@@ -37,7 +37,13 @@ export interface RuntimeOptions {
   readonly echoAlerts?: (line: string) => void;
   readonly dynamoPort?: number;
   /** The caller runs the bucket itself (serve): `blobs` is the folder bucket, unused. */
-  readonly ownBucket?: boolean;
+  /**
+   * Run the bucket as s3rver (serve: on this port, 0 for any) even on a folder never served. Without it the commands
+   * run s3rver only on a folder that has been served, and use the folder bucket otherwise.
+   */
+  readonly s3rverPort?: number;
+  /** Told how many objects of the folder bucket moved into s3rver's (serve logs it). */
+  readonly onMoved?: (count: number, from: string) => void;
 }
 
 export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> {
@@ -45,16 +51,25 @@ export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> 
   await mkdir(dataDir, { recursive: true });
   const region = await loadRegion(resolve(options.region));
   const dynamo = await startDynalite(join(dataDir, 'dynamo'), options.dynamoPort ?? 0);
-  const served = !options.ownBucket && existsSync(join(dataDir, 's3'));
-  const s3 = served ? await startS3rver(join(dataDir, 's3')) : null;
   const folderBucket = join(dataDir, 'bucket');
-  // A move that serve did not finish (or a folder bucket from before) is finished here.
-  if (s3) await adoptBucketFolder(folderBucket, s3.blobs);
+  let s3: RunningS3rver | null = null;
+  try {
+    if (options.s3rverPort !== undefined || existsSync(join(dataDir, 's3'))) {
+      s3 = await startS3rver(join(dataDir, 's3'), options.s3rverPort ?? 0);
+      // The folder bucket's objects move into s3rver's (also a move that was cut off is finished here).
+      const moved = await adoptBucketFolder(folderBucket, s3.blobs);
+      if (moved) options.onMoved?.(moved, folderBucket);
+    }
+  } catch (err) {
+    await s3?.close();
+    await dynamo.close();
+    throw err;
+  }
   const bucketDir = s3 ? join(dataDir, 's3', BUCKET) : folderBucket;
   return {
     dataDir,
     bucketDir,
-    served: s3 !== null,
+    s3,
     dynamoEndpoint: dynamo.endpoint,
     store: new DynamoItemStore({ table: TABLE, client: dynamo.client }),
     blobs: s3 ? s3.blobs : new LocalBlobStore(bucketDir),

@@ -21,13 +21,13 @@ import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
 import type { Report } from '../schemas/report';
-import { adoptBucketFolder, BUCKET, startS3rver } from '../stores/s3rver';
+import { BUCKET } from '../stores/s3rver';
 import { SERVE_FILE, type ServeInfo } from './info';
 import { monitorPage } from './monitor';
 import { type Delivery, LocalFifoQueue } from './queue';
 import { startSftpServer, uploadKey } from './sftp';
 
-export { BUCKET, S3_CREDENTIALS, s3rverClient } from '../stores/s3rver';
+export { BUCKET, s3rverClient } from '../stores/s3rver';
 
 export interface ServeOptions {
   readonly data: string;
@@ -65,21 +65,13 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     region: options.region,
     dynamoPort: options.ports?.dynamo ?? 0,
     echoAlerts: (line) => log(`melding: ${line}`),
-    ownBucket: true,
+    s3rverPort: options.ports?.s3 ?? 0,
+    onMoved: (count, from) => log(`${count} bestand(en) uit ${from} overgezet naar de bucket van serve`),
   });
-  const { dataDir, region } = local;
+  const { dataDir, region, blobs } = local;
   const gemeenten = region.region.gemeenten.map((g) => g.code);
-
-  const running = await startS3rver(join(dataDir, 's3'), options.ports?.s3 ?? 0);
-  const { server: s3rver, endpoint: s3, blobs } = running;
-  try {
-    const moved = await adoptBucketFolder(local.bucketDir, blobs);
-    if (moved) log(`${moved} bestand(en) uit ${local.bucketDir} overgezet naar de bucket van serve`);
-  } catch (err) {
-    await running.close();
-    await local.close();
-    throw err;
-  }
+  // openLocal ran s3rver, as asked.
+  const { server: s3rver, endpoint: s3 } = local.s3!;
   const base: IngestDeps = {
     store: local.store,
     blobs,
@@ -223,7 +215,6 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       await sftp.close();
       await new Promise<void>((r) => (httpServer as Server).close(() => r()));
       await queue.drain();
-      await running.close();
       await local.close();
     },
   };
@@ -270,7 +261,7 @@ const sendFout = (res: ServerResponse, status: number, fout: string): void => se
  * page elsewhere could make a browser send: a Host other than this machine (DNS rebinding: a site's name resolving
  * to 127.0.0.1), and a write (`/lokaal/…`) with an Origin header (a cross-site form post; bwmo's own CLI sends none).
  */
-export function refuseForeign(req: IncomingMessage): string | null {
+function refuseForeign(req: IncomingMessage): string | null {
   const host = (req.headers.host ?? '').replace(/:[0-9]+$/, '').toLowerCase();
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(host))
     return `bwmo serve beantwoordt alleen vragen aan 127.0.0.1 of localhost, niet aan ${host || '(geen host)'}`;

@@ -12,7 +12,7 @@ import { LocalBlobStore } from './local-blobs';
 import { S3BlobStore, s3Client } from './s3-blobs';
 
 export const BUCKET = 'bwmo';
-export const S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+const S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 /** An S3 client for the s3rver at `endpoint`, as a backoffice would configure one (with s3rver's copy-source fix). */
 export function s3rverClient(endpoint: string): S3Client {
