@@ -13,8 +13,10 @@
  * one process; a server without that route can still compute a provisional statement (GET /api/verevening), but
  * cannot store or close one.
  */
+
 import { readFile, writeFile } from 'node:fs/promises';
 import { antwoord, type LokaleRun, type SettleAntwoord } from '../pipeline/api/settle';
+import { MONTH } from '../pipeline/dates';
 import { toCsv, toXlsx } from '../pipeline/monitor/tables';
 import { RegionConfigError } from '../pipeline/region/load';
 import { SettlementConfigError } from '../pipeline/settle/errors';
@@ -101,7 +103,7 @@ export async function runSettle(options: SettleCliOptions): Promise<number> {
   try {
     if (!/^[0-9]{4}$/.test(options.jaar))
       throw new Gebruik(`--jaar is een jaartal (JJJJ), niet "${options.jaar}"`);
-    if (options.tot !== undefined && !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(options.tot))
+    if (options.tot !== undefined && !MONTH.test(options.tot))
       throw new Gebruik(`--tot is een maand (JJJJ-MM), niet "${options.tot}"`);
     if (options.sluit && options.tot !== undefined)
       throw new Gebruik('--sluit sluit het hele jaar af: laat --tot weg');

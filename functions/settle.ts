@@ -8,7 +8,9 @@
  * (SettleInputError) is answered with `{fout}` and logged as an error, not thrown: the function is invoked
  * asynchronously, and a thrown error would be retried twice and end in the dead-letter queue.
  */
+
 import { z } from 'zod';
+import { MONTH } from '../pipeline/dates';
 import type { IngestDeps } from '../pipeline/ingest';
 import { runSettlement, SettleInputError, vorigeMaand } from '../pipeline/settle/run';
 import { formatPad } from '../schemas/settlement';
@@ -33,7 +35,7 @@ const SettleEventSchema = z
       .optional(),
     totMaand: z
       .string({ error: 'moet een maand als tekst zijn (JJJJ-MM)' })
-      .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'moet een maand zijn (JJJJ-MM)')
+      .regex(MONTH, 'moet een maand zijn (JJJJ-MM)')
       .optional(),
     sluit: z.boolean({ error: 'moet true of false zijn (geen tekst, geen getal)' }).optional(),
   })

@@ -4,6 +4,9 @@ import { daysInMonth } from '../schemas/iwmo/datatypes';
 export const year = (iso: string): number => Number(iso.slice(0, 4));
 export const monthNumber = (iso: string): number => Number(iso.slice(5, 7));
 /** YYYY-MM */
+/** A month as YYYY-MM (01–12). */
+export const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+
 export const monthOf = (iso: string): string => iso.slice(0, 7);
 export const firstOfMonth = (iso: string): string => `${iso.slice(0, 7)}-01`;
 

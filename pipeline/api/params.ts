@@ -4,16 +4,15 @@
  */
 import { z } from 'zod';
 import { isRealDate } from '../../schemas/iwmo/datatypes';
-import { monthNumber, year } from '../dates';
+import { MONTH, monthNumber, year } from '../dates';
 import { TAAKVELDEN } from '../monitor/aggregates';
 import { FILTERS, type MonitorView, type ViewParams } from '../monitor/views';
 
-const MAAND = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 /** A real calendar date as YYYY-MM-DD (month 13 or 00 is no date). */
 const isDate = (s: string) =>
   /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(s) && isRealDate(year(s), monthNumber(s), Number(s.slice(8, 10)));
 export const MAX_PER = 1000;
-const MAX_MAANDEN = 120;
+const MAX_MONTHEN = 120;
 
 export const QuerySchema = z
   .object({
@@ -26,8 +25,8 @@ export const QuerySchema = z
       .string()
       .regex(/^[0-9]{8}$/, 'aanbieder: AGB-code van 8 cijfers')
       .optional(),
-    van: z.string().regex(MAAND, 'van: maand als JJJJ-MM').optional(),
-    tot: z.string().regex(MAAND, 'tot: maand als JJJJ-MM').optional(),
+    van: z.string().regex(MONTH, 'van: maand als JJJJ-MM').optional(),
+    tot: z.string().regex(MONTH, 'tot: maand als JJJJ-MM').optional(),
     datum: z.string().refine(isDate, 'datum: een bestaande datum als JJJJ-MM-DD').optional(),
     jaar: z
       .string()
@@ -89,8 +88,8 @@ export function viewParams(view: MonitorView, q: Query): Parsed<ViewParams> {
       Number(q.tot.slice(5)) -
       Number(q.van.slice(5)) +
       1;
-    if (months > MAX_MAANDEN)
-      return { ok: false, message: `de periode is ten hoogste ${MAX_MAANDEN} maanden` };
+    if (months > MAX_MONTHEN)
+      return { ok: false, message: `de periode is ten hoogste ${MAX_MONTHEN} maanden` };
   } else if (view.needs.includes('jaar')) {
     if (q.jaar === undefined) return { ok: false, message: 'jaar (JJJJ) is nodig' };
     if (q.van) return { ok: false, message: 'van: deze weergave kent alleen jaar en tot' };

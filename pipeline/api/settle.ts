@@ -18,9 +18,11 @@
  * `localSettlement` is the write side for `bwmo serve` only (POST /lokaal/verevening): `bwmo settle` hands its run to
  * a running server, as `bwmo ingest` does, because LevelDB allows one process. It is never mounted on AWS.
  */
+
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { formatPad } from '../../schemas/settlement';
+import { MONTH } from '../dates';
 import type { IngestDeps } from '../ingest';
 import { toCsv, toXlsx } from '../monitor/tables';
 import { SettlementConfigError } from '../settle/errors';
@@ -146,8 +148,7 @@ function params(query: URLSearchParams, toegestaan: readonly string[], formats: 
   const jaar = query.get('jaar');
   if (jaar === null || !/^[0-9]{4}$/.test(jaar)) return { fout: 'jaar is nodig (JJJJ)' };
   const tot = query.get('tot') ?? undefined;
-  if (tot !== undefined && !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(tot))
-    return { fout: 'tot is een maand (JJJJ-MM)' };
+  if (tot !== undefined && !MONTH.test(tot)) return { fout: 'tot is een maand (JJJJ-MM)' };
   const versieText = query.get('versie') ?? undefined;
   if (versieText !== undefined && !/^[1-9][0-9]{0,5}$/.test(versieText))
     return { fout: 'versie is een positief geheel getal' };
@@ -283,7 +284,7 @@ const LokaleRunSchema = z.strictObject({
     .max(2100, 'moet tussen 2000 en 2100 liggen'),
   tot: z
     .string({ error: 'moet een maand als tekst zijn (JJJJ-MM)' })
-    .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'moet een maand zijn (JJJJ-MM)')
+    .regex(MONTH, 'moet een maand zijn (JJJJ-MM)')
     .optional(),
   sluit: z.boolean({ error: 'moet true of false zijn (geen tekst, geen getal)' }).optional(),
   scenario: z
@@ -352,10 +353,8 @@ export function localSettlement(deps: IngestDeps) {
 
   return {
     handle(body: string): Promise<ApiResponse> {
-      const volgende = rij.then(
-        () => run(body),
-        () => run(body),
-      );
+      // One run at a time; the chain never rejects, so a failed run does not stop the next.
+      const volgende = rij.then(() => run(body));
       rij = volgende.catch(() => undefined);
       return volgende;
     },

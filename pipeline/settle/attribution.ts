@@ -15,7 +15,7 @@
 import type { Region } from '../../schemas/region';
 import type { Regeling } from '../../schemas/settlement';
 import type { ActieveRegeling } from './inputs';
-import { type CostLine, type NietToegerekend, ONBEKEND, type Taakveld } from './types';
+import { type CostLine, cmpText, type NietToegerekend, ONBEKEND, type Taakveld } from './types';
 
 export interface LidKosten {
   zorgkosten: number;
@@ -73,7 +73,6 @@ export function blijftBijCentrum(overgangsdatum: string, centrumgemeente: string
 }
 
 /** Plain code-unit order: deterministic, unlike locale-aware comparison. */
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const REDEN_GEEN_REGELING = 'geen regeling voor deze herkomstgemeente en dit taakveld';
 const REDEN_ONBEKEND =
@@ -182,7 +181,9 @@ export function attributeCosts(
 
   const nietToegerekend = [...niet.values()].sort(
     (x, y) =>
-      cmp(x.taakveld, y.taakveld) || cmp(x.herkomstgemeente, y.herkomstgemeente) || cmp(x.reden, y.reden),
+      cmpText(x.taakveld, y.taakveld) ||
+      cmpText(x.herkomstgemeente, y.herkomstgemeente) ||
+      cmpText(x.reden, y.reden),
   );
   return { perRegeling, nietToegerekend };
 }

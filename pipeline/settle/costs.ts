@@ -17,6 +17,7 @@ import type { ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
 import {
   type CostLine,
+  cmpText,
   ONBEKEND,
   type SettlementConfig,
   type Taakveld,
@@ -54,8 +55,6 @@ export interface KostenBron {
 const HERBEOORDELING: ReadonlySet<string> = new Set(['04', '05']);
 const VERWIJDERD = '13';
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** A version with the file that set it. */
 export interface ToewijzingVersie extends ToewijzingRij {
   readonly fileId: string;
@@ -65,9 +64,9 @@ export interface ToewijzingVersie extends ToewijzingRij {
 /** Version order: Toewijzingsdatum/-tijd, then receipt of the file, then file id and line (as the reconciliation). */
 function ouderDan(a: ToewijzingVersie, b: ToewijzingVersie): number {
   return (
-    cmp(toewijzingMoment(a), toewijzingMoment(b)) ||
-    cmp(a.ontvangen, b.ontvangen) ||
-    cmp(a.fileId, b.fileId) ||
+    cmpText(toewijzingMoment(a), toewijzingMoment(b)) ||
+    cmpText(a.ontvangen, b.ontvangen) ||
+    cmpText(a.fileId, b.fileId) ||
     a.seq - b.seq
   );
 }
@@ -194,7 +193,7 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
     }
   }
   return [...lijnen.entries()]
-    .sort(([a], [b]) => cmp(a, b))
+    .sort(([a], [b]) => cmpText(a, b))
     .map(([, l]) => ({
       herkomstgemeente: l.herkomst,
       maand: l.maand,
@@ -202,7 +201,7 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
       productCategorie: l.categorie,
       productCode: l.code,
       bedrag: l.bedrag,
-      fileIds: [...l.fileIds].sort(cmp),
+      fileIds: [...l.fileIds].sort(cmpText),
       gemeente: l.gemeente,
       ...(l.toewijzing ? { toewijzing: l.toewijzing } : {}),
     }));
@@ -210,5 +209,5 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
 
 /** The months (YYYY-MM) that have cost lines, sorted. */
 export function maandenMetKosten(kosten: readonly CostLine[]): string[] {
-  return [...new Set(kosten.map((l) => l.maand))].sort(cmp);
+  return [...new Set(kosten.map((l) => l.maand))].sort(cmpText);
 }

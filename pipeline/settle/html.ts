@@ -3,8 +3,10 @@
  * format=html): no scripts and no external resources, so it can be mailed, archived and printed as it is. A
  * provisional statement says VOORLOPIG in its title, its heading and on every printed page.
  */
+
 import { aantalMaanden, euroTekst, procentTekst } from './text';
 import type { ScenarioVergelijking, SchemeStatement, Statement } from './types';
+import { zorgkostenTotDatum } from './types';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ESC[c]);
@@ -104,7 +106,7 @@ function leden(r: SchemeStatement, voorlopig: boolean): string {
     }<td class="getal">${esc(aandeel)}</td>${bedrag(l.deelResultaat)}${bedrag(l.nettoKosten)}${bedrag(
       l.kostenZonderVerevening,
     )}${bedrag(l.vereveningseffect)}</tr>`;
-  const totDatum = r.regels.reduce((s, l) => s + (l.zorgkostenTotDatum ?? 0), 0);
+  const totDatum = zorgkostenTotDatum(r.regels);
   return `<table class="leden"><caption class="klein">Per lid van ${esc(r.naam)} (euro; sleutel: ${esc(r.sleutel.omschrijving)})</caption>
 <thead><tr>${kop.map((k, i) => `<th scope="col"${i > 0 ? ' class="getal"' : ''}>${esc(k)}</th>`).join('')}</tr></thead><tbody>
 ${r.regels.map((l) => rij(`${l.gemeente} ${l.naam}`, l, procentTekst(l.sleutelAandeel), false)).join('\n')}

@@ -12,6 +12,7 @@
  *             costs, the latter by the key)
  * For every kind: nettoKosten = inleg − deelResultaat, so Σ nettoKosten = zorgkosten + bedrijfsvoering.
  */
+
 import {
   BEDRIJFSVOERING_LABEL,
   type BedrijfsvoeringPost,
@@ -22,6 +23,7 @@ import {
 import { gewichten, keyShares, type SleutelLid, toonAandeel } from './key';
 import { Dec, largestRemainder, roundHalfUp } from './round';
 import type { HerleidingRegel, SchemeStatement, StatementLine, StatementTotals, Taakveld } from './types';
+import { cmpText } from './types';
 
 export interface LidInvoer {
   readonly gemeente: string;
@@ -58,8 +60,6 @@ export interface SchemeInput {
 
 const byCode = <T extends { gemeente: string }>(a: T, b: T): number =>
   a.gemeente < b.gemeente ? -1 : a.gemeente > b.gemeente ? 1 : 0;
-
-const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const sum = (values: readonly number[]): number => values.reduce((s, v) => s + v, 0);
 

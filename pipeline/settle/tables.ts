@@ -4,6 +4,7 @@
  * comparison and the statement's accounting: status, version, input hash). The formats themselves (semicolon CSV with
  * BOM, euros with a decimal comma, neutralised formulas; typed XLSX cells) are the monitor's (monitor/tables.ts).
  */
+
 import { type Column, col, type Table } from '../monitor/tables';
 import type {
   BijdrageRegel,
@@ -18,6 +19,7 @@ import type {
   StatementLine,
   StatementTotals,
 } from './types';
+import { zorgkostenTotDatum } from './types';
 
 type Regel = Omit<StatementLine, 'sleutelOnderdelen' | 'naam' | 'inwoners' | 'sleutelAandeel'> & {
   readonly regeling: string;
@@ -56,7 +58,7 @@ function regels(r: SchemeStatement, metTotaal: boolean): Regel[] {
       naam: 'Totaal',
       inwoners: null,
       zorgkostenTotDatum: r.regels.some((l) => l.zorgkostenTotDatum !== null)
-        ? r.regels.reduce((s, l) => s + (l.zorgkostenTotDatum ?? 0), 0)
+        ? zorgkostenTotDatum(r.regels)
         : null,
       sleutelAandeel: null,
     });

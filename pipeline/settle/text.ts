@@ -2,7 +2,9 @@
  * The statement and the key comparison as plain text for the terminal (`bwmo settle`): a readable Dutch statement
  * per scheme, amounts in euros with a decimal comma, a provisional statement marked VOORLOPIG with its projection.
  */
+
 import type { ScenarioVergelijking, SchemeStatement, Statement } from './types';
+import { zorgkostenTotDatum } from './types';
 
 /** 123456 → "1.234,56"; −5 → "-0,05". */
 export function euroTekst(cents: number): string {
@@ -114,7 +116,7 @@ function regelingTekst(r: SchemeStatement, voorlopig: boolean): string {
     verschilTekst(l.vereveningseffect),
   ];
   const rijen = r.regels.map((l) => rij(l.gemeente, l.naam, l, procentTekst(l.sleutelAandeel)));
-  const totDatum = r.regels.reduce((s, l) => s + (l.zorgkostenTotDatum ?? 0), 0);
+  const totDatum = zorgkostenTotDatum(r.regels);
   rijen.push(rij('', 'Totaal', { ...r.totalen, zorgkostenTotDatum: totDatum }, ''));
   uit.push(
     tekstTabel(

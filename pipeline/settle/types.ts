@@ -9,6 +9,9 @@ import type { BedrijfsvoeringPost, SchemeSoort, Verevening } from '../../schemas
 
 export type { BudgetRow, Taakveld };
 
+/** Strings in code-unit order, the order of every list in a statement. */
+export const cmpText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Gemeentecode used for costs whose municipality of origin is unknown. */
 export const ONBEKEND = '0000';
 
@@ -340,3 +343,7 @@ export interface ScenarioVergelijking {
   readonly regelingen: readonly ScenarioRegeling[];
   readonly toelichting: readonly string[];
 }
+
+/** Σ care costs known up to the statement's month over a scheme's lines (provisional statements). */
+export const zorgkostenTotDatum = (regels: readonly StatementLine[]): number =>
+  regels.reduce((s, l) => s + (l.zorgkostenTotDatum ?? 0), 0);

@@ -7,7 +7,9 @@
  * linearly to the year, x × 12 / n, rounded half up to the cent per member (and for the unknown-origin line).
  * Operating costs are yearly amounts and are taken as configured; budgets are yearly as well.
  */
+
 import type { Regeling, Sleutel } from '../../schemas/settlement';
+import { MONTH } from '../dates';
 import { attributeCosts } from './attribution';
 import { perInhabitantContribution } from './contribution';
 import { Problemen } from './errors';
@@ -24,6 +26,7 @@ import type {
   SettlementConfig,
   Status,
 } from './types';
+import { cmpText } from './types';
 
 /** Version of the calculation rules; part of every input hash so a rule change never reuses an old hash. */
 export const REKENMODEL = 1;
@@ -45,8 +48,6 @@ export interface JaarUitkomst {
   readonly invoerHash: string;
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 function maandenBekend(opties: JaarBerekening): number | null {
   if (opties.status === 'definitief') {
     if (opties.totEnMetMaand !== undefined)
@@ -54,7 +55,7 @@ function maandenBekend(opties: JaarBerekening): number | null {
     return null;
   }
   const m = opties.totEnMetMaand;
-  if (m === undefined || !/^[0-9]{4}-(0[1-9]|1[0-2])$/.test(m) || Number(m.slice(0, 4)) !== opties.jaar)
+  if (m === undefined || !MONTH.test(m) || Number(m.slice(0, 4)) !== opties.jaar)
     throw new RangeError(`een voorlopig overzicht vraagt totEnMetMaand als JJJJ-MM binnen ${opties.jaar}`);
   return Number(m.slice(5, 7));
 }
@@ -68,7 +69,7 @@ function kostenJson(l: CostLine): Json {
     productCategorie: l.productCategorie,
     productCode: l.productCode,
     bedrag: l.bedrag,
-    fileIds: [...l.fileIds].sort(cmp),
+    fileIds: [...l.fileIds].sort(cmpText),
     gemeente: l.gemeente,
     toewijzing: l.toewijzing && {
       toewijzingGemeente: l.toewijzing.toewijzingGemeente,
@@ -87,12 +88,12 @@ function regelingInvoer(index: number, r: Regeling, centrumgemeente: string, jaa
     index,
     naam: r.naam,
     soort: r.soort,
-    leden: [...r.leden].sort(cmp),
-    taakvelden: [...r.taakvelden].sort(cmp),
+    leden: [...r.leden].sort(cmpText),
+    taakvelden: [...r.taakvelden].sort(cmpText),
     centrumgemeente,
     zorgkosten: r.zorgkosten && {
-      categorieen: [...r.zorgkosten.categorieen].sort(cmp),
-      codes: [...r.zorgkosten.codes].sort(cmp),
+      categorieen: [...r.zorgkosten.categorieen].sort(cmpText),
+      codes: [...r.zorgkosten.codes].sort(cmpText),
     },
     inleg: r.inleg && { bron: r.inleg.bron, factor: r.inleg.ingroeipad?.[j] ?? null },
     bedrijfsvoering: r.bedrijfsvoering && {
@@ -188,7 +189,7 @@ export function computeYear(
         ...bijdrage,
         ontvanger: { ...bijdrage.ontvanger },
         regels: [...bijdrage.regels]
-          .sort((x, y) => cmp(x.gemeente, y.gemeente))
+          .sort((x, y) => cmpText(x.gemeente, y.gemeente))
           .map((r) => [r.gemeente, r.naam, r.inwoners, r.bedrag]),
       },
     },
@@ -198,17 +199,17 @@ export function computeYear(
           .map(([i, s]) => ({ regeling: i, sleutel: s }))
       : null,
     gemeenten: [...config.region.gemeenten]
-      .sort((a, b) => cmp(a.code, b.code))
+      .sort((a, b) => cmpText(a.code, b.code))
       .map((g) => ({ code: g.code, naam: g.naam, inwoners: g.inwoners[String(jaar)] ?? null })),
     zorgproducten: config.region.producten
       .filter((p) => p.zorgkosten)
       .map((p) => `${p.categorie}/${p.code}`)
-      .sort(cmp),
+      .sort(cmpText),
     budgetten: config.budgetten
       .filter((b) => b.jaar === jaar)
       .map((b) => [b.gemeente, b.taakveld, b.historischBudget, b.objectiefBudget])
-      .sort((a, b) => cmp(JSON.stringify(a), JSON.stringify(b))),
-    kosten: lijnen.map((l) => hashJson(kostenJson(l))).sort(cmp),
+      .sort((a, b) => cmpText(JSON.stringify(a), JSON.stringify(b))),
+    kosten: lijnen.map((l) => hashJson(kostenJson(l))).sort(cmpText),
   };
   return {
     regelingen,
