@@ -36,6 +36,22 @@ interface ContributionItem {
   readonly rows: readonly unknown[];
 }
 
+/** The committed files of these municipalities (what every figure is traced to). */
+export async function loadSourceFiles(
+  store: ItemStore,
+  gemeenten: readonly string[],
+): Promise<Map<string, SourceFile>> {
+  const files = new Map<string, SourceFile>();
+  for (const g of gemeenten) {
+    const records: Map<string, FileRecord> = await loadFiles(store, g);
+    for (const r of records.values()) {
+      if (r.status === 'verwerkt')
+        files.set(r.fileId, { fileId: r.fileId, gemeente: r.gemeente, name: r.name, ontvangen: r.ontvangen });
+    }
+  }
+  return files;
+}
+
 /** Reads what the monitor needs for these municipalities (their file records and contribution partitions). */
 export async function loadMonitorData(store: ItemStore, gemeenten: readonly string[]): Promise<MonitorData> {
   const files = new Map<string, SourceFile>();
@@ -46,11 +62,7 @@ export async function loadMonitorData(store: ItemStore, gemeenten: readonly stri
   >();
   const taakgericht = new Map<string, { fileId: string; rows: TaakContribution[] }>();
   for (const g of gemeenten) {
-    const records: Map<string, FileRecord> = await loadFiles(store, g);
-    for (const r of records.values()) {
-      if (r.status === 'verwerkt')
-        files.set(r.fileId, { fileId: r.fileId, gemeente: r.gemeente, name: r.name, ontvangen: r.ontvangen });
-    }
+    for (const [id, file] of await loadSourceFiles(store, [g])) files.set(id, file);
     for await (const page of store.query(key.contributions(g))) {
       for (const item of page as unknown as ContributionItem[]) {
         if (!files.has(item.fileId)) continue;

@@ -16,7 +16,7 @@
 import { join } from 'node:path';
 import { monthOf } from '../dates';
 import type { IngestDeps } from '../ingest';
-import { loadMonitorData, type SourceFile } from '../monitor/data';
+import { loadMonitorData, loadSourceFiles, type SourceFile } from '../monitor/data';
 import { loadSettlementConfig } from './config';
 import { costLines, maandenMetKosten } from './costs';
 import { SettlementClosedError } from './errors';
@@ -126,20 +126,23 @@ export function settlementConfig(deps: IngestDeps): SettlementConfig {
 
 async function laad(deps: IngestDeps): Promise<Invoer> {
   const config = settlementConfig(deps);
-  const data = await loadMonitorData(
-    deps.store,
-    config.region.gemeenten.map((g) => g.code),
-  );
+  const data = await loadMonitorData(deps.store, gemeenteCodes(config));
   const kosten = costLines(data, config);
   const versies = await listVersies(deps.store);
   const afgesloten: Statement[] = [];
   for (const v of versies) if (v.status === 'definitief') afgesloten.push(await readStatement(deps.store, v));
-  for (const s of afgesloten)
-    if (s.regio.code !== config.region.code)
-      throw new Error(
-        `de opgeslagen verevening hoort bij regio ${s.regio.code}, niet bij ${config.region.code}: gebruik de bijbehorende regiomap`,
-      );
+  for (const s of afgesloten) checkRegio(s, config);
   return { config, kosten, versies, afgesloten, bronnen: data.files };
+}
+
+const gemeenteCodes = (config: SettlementConfig) => config.region.gemeenten.map((g) => g.code);
+
+/** A stored statement belongs to the region of this folder. */
+function checkRegio(s: Statement, config: SettlementConfig): void {
+  if (s.regio.code !== config.region.code)
+    throw new Error(
+      `de opgeslagen verevening hoort bij regio ${s.regio.code}, niet bij ${config.region.code}: gebruik de bijbehorende regiomap`,
+    );
 }
 
 interface Uitkomst {
@@ -184,16 +187,17 @@ async function bereken(
     );
   if (run.totMaand !== undefined) checkTot(jaar, run.totMaand);
   const status: Status = run.sluit ? 'definitief' : 'voorlopig';
+  const kostenMaanden = maandenMetKosten(kosten);
   const totEnMetMaand = run.sluit
     ? undefined
-    : (run.totMaand ?? standaardTotMaand(jaar, maandenMetKosten(kosten), vandaag));
+    : (run.totMaand ?? standaardTotMaand(jaar, kostenMaanden, vandaag));
   const laatste = vanJaar.at(-1);
   const vorige = laatste === undefined ? null : await readStatement(deps.store, laatste);
   const overzicht = settleYear(config, kosten, { jaar, status, totEnMetMaand, afgesloten, vorige });
   // The same inputs as any stored version (not only the latest) give that version back.
   const gelijk = vanJaar.find((v) => v.invoerHash === overzicht.invoerHash) ?? null;
   // A statement without a single cost month is legitimate (the budgets alone) but should not pass for a real one.
-  const melding = maandenMetKosten(kosten).some(
+  const melding = kostenMaanden.some(
     (m) => m.startsWith(`${jaar}-`) && (totEnMetMaand === undefined || m <= totEnMetMaand),
   )
     ? null
@@ -234,7 +238,7 @@ export async function runSettlement(deps: IngestDeps, run: SettleRun): Promise<S
   const v = vergelijking(invoer, u, run);
   const nieuw =
     u.bestaand === null ? await writeStatement(deps.store, deps.blobs, u.overzicht, vandaag) : null;
-  return resultaat(u, invoer, v, nieuw);
+  return resultaat(u, invoer.bronnen, v, nieuw);
 }
 
 /**
@@ -247,23 +251,29 @@ export async function computeSettlement(
 ): Promise<SettleResult> {
   const vandaag = run.vandaag ?? new Date();
   checkJaar(run.jaar);
-  const invoer = await laad(deps);
-  const vanJaar = invoer.versies.filter((v) => v.jaar === run.jaar);
+  const config = settlementConfig(deps);
+  const vanJaar = (await listVersies(deps.store)).filter((v) => v.jaar === run.jaar);
   const opgeslagen = run.versie !== undefined ? vanJaar.find((v) => v.versie === run.versie) : vanJaar.at(-1);
   if (run.versie !== undefined && opgeslagen === undefined)
     throw new SettleInputError(`er is geen versie ${run.versie} van de verevening ${run.jaar}`);
-  const finaal = invoer.afgesloten.some((s) => s.jaar === run.jaar);
+  const finaal = vanJaar.some((v) => v.status === 'definitief');
   if (opgeslagen !== undefined && (run.versie !== undefined || (run.totMaand === undefined && !finaal))) {
     const overzicht = await readStatement(deps.store, opgeslagen);
     const u: Uitkomst = { overzicht, bestaand: opgeslagen, melding: null };
-    if (run.scenarios === undefined || opHuidigeCijfers(invoer, u))
-      return resultaat(u, invoer, vergelijking(invoer, u, run));
-    return resultaat(u, invoer, null, null, {
+    // A stored statement as it is needs only its files, not the figures of every year.
+    if (run.scenarios === undefined) {
+      checkRegio(overzicht, config);
+      return resultaat(u, await loadSourceFiles(deps.store, gemeenteCodes(config)), null);
+    }
+    const invoer = await laad(deps);
+    if (opHuidigeCijfers(invoer, u)) return resultaat(u, invoer.bronnen, vergelijking(invoer, u, run));
+    return resultaat(u, invoer.bronnen, null, null, {
       melding: `De sleutelvergelijking is weggelaten: de cijfers zijn veranderd sinds versie ${overzicht.versie}. Vraag een voorlopig overzicht tot een maand voor een vergelijking op de huidige cijfers.`,
     });
   }
+  const invoer = await laad(deps);
   const u = await bereken(deps, invoer, { ...run, sluit: false }, vandaag);
-  return resultaat(u, invoer, vergelijking(invoer, u, run));
+  return resultaat(u, invoer.bronnen, vergelijking(invoer, u, run));
 }
 
 /** Whether a stored statement's inputs are still the current ones (so a key comparison computed now fits it). */
@@ -287,7 +297,7 @@ function opHuidigeCijfers(invoer: Invoer, u: Uitkomst): boolean {
  */
 function resultaat(
   u: Uitkomst,
-  invoer: Invoer,
+  bronnen: ReadonlyMap<string, SourceFile>,
   v: ReturnType<typeof vergelijking>,
   nieuw: VersieItem | null = null,
   weggelaten?: { readonly melding: string },
@@ -301,7 +311,7 @@ function resultaat(
     index: u.bestaand ?? nieuw,
     melding: weggelaten ? [u.melding, weggelaten.melding].filter(Boolean).join(' ') : u.melding,
     vergelijking: v,
-    bronnen: invoer.bronnen,
+    bronnen,
   };
 }
 
