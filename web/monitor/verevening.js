@@ -12,7 +12,7 @@ import { h } from './panels.js';
 const $ = (id) => document.getElementById(id);
 
 /** Exact euros from integer cents (no floating point): 123456 → "€ 1.234,56", −5 → "−€ 0,05". */
-export function euro(cents) {
+function euro(cents) {
   const abs = Math.abs(cents);
   const heel = Math.trunc(abs / 100)
     .toString()
@@ -23,7 +23,7 @@ export function euro(cents) {
 const verschil = (cents) => (cents > 0 ? `+${euro(cents)}` : euro(cents));
 
 /** A share as a Dutch percentage from its decimal string: "0.19375" → "19,375%". */
-export function procent(aandeel) {
+function procent(aandeel) {
   const [heel, deel = ''] = String(aandeel).split('.');
   const cijfers = `${heel}${deel.padEnd(2, '0')}`;
   const voor = cijfers.slice(0, heel.length + 2).replace(/^0+(?=\d)/, '');
@@ -475,7 +475,7 @@ function versies(lijst, huidige) {
 }
 
 /** Horizontal grouped bars: per member one bar per key (net cost), with a title and description for screen readers. */
-export function groepStaven(regeling, scenarios, id) {
+function groepStaven(regeling, scenarios, id) {
   const leden = regeling.leden;
   const n = scenarios.length;
   const waarden = leden.flatMap((l) => l.scenarios.map((x) => x.nettoKosten));
@@ -642,17 +642,22 @@ async function laad() {
   document.body.dataset.state = 'laden';
   zetStatus(`Verevening ${state.jaar} wordt geladen…`);
   try {
-    const a = await getJson(
-      '/api/verevening',
-      { jaar: state.jaar, tot: state.tot || undefined, versie: state.versie || undefined },
-      controller.signal,
-    );
+    // The versions do not depend on the statement: asked for at the same time.
+    const [a, lijst] = await Promise.all([
+      getJson(
+        '/api/verevening',
+        { jaar: state.jaar, tot: state.tot || undefined, versie: state.versie || undefined },
+        controller.signal,
+      ),
+      getJson('/api/verevening/versies', { jaar: state.jaar }, controller.signal),
+    ]);
     const o = a.overzicht;
     const totVoorSleutels = o.status === 'voorlopig' ? o.projectie?.totEnMetMaand : undefined;
-    const [lijst, sleutels] = await Promise.all([
-      getJson('/api/verevening/versies', { jaar: state.jaar }, controller.signal),
-      getJson('/api/verevening/scenarios', { jaar: state.jaar, tot: totVoorSleutels }, controller.signal),
-    ]);
+    const sleutels = await getJson(
+      '/api/verevening/scenarios',
+      { jaar: state.jaar, tot: totVoorSleutels },
+      controller.signal,
+    );
     kop(a);
     versies(lijst, a.opgeslagen ? o.versie : null);
     regelingen(a);
