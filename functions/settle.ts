@@ -16,7 +16,7 @@ import { runSettlement, SettleInputError, vorigeMaand } from '../pipeline/settle
 import { formatPad } from '../schemas/settlement';
 import { awsDeps, logger } from './aws';
 
-export interface SettleEvent {
+interface SettleEvent {
   readonly jaar?: number;
   readonly totMaand?: string;
   readonly sluit?: boolean;
@@ -51,7 +51,7 @@ const ScheduledEventSchema = z.looseObject({
 });
 
 /** The event as a settle request, or the Dutch message why it is not one. */
-export function parseSettleEvent(event: unknown): { event: SettleEvent } | { fout: string } {
+function parseSettleEvent(event: unknown): { event: SettleEvent } | { fout: string } {
   if (event === undefined || event === null) return { event: {} };
   if (ScheduledEventSchema.safeParse(event).success) return { event: {} };
   if (typeof event !== 'object' || Array.isArray(event))
@@ -70,7 +70,7 @@ export function parseSettleEvent(event: unknown): { event: SettleEvent } | { fou
 }
 
 /** A refused invocation: nothing was computed or stored. */
-export interface SettleRefusal {
+interface SettleRefusal {
   readonly fout: string;
 }
 

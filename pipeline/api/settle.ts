@@ -84,7 +84,7 @@ const samenvattingVoor = (samenvatting: readonly string[], zicht: Zicht): readon
     .samenvatting;
 
 /** A stored version's index entry as the caller may see it (a backoffice: its summary filtered like the statement's). */
-export function versieVoor(item: VersieItem, zicht: Zicht | null = null): Versie {
+function versieVoor(item: VersieItem, zicht: Zicht | null = null): Versie {
   const v = zonderSleutel(item);
   return zicht ? { ...v, samenvatting: samenvattingVoor(item.samenvatting, zicht) } : v;
 }
@@ -114,7 +114,7 @@ export function antwoord(r: SettleResult, zicht: Zicht | null = null): SettleAnt
 const PAD = /(^|[\s"'(])(?:[A-Za-z]:)?[\\/](?:[^\s\\/"']+[\\/])+([^\s\\/"']+)/g;
 
 /** A configuration error's problems without the server's folders: `region.json: veld: melding`. */
-export function zonderPaden(err: SettlementConfigError): string {
+function zonderPaden(err: SettlementConfigError): string {
   return err.problemen
     .map((p) => `${basename(p.bestand)}: ${p.veld}: ${p.melding}`.replace(PAD, '$1$2'))
     .join('\n');
@@ -125,7 +125,7 @@ export function zonderPaden(err: SettlementConfigError): string {
  * budgetten.csv has budgets for can be settled, config.ts checks that), but this year has no budgets. Null when the
  * year is covered or the configuration itself is broken (that stays a 500).
  */
-export function geenVereveningVoor(deps: IngestDeps, jaar: number): string | null {
+function geenVereveningVoor(deps: IngestDeps, jaar: number): string | null {
   const jaren = [...new Set(deps.region.budgetten.map((b) => b.jaar))].sort((a, b) => a - b);
   if (!Number.isInteger(jaar) || jaren.includes(jaar)) return null;
   let budgetten: string;

@@ -25,7 +25,7 @@ import {
 } from './types';
 
 /** One version of a toewijzing as a toewijzing file's contribution lists it (what the transition rule reads of it). */
-export type ToewijzingRij = Pick<
+type ToewijzingRij = Pick<
   ToewijzingContribution,
   | 'nummer'
   | 'herkomst'

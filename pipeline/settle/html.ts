@@ -9,7 +9,7 @@ import type { ScenarioVergelijking, SchemeStatement, Statement } from './types';
 import { zorgkostenTotDatum } from './types';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ESC[c]);
+const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ESC[c]);
 
 const bedrag = (cents: number): string =>
   `<td class="getal${cents < 0 ? ' negatief' : ''}">${esc(euroTekst(cents))}</td>`;

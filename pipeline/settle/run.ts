@@ -78,7 +78,7 @@ export function vorigeMaand(vandaag: Date): string {
  * The default last month of a provisional statement: the last month of the year with approved costs, not after the
  * last full month before today; without costs that full month (or December of a past year).
  */
-export function standaardTotMaand(jaar: number, maanden: readonly string[], vandaag: Date): string {
+function standaardTotMaand(jaar: number, maanden: readonly string[], vandaag: Date): string {
   const laatsteVolle = vorigeMaand(vandaag);
   const grens =
     jaar < Number(laatsteVolle.slice(0, 4))

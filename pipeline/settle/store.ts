@@ -20,11 +20,11 @@ import type { BlobStore, Item, ItemKey, ItemStore } from '../ports';
 import type { Statement, Status } from './types';
 
 export const VEREVENING_PK = 'VEREVENING';
-export const VEREVENING_PREFIX = 'exports/verevening/';
+const VEREVENING_PREFIX = 'exports/verevening/';
 
 const zes = (n: number): string => String(n).padStart(6, '0');
 
-export const settleKey = {
+const settleKey = {
   versie: (jaar: number, versie: number): ItemKey => ({
     pk: VEREVENING_PK,
     sk: `JAAR#${jaar}#VERSIE#${zes(versie)}`,

@@ -29,7 +29,7 @@ export function procentTekst(aandeel: string): string {
 }
 
 /** Columns aligned; `rechts` columns (amounts) right-aligned. */
-export function tekstTabel(
+function tekstTabel(
   kop: readonly string[],
   rijen: readonly (readonly string[])[],
   rechts: readonly boolean[],
