@@ -13,6 +13,7 @@ import { VIEW_NAMES, VIEWS, type ViewName } from '../monitor/views';
 import { loadFiles } from '../state/reader';
 import { type Access, accessFor, allowedGemeenten, mayRead } from './access';
 import { parseQuery, viewParams } from './params';
+import { attachment, bronnen, fout, json, XLSX } from './respond';
 import { settlementApi } from './settle';
 
 export interface ApiRequest {
@@ -30,27 +31,8 @@ export interface ApiResponse {
   readonly base64?: boolean;
 }
 
-const json = (status: number, body: unknown): ApiResponse => ({
-  status,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-
-export const badRequest = (message: string): ApiResponse => json(400, { fout: message });
-const forbidden = (message: string): ApiResponse => json(403, { fout: message });
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const attachment = (type: string, filename: string, body: string | Buffer): ApiResponse => ({
-  status: 200,
-  headers: {
-    'content-type': type,
-    'content-disposition': `attachment; filename="${filename}"`,
-    'cache-control': 'no-store',
-  },
-  body: typeof body === 'string' ? body : body.toString('base64'),
-  base64: typeof body !== 'string',
-});
+export const badRequest = (message: string): ApiResponse => fout(400, message);
+const forbidden = (message: string): ApiResponse => fout(403, message);
 
 export function apiRouter(deps: IngestDeps) {
   const regionData = deps.region;
@@ -196,15 +178,10 @@ export function apiRouter(deps: IngestDeps) {
 
 /** The files behind the rows on this page: id → municipality, name and receipt time (every figure traceable). */
 function sources(data: MonitorData, rows: readonly Record<string, unknown>[]) {
-  const ids = new Set<string>();
+  const ids: string[] = [];
   for (const r of rows) {
-    if (Array.isArray(r.bestanden)) for (const id of r.bestanden) ids.add(String(id));
-    if (typeof r.bestand === 'string') ids.add(r.bestand);
+    if (Array.isArray(r.bestanden)) for (const id of r.bestanden) ids.push(String(id));
+    if (typeof r.bestand === 'string') ids.push(r.bestand);
   }
-  return Object.fromEntries(
-    [...ids].sort().flatMap((id) => {
-      const f = data.files.get(id);
-      return f ? [[id, { gemeente: f.gemeente, naam: f.name, ontvangen: f.ontvangen }]] : [];
-    }),
-  );
+  return bronnen(data.files, ids);
 }

@@ -41,28 +41,8 @@ import { type Versie, type VersieItem, zonderSleutel } from '../settle/store';
 import { scenarioTable, statementLinesTable, statementWorkbookTables } from '../settle/tables';
 import type { ScenarioVergelijking, Statement } from '../settle/types';
 import type { Access } from './access';
+import { attachment, bronnen, fout, json, XLSX } from './respond';
 import type { ApiRequest, ApiResponse } from './router';
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const json = (status: number, body: unknown): ApiResponse => ({
-  status,
-  headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
-});
-const fout = (status: number, message: string): ApiResponse => json(status, { fout: message });
-
-const bestand = (type: string, naam: string, body: string | Buffer, inline = false): ApiResponse => ({
-  status: 200,
-  headers: {
-    'content-type': type,
-    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${naam}"`,
-    'cache-control': 'no-store',
-  },
-  body: typeof body === 'string' ? body : body.toString('base64'),
-  base64: typeof body !== 'string',
-});
 
 /** What a settlement answer carries as JSON (the API, and `bwmo settle` through a running server). */
 export interface SettleAntwoord {
@@ -91,13 +71,7 @@ function versieVoor(item: VersieItem, zicht: Zicht | null = null): Versie {
 
 export function antwoord(r: SettleResult, zicht: Zicht | null = null): SettleAntwoord {
   const overzicht = zicht ? statementVoor(r.overzicht, zicht) : r.overzicht;
-  const ids = new Set(overzicht.regelingen.flatMap((x) => x.herleiding.flatMap((h) => h.bestanden)));
-  const bronnen = Object.fromEntries(
-    [...ids].sort().flatMap((id) => {
-      const f = r.bronnen.get(id);
-      return f ? [[id, { gemeente: f.gemeente, naam: f.name, ontvangen: f.ontvangen }]] : [];
-    }),
-  );
+  const ids = overzicht.regelingen.flatMap((x) => x.herleiding.flatMap((h) => h.bestanden));
   return {
     jaar: r.overzicht.jaar,
     opgeslagen: r.opslag !== 'berekend',
@@ -106,7 +80,7 @@ export function antwoord(r: SettleResult, zicht: Zicht | null = null): SettleAnt
     versie: r.index ? versieVoor(r.index, zicht) : null,
     overzicht,
     vergelijking: r.vergelijking && (zicht ? vergelijkingVoor(r.vergelijking, zicht) : r.vergelijking),
-    bronnen,
+    bronnen: bronnen(r.bronnen, ids),
   };
 }
 
@@ -184,15 +158,15 @@ export function settlementApi(deps: IngestDeps) {
     const a = antwoord(r, zichtVoor(access));
     const naam = `verevening-${jaar}-v${a.overzicht.versie}${a.opgeslagen ? '' : '-berekend'}`;
     if (format === 'csv')
-      return bestand('text/csv; charset=utf-8', `${naam}.csv`, toCsv(statementLinesTable(a.overzicht)));
+      return attachment('text/csv; charset=utf-8', `${naam}.csv`, toCsv(statementLinesTable(a.overzicht)));
     if (format === 'xlsx')
-      return bestand(
+      return attachment(
         XLSX,
         `${naam}.xlsx`,
         await toXlsx(statementWorkbookTables(a.overzicht, a.vergelijking)),
       );
     if (format === 'html')
-      return bestand(
+      return attachment(
         'text/html; charset=utf-8',
         `${naam}.html`,
         statementHtml(a.overzicht, a.vergelijking),
@@ -213,8 +187,9 @@ export function settlementApi(deps: IngestDeps) {
     const a = antwoord(r, zichtVoor(access));
     const v = a.vergelijking as ScenarioVergelijking;
     const naam = `sleutelvergelijking-${jaar}`;
-    if (format === 'csv') return bestand('text/csv; charset=utf-8', `${naam}.csv`, toCsv(scenarioTable(v)));
-    if (format === 'xlsx') return bestand(XLSX, `${naam}.xlsx`, await toXlsx([scenarioTable(v)]));
+    if (format === 'csv')
+      return attachment('text/csv; charset=utf-8', `${naam}.csv`, toCsv(scenarioTable(v)));
+    if (format === 'xlsx') return attachment(XLSX, `${naam}.xlsx`, await toXlsx([scenarioTable(v)]));
     return json(200, {
       jaar,
       status: a.overzicht.status,
