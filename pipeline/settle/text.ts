@@ -3,17 +3,12 @@
  * per scheme, amounts in euros with a decimal comma, a provisional statement marked VOORLOPIG with its projection.
  */
 
+import { euro, table } from '../report/plain';
 import type { ScenarioVergelijking, SchemeStatement, Statement } from './types';
 import { zorgkostenTotDatum } from './types';
 
 /** 123456 → "1.234,56"; −5 → "-0,05". */
-export function euroTekst(cents: number): string {
-  const abs = Math.abs(cents);
-  const heel = Math.trunc(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${cents < 0 ? '-' : ''}${heel},${String(abs % 100).padStart(2, '0')}`;
-}
+export const euroTekst = euro;
 
 /** A signed difference: "+1.234,56", "-0,05", "0,00". */
 const verschilTekst = (cents: number): string => (cents > 0 ? `+${euroTekst(cents)}` : euroTekst(cents));
@@ -26,22 +21,6 @@ export function procentTekst(aandeel: string): string {
   const voor = cijfers.slice(0, punt).replace(/^0+(?=\d)/, '');
   const na = cijfers.slice(punt).replace(/0+$/, '');
   return `${voor}${na ? `,${na}` : ''}%`;
-}
-
-/** Columns aligned; `rechts` columns (amounts) right-aligned. */
-function tekstTabel(
-  kop: readonly string[],
-  rijen: readonly (readonly string[])[],
-  rechts: readonly boolean[],
-): string {
-  const alle = [kop, ...rijen];
-  const breed = kop.map((_, i) => Math.max(...alle.map((r) => (r[i] ?? '').length)));
-  const lijn = (r: readonly string[]) =>
-    r
-      .map((c, i) => (rechts[i] ? c.padStart(breed[i]) : c.padEnd(breed[i])))
-      .join('  ')
-      .trimEnd();
-  return [lijn(kop), breed.map((w) => '-'.repeat(w)).join('  '), ...rijen.map(lijn)].join('\n');
 }
 
 function regelingTekst(r: SchemeStatement, voorlopig: boolean): string {
@@ -70,7 +49,7 @@ function regelingTekst(r: SchemeStatement, voorlopig: boolean): string {
     [`Resultaat (${r.resultaatSoort})`, r.resultaat],
   ];
   uit.push(
-    tekstTabel(
+    table(
       ['Post', 'Bedrag €'],
       posten.map(([p, b]) => [p, euroTekst(b)]),
       [false, true],
@@ -119,7 +98,7 @@ function regelingTekst(r: SchemeStatement, voorlopig: boolean): string {
   const totDatum = zorgkostenTotDatum(r.regels);
   rijen.push(rij('', 'Totaal', { ...r.totalen, zorgkostenTotDatum: totDatum }, ''));
   uit.push(
-    tekstTabel(
+    table(
       kop,
       rijen,
       kop.map((_, i) => i >= 2),
@@ -162,7 +141,7 @@ export function statementText(s: Statement): string {
       `== ${b.naam} (aan ${b.ontvanger.naam}, ${b.tariefCent.replace('.', ',')} cent per inwoner)`,
     );
     uit.push(
-      tekstTabel(
+      table(
         ['Gemeente', 'Naam', 'Inwoners', 'Bijdrage €'],
         [
           ...b.regels.map((r) => [r.gemeente, r.naam, String(r.inwoners), euroTekst(r.bedrag)]),
@@ -175,7 +154,7 @@ export function statementText(s: Statement): string {
   for (const n of s.nacalculaties) {
     uit.push('', `== Nacalculatie ${n.jaar} (basis: ${n.basis.omschrijving})`);
     uit.push(
-      tekstTabel(
+      table(
         ['Regeling', 'Gemeente', 'Naam', 'Netto eerder', 'Netto herberekend', 'Nacalculatie €'],
         n.regels.map((r) => [
           r.regeling,
@@ -196,7 +175,7 @@ export function statementText(s: Statement): string {
   if (s.nietToegerekend.length > 0) {
     uit.push('', '== Niet toegerekend (geen regeling)');
     uit.push(
-      tekstTabel(
+      table(
         ['Taakveld', 'Herkomst', 'Regels', 'Bedrag €', 'Reden'],
         s.nietToegerekend.map((n) => [
           n.taakveld,
@@ -211,7 +190,7 @@ export function statementText(s: Statement): string {
   }
   uit.push('', '== Per gemeente');
   uit.push(
-    tekstTabel(
+    table(
       [
         'Gemeente',
         'Naam',
@@ -258,7 +237,7 @@ export function scenarioText(v: ScenarioVergelijking): string {
       ),
     ]);
     uit.push(
-      tekstTabel(
+      table(
         kop,
         rijen,
         kop.map((_, i) => i >= 2),
