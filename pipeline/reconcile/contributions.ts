@@ -23,10 +23,11 @@ export interface DeclaratieContribution {
   /** maand|agb|retourcode → { regels, bedrag } of rejected lines (bedrag: absolute cents). */
   readonly afwijzingen: Record<string, { regels: number; bedrag: number }>;
   /**
-   * maand|herkomst|taakveld|categorie|code|toewijzingNummer → approved signed cents: the settlement's cost lines
-   * (care costs are chosen by product; the transition rule looks at the toewijzing's history).
+   * maand|herkomst|taakveld|categorie|code → toewijzingNummer → approved signed cents: the settlement's cost lines
+   * (care costs are chosen by product; the transition rule looks at the toewijzing's history). Numbers as keys of
+   * their group, not in a key string each: a file may touch a million toewijzingen.
    */
-  readonly kosten: Record<string, number>;
+  readonly kosten: Record<string, Record<string, number>>;
 }
 
 /** Keys and client pseudonyms per stored part, so that no item comes near DynamoDB's 400 KB limit. */
@@ -187,7 +188,7 @@ export class DeclaratieFigures {
     let part = { maanden: {}, afwijzingen: {}, kosten: {} } as {
       maanden: Record<string, MonthFigures>;
       afwijzingen: Record<string, { regels: number; bedrag: number }>;
-      kosten: Record<string, number>;
+      kosten: Record<string, Record<number, number>>;
     };
     let entries = 0;
     const room = (n: number) => {
@@ -216,13 +217,17 @@ export class DeclaratieFigures {
       room(1);
       part.afwijzingen[id] = a;
     }
-    const kosten = new Map<string, number>();
-    for (const [group, byNummer] of this.kosten) {
-      for (const [nummer, bedrag] of byNummer) kosten.set(`${group}|${nummer}`, bedrag);
-    }
-    for (const [id, bedrag] of sorted(kosten)) {
-      room(1);
-      part.kosten[id] = bedrag;
+    // Integer keys keep ascending order in an object (and in JSON) whatever the order they were set in.
+    for (const [group, byNummer] of sorted(this.kosten)) {
+      for (const [nummer, bedrag] of byNummer) {
+        room(1);
+        let inPart = part.kosten[group];
+        if (!inPart) {
+          inPart = {};
+          part.kosten[group] = inPart;
+        }
+        inPart[nummer] = bedrag;
+      }
     }
     parts.push(part);
     return parts;

@@ -108,14 +108,17 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   }
 
   // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one.
-  const refsInFile = new Set<string>();
   const positions = new Map<DeclaratieOutcome, number>();
   const anyCredits = [...judgedGroups].some((d) => d.credits > 0);
   for (const pass of anyCredits ? (['C', 'D'] as const) : (['D'] as const)) {
     positions.clear();
     let chunk: Judged[] = [];
     const flush = async () => {
-      await judgeChunk(chunk, input, figures, findings, items, refsInFile);
+      await state.loadToewijzingen(chunk.map((j) => j.regel.prestatie.toewijzingNummer));
+      await state.loadRefs(
+        chunk.map((j) => ({ agb: j.regel.bericht.afzender, ref: j.regel.prestatie.referentieNummer })),
+      );
+      judgeChunk(chunk, input, figures, findings, items);
       chunk = [];
     };
     for await (const batch of input.lines()) {
@@ -195,28 +198,18 @@ const RULES_FOR = {
   C: STATE_PRESTATIE_RULES.filter((rule) => rule.applies !== 'D'),
 };
 
-async function judgeChunk(
+/** Judges lines whose toewijzingen and ReferentieNummers the state has loaded: no I/O, only decisions. */
+function judgeChunk(
   chunk: readonly Judged[],
   input: DeclaratieReconcileInput,
   figures: DeclaratieFigures,
   findings: FindingCollector,
   items: Item[],
-  refsInFile: Set<string>,
-): Promise<void> {
-  if (!chunk.length) return;
+): void {
   const { fileId, gemeente, state, ref } = input;
-  await state.loadToewijzingen(chunk.map((j) => j.regel.prestatie.toewijzingNummer));
-  const refKeys = chunk.map((j) =>
-    key.ref(gemeente, j.regel.bericht.afzender, j.regel.prestatie.referentieNummer),
-  );
-  const refsTaken = await state.takenAt(refKeys);
-
-  for (let n = 0; n < chunk.length; n++) {
-    const { regel, outcome, index } = chunk[n];
+  for (const { regel, outcome, index } of chunk) {
     const p = regel.prestatie;
     const agb = regel.bericht.afzender;
-    // A ReferentieNummer key has one sort key (REF): its partition key identifies it.
-    const refKey = refKeys[n];
     const t = state.toewijzing(p.toewijzingNummer);
     const client = input.pseudonymise(p.bsn);
     const context: PrestatieContext = {
@@ -224,7 +217,7 @@ async function judgeChunk(
       toewijzing: t.current,
       client,
       usage: t.current ? t.usage : null,
-      refTaken: refsTaken[n] !== undefined || refsInFile.has(refKey.pk),
+      refTaken: state.refTaken(agb, p.referentieNummer),
       ref,
     };
     let codes: string[] | null = null;
@@ -242,8 +235,9 @@ async function judgeChunk(
     const maand = monthOf(p.begin);
     // The ReferentieNummer is taken by this line, approved or not (the provider resubmits under a new number).
     if (!context.refTaken) {
-      refsInFile.add(refKey.pk);
-      items.push({ pk: refKey.pk, sk: refKey.sk, fileId, status: codes ? 'afgewezen' : 'toegekend' });
+      state.takeRef(agb, p.referentieNummer);
+      const { pk, sk } = key.ref(gemeente, agb, p.referentieNummer);
+      items.push({ pk, sk, fileId, status: codes ? 'afgewezen' : 'toegekend' });
     }
     if (codes) {
       outcome.reject(index, codes);

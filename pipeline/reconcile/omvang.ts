@@ -2,15 +2,18 @@
  * How much of a toewijzing may be declared (iWmo IV076/IV077): per prestatie (TR321) and over the whole
  * toewijzing (TR322), from its Omvang (volume, eenheid, frequentie) and the product's uitvoeringsvariant.
  */
-import { addDays, daysInclusive, monthOf, monthsBetween, weekday } from '../dates';
+import { addDays, daysInclusive, monthOf, monthsBetween, toDayNumber, weekday } from '../dates';
 import type { ToewijzingVersion } from '../state/items';
 
 export type Variant = 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
 
+/** A Monday: weeks are counted from it. */
+const A_MONDAY = toDayNumber('1970-01-05');
+const weekIndex = (d: string) => Math.floor((toDayNumber(d) - A_MONDAY) / 7);
+
 /** Calendar weeks (Monday to Sunday) that the period touches, counting partial weeks. */
 export function partialWeeks(begin: string, eind: string): number {
-  const mondayIndex = (d: string) => Math.floor((daysInclusive('1970-01-05', d) - 1) / 7);
-  return mondayIndex(eind) - mondayIndex(begin) + 1;
+  return weekIndex(eind) - weekIndex(begin) + 1;
 }
 
 /** Sundays in the period. */

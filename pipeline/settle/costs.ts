@@ -42,7 +42,7 @@ export interface KostenBron {
   readonly files: ReadonlyMap<string, { readonly gemeente: string; readonly ontvangen: string }>;
   readonly declaraties: readonly {
     readonly fileId: string;
-    readonly figures: { readonly kosten: Readonly<Record<string, number>> };
+    readonly figures: { readonly kosten: Readonly<Record<string, Readonly<Record<string, number>>>> };
   }[];
   readonly toewijzingen: readonly {
     readonly fileId: string;
@@ -149,47 +149,51 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
   for (const d of bron.declaraties) {
     const gemeente = bron.files.get(d.fileId)?.gemeente;
     if (gemeente === undefined) continue;
-    for (const [sleutel, bedrag] of Object.entries(d.figures.kosten)) {
-      const [maand, herkomst, taakveld, categorie, code, nummer] = sleutel.split('|');
-      if (nummer === undefined) throw new RangeError(`kostenregel met onbekende sleutel: ${sleutel}`);
+    for (const [groep, perNummer] of Object.entries(d.figures.kosten)) {
+      const [maand, herkomst, taakveld, categorie, code] = groep.split('|');
+      // Contributions stored before the numbers were grouped (a key per toewijzing) must not count as nothing.
+      if (code === undefined || typeof perNummer !== 'object')
+        throw new RangeError(`kostenregel met onbekende sleutel: ${groep}`);
       const datum = overgangsdatumVoor(perJaar, config, maand, herkomst, taakveld, gemeente);
-      let toewijzing: ToewijzingFeiten | undefined;
-      if (datum !== null) {
-        const id = `${gemeente}|${nummer}|${datum}`;
-        let f = feitenCache.get(id);
-        if (f === undefined) {
-          f = toewijzingFeiten(gemeente, versies.get(`${gemeente}|${nummer}`) ?? [], datum);
-          feitenCache.set(id, f);
+      for (const [nummer, bedrag] of Object.entries(perNummer)) {
+        let toewijzing: ToewijzingFeiten | undefined;
+        if (datum !== null) {
+          const id = `${gemeente}|${nummer}|${datum}`;
+          let f = feitenCache.get(id);
+          if (f === undefined) {
+            f = toewijzingFeiten(gemeente, versies.get(`${gemeente}|${nummer}`) ?? [], datum);
+            feitenCache.set(id, f);
+          }
+          toewijzing = f ?? undefined;
         }
-        toewijzing = f ?? undefined;
-      }
-      // Toewijzingen with the same facts are one line: the statement needs amounts, not toewijzingnummers.
-      const id = [
-        maand,
-        herkomst,
-        taakveld,
-        categorie,
-        code,
-        gemeente,
-        JSON.stringify(toewijzing ?? null),
-      ].join('|');
-      let l = lijnen.get(id);
-      if (l === undefined) {
-        l = {
+        // Toewijzingen with the same facts are one line: the statement needs amounts, not toewijzingnummers.
+        const id = [
           maand,
           herkomst,
-          taakveld: taakveld as Taakveld,
+          taakveld,
           categorie,
           code,
           gemeente,
-          toewijzing,
-          bedrag: 0,
-          fileIds: new Set(),
-        };
-        lijnen.set(id, l);
+          JSON.stringify(toewijzing ?? null),
+        ].join('|');
+        let l = lijnen.get(id);
+        if (l === undefined) {
+          l = {
+            maand,
+            herkomst,
+            taakveld: taakveld as Taakveld,
+            categorie,
+            code,
+            gemeente,
+            toewijzing,
+            bedrag: 0,
+            fileIds: new Set(),
+          };
+          lijnen.set(id, l);
+        }
+        l.bedrag += bedrag;
+        l.fileIds.add(d.fileId);
       }
-      l.bedrag += bedrag;
-      l.fileIds.add(d.fileId);
     }
   }
   return [...lijnen.entries()]

@@ -47,6 +47,11 @@ const k = (x: ItemKey) => `${x.pk}\u0000${x.sk}`;
 
 export class StateReader {
   private readonly toewijzingen = new Map<number, ToewijzingState>();
+  /**
+   * Per provider, per ReferentieNummer: taken (by a committed file, or earlier in this file) or free. Keyed by the
+   * line's own strings, so a line asks without composing an item key.
+   */
+  private readonly refs = new Map<string, Map<string, boolean>>();
 
   constructor(
     private readonly store: ItemStore,
@@ -101,6 +106,37 @@ export class StateReader {
   /** The toewijzingen this file touched. */
   touched(): ToewijzingState[] {
     return [...this.toewijzingen.values()];
+  }
+
+  /** Looks up the ReferentieNummers not known yet (in order of the lines; one key per provider and number). */
+  async loadRefs(lines: Iterable<{ readonly agb: string; readonly ref: string }>): Promise<void> {
+    const missing: { agb: string; ref: string }[] = [];
+    for (const { agb, ref } of lines) {
+      let known = this.refs.get(agb);
+      if (!known) {
+        known = new Map();
+        this.refs.set(agb, known);
+      }
+      if (known.has(ref)) continue;
+      known.set(ref, false);
+      missing.push({ agb, ref });
+    }
+    const taken = await this.takenAt(missing.map(({ agb, ref }) => key.ref(this.gemeente, agb, ref)));
+    for (let i = 0; i < missing.length; i++) {
+      if (taken[i]) this.refs.get(missing[i].agb)!.set(missing[i].ref, true);
+    }
+  }
+
+  /** Whether the provider used this ReferentieNummer before (loaded by loadRefs). */
+  refTaken(agb: string, ref: string): boolean {
+    const taken = this.refs.get(agb)?.get(ref);
+    if (taken === undefined) throw new Error(`ReferentieNummer van ${agb} is niet geladen`);
+    return taken;
+  }
+
+  /** This file uses the ReferentieNummer: later lines see it taken. */
+  takeRef(agb: string, ref: string): void {
+    this.refs.get(agb)?.set(ref, true);
   }
 
   /** For each key: whether a committed file took it (a number already used), and by which file. */

@@ -127,20 +127,19 @@ describe('costLines', () => {
         fileId: 'd-0748-1',
         figures: {
           kosten: {
-            '2022-03|1674|BW|15|15A02|11': 100_000,
-            '2022-03|1674|BW|15|15A02|12': 50_000,
-            '2022-03|1655|BW|15|15A02|13': 70_000,
-            '2021-12|1674|BW|15|15A02|11': 30_000, // 2021: no BW scheme, so no facts
-            '2022-03|1674|MO|16|16A02|14': 9_000, // MO has no transition rule
+            '2022-03|1674|BW|15|15A02': { 11: 100_000, 12: 50_000 },
+            '2022-03|1655|BW|15|15A02': { 13: 70_000 },
+            '2021-12|1674|BW|15|15A02': { 11: 30_000 }, // 2021: no BW scheme, so no facts
+            '2022-03|1674|MO|16|16A02': { 14: 9_000 }, // MO has no transition rule
           },
         },
       },
       // A later file credits part of March for toewijzing 11: the same key, so the same line.
-      { fileId: 'd-0748-2', figures: { kosten: { '2022-03|1674|BW|15|15A02|11': -20_000 } } },
+      { fileId: 'd-0748-2', figures: { kosten: { '2022-03|1674|BW|15|15A02': { 11: -20_000 } } } },
       // Roosendaal's own toewijzing 11 (another municipality's number space): after the date, its own facts.
-      { fileId: 'd-1674', figures: { kosten: { '2022-03|1674|BW|15|15A02|11': 40_000 } } },
+      { fileId: 'd-1674', figures: { kosten: { '2022-03|1674|BW|15|15A02': { 11: 40_000 } } } },
       // Not committed (no file record): never counts.
-      { fileId: 'd-weg', figures: { kosten: { '2022-03|1674|BW|15|15A02|11': 1_000_000 } } },
+      { fileId: 'd-weg', figures: { kosten: { '2022-03|1674|BW|15|15A02': { 11: 1_000_000 } } } },
     ],
   };
   const lijnen = costLines(bron, config);
@@ -193,5 +192,13 @@ describe('costLines', () => {
       })),
     };
     expect(costLines(anders, config)).toEqual(lijnen);
+  });
+
+  it('a contribution in the old form (a key per toewijzing) stops the settlement instead of counting as nothing', () => {
+    const oud = {
+      ...bron,
+      declaraties: [{ fileId: 'd-1674', figures: { kosten: { '2022-03|1674|BW|15|15A02|11': 40_000 } } }],
+    } as unknown as KostenBron;
+    expect(() => costLines(oud, config)).toThrow(/onbekende sleutel: 2022-03\|1674\|BW\|15\|15A02\|11/);
   });
 });
