@@ -7,6 +7,7 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, type IngestResult, ingestObject } from '../pipeline/ingest';
 import type { RoutedObject } from '../pipeline/route';
 import { awsDeps, metrics as awsMetrics, logger } from './aws';
@@ -32,7 +33,7 @@ export function makeIngestHandler(
     const result = await ingestObject(await deps(), message.key);
     const { report, alreadyDone } = result;
     logger.info('verwerkt', {
-      key: message.key,
+      key: redactBsns(message.key),
       status: report.status,
       regels: report.counts.regels,
       afgewezen: report.counts.afgewezen,

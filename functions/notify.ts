@@ -4,6 +4,7 @@
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { redactBsns } from '../pipeline/bsn';
 import { alertOnce } from '../pipeline/ingest';
 import type { FileRecord } from '../pipeline/state/items';
 import { awsDeps, logger } from './aws';
@@ -16,6 +17,6 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<void> => {
     const record = unmarshall(image as never) as FileRecord;
     if (!record.sk?.startsWith('FILE#')) continue;
     if (await alertOnce(deps.store, deps.alerts, record))
-      logger.info('melding verzonden', { gemeente: record.gemeente, file: record.name });
+      logger.info('melding verzonden', { gemeente: record.gemeente, file: redactBsns(record.name) });
   }
 };

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { S3Event } from 'aws-lambda';
+import { redactBsns } from '../pipeline/bsn';
 import { type RoutedObject, routeS3Event } from '../pipeline/route';
 import { env, logger } from './aws';
 
@@ -19,7 +20,7 @@ export function makeRouterHandler(send: SendToQueue) {
         .update(`${message.key}|${message.eTag || message.eventTime}`)
         .digest('hex');
       await send(message.gemeente, dedup, message);
-      logger.info('doorgestuurd', { key: message.key, gemeente: message.gemeente });
+      logger.info('doorgestuurd', { key: redactBsns(message.key), gemeente: message.gemeente });
     }
   };
 }

@@ -7,6 +7,18 @@
 export const notNineDigitsText = (bsn: string): string =>
   `het BSN bestaat niet uit 9 cijfers (${bsn.length} tekens)`;
 
+/** Nine digits standing alone, not part of a longer number. */
+const NINE_DIGITS = /(?<![0-9])[0-9]{9}(?![0-9])/g;
+
+/**
+ * Text with every stand-alone nine-digit number that passes the 11-proef masked: it may be a BSN typed where it
+ * does not belong (a ReferentieNummer column, a file name). For what leaves the system: finding texts, logs, alerts.
+ * A number that passes by chance is masked too; the finding's location still points at it.
+ */
+export function redactBsns(text: string): string {
+  return text.replace(NINE_DIGITS, (d) => (passesElfproef(d) ? '*********' : d));
+}
+
 /** Exactly nine digits (RS037). */
 export function isNineDigits(bsn: string): boolean {
   if (bsn.length !== 9) return false;

@@ -16,6 +16,7 @@ import { makeIngestHandler } from '../functions/ingest';
 import { makeRouterHandler } from '../functions/router';
 import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
+import { redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
 import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
@@ -101,7 +102,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       const response = await ingestHandler(sqsEvent(message), {} as Context);
       if (response.batchItemFailures.length) throw new Error(`verwerking van ${message.key} mislukt`);
     },
-    (message, err, attempt) => log(`fout bij ${message.key} (poging ${attempt}): ${cause(err)}`),
+    (message, err, attempt) => log(`fout bij ${redactBsns(message.key)} (poging ${attempt}): ${cause(err)}`),
     { retryDelayMs: options.retryDelayMs },
   );
   // Whoever waits for a key hears of it also when its message ends as dead letter (an error), or is dropped as a

@@ -42,7 +42,7 @@ import {
   type SFTPWrapper,
   utils,
 } from 'ssh2';
-import { passesElfproef } from '../pipeline/bsn';
+import { redactBsns } from '../pipeline/bsn';
 import type { BlobStore } from '../pipeline/ports';
 import { loadOrCreateSftpConfig, type SftpUser, sftpDir } from './sftp-config';
 
@@ -151,9 +151,7 @@ const answerPrefix = (g: string): string => `outbox/${g}/`;
 /** A user-controlled string for a log line: escaped, shortened, and any nine digits passing the 11-proef masked. */
 function forLog(s: string): string {
   const short = s.length > 120 ? `${s.slice(0, 120)}…` : s;
-  return JSON.stringify(
-    short.replace(/(?<![0-9])[0-9]{9}(?![0-9])/g, (d) => (passesElfproef(d) ? '*********' : d)),
-  );
+  return JSON.stringify(redactBsns(short));
 }
 
 const S_IFDIR = 0o040000;

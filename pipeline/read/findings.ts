@@ -1,6 +1,7 @@
 /** Building findings for project codes and registered rules, with their registered retourcode. */
 import type { Finding } from '../../schemas/report';
 import { projectCode, type RuleMessage, ruleSpec } from '../../schemas/rules';
+import { redactBsns } from '../bsn';
 
 export function finding(code: string, location: string, message: string): Finding {
   const spec = projectCode(code);
@@ -8,11 +9,17 @@ export function finding(code: string, location: string, message: string): Findin
     rule: code,
     retourcode: spec.retourcode,
     location,
-    message,
+    message: redactBsns(message),
     severity: spec.severity ?? 'fout',
   };
 }
 
 export function ruleFinding(message: RuleMessage, rule: string, location: string, text: string): Finding {
-  return { rule, retourcode: ruleSpec(message, rule).retourcode, location, message: text, severity: 'fout' };
+  return {
+    rule,
+    retourcode: ruleSpec(message, rule).retourcode,
+    location,
+    message: redactBsns(text),
+    severity: 'fout',
+  };
 }

@@ -99,6 +99,15 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     expect(AGB).toBe('12340001');
   });
 
+  it('a BSN in the file name does not travel with the alert; the fileId identifies the file', async () => {
+    const naam = 'client-999900006.txt';
+    const { report } = await stack.upload('0983', naam, 'geen declaratie\n');
+    expect(stack.alerts.sent).toHaveLength(1);
+    const alert = stack.alerts.sent[0];
+    expect(alert).toMatchObject({ bestand: 'client-*********.txt', fileId: report.fileId });
+    expect(JSON.stringify(alert)).not.toContain('999900006');
+  });
+
   it('alerts on a quarantined file of which no line could be read, once', async () => {
     const rommel = await stack.upload('0983', 'rommel.txt', 'dit is geen declaratie en geen toewijzing\n');
     expect(rommel.report).toMatchObject({ status: 'quarantaine', counts: { regels: 0 } });

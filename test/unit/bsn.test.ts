@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isNineDigits, passesElfproef } from '../../pipeline/bsn';
+import { isNineDigits, passesElfproef, redactBsns } from '../../pipeline/bsn';
 
 describe('BSN 11-proef (CS002)', () => {
   it.each([
@@ -24,6 +24,18 @@ describe('BSN 11-proef (CS002)', () => {
         return !passesElfproef(changed);
       }),
     );
+  });
+
+  it.each([
+    ['declaratie_999900006.csv', 'declaratie_*********.csv'],
+    ["'123456782' is langer dan 8 tekens", "'*********' is langer dan 8 tekens"],
+    ['999900006 en 999900018', '********* en *********'],
+    // Not a BSN: fails the 11-proef, part of a longer number, or eight digits.
+    ['R123456789', 'R123456789'],
+    ['1999900006', '1999900006'],
+    ['99990000', '99990000'],
+  ])('masks a possible BSN in free text: %s', (text, masked) => {
+    expect(redactBsns(text)).toBe(masked);
   });
 
   it('nine digits', () => {

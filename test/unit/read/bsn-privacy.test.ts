@@ -28,6 +28,22 @@ async function report(name: string, text: string) {
   return { json: JSON.stringify(head), bsnFindings: head.findings.filter((f) => /Bsn/.test(f.location)) };
 }
 
+describe('a BSN typed in another column is reported without its value', () => {
+  const row = declaratieCsv('999900006').trimEnd().split('\n')[1].split(';');
+  const columns = DECLARATIE_HEADER.split(';');
+  it.each(['Afzender', 'Ontvanger', 'ProductCode', 'Eenheid', 'DebetCredit'])('%s', async (column) => {
+    const cells = [...row];
+    cells[columns.indexOf(column)] = '123456782';
+    const head = checkReportHead(
+      await checkFile(bufferSource('d.csv', `${DECLARATIE_HEADER}\n${cells.join(';')}\n`)),
+    );
+    // The column's problem is reported, at that column …
+    expect(head.findings.some((f) => f.location.includes(`kolom ${column}`))).toBe(true);
+    // … without the number it holds.
+    expect(JSON.stringify(head)).not.toContain('123456782');
+  });
+});
+
 describe('a malformed Bsn is reported without its value', () => {
   it.each([
     ['declaratie CSV, a formatted BSN', 'd.csv', declaratieCsv, '012.345.672'],
