@@ -1,4 +1,5 @@
-/** The BSN 11-proef (iWmo CS002) and format (RS037). */
+/** The BSN 11-proef (iWmo CS002) and format (RS037), and keeping a possible BSN out of what leaves the system. */
+import type { Alert } from './ports';
 
 /**
  * A BSN that is not nine digits, described without quoting it: whatever was written there may be a (mistyped) BSN,
@@ -17,6 +18,19 @@ const NINE_DIGITS = /(?<![0-9])[0-9]{9}(?![0-9])/g;
  */
 export function redactBsns(text: string): string {
   return text.replace(NINE_DIGITS, (d) => (passesElfproef(d) ? '*********' : d));
+}
+
+/**
+ * An alert as it may leave the system: file names and paths are the sender's free text, so a possible BSN in them
+ * is masked (the fileId still identifies the file); finding texts are masked already.
+ */
+export function alertWithoutBsns(alert: Alert): Alert {
+  return {
+    ...alert,
+    bestand: redactBsns(alert.bestand),
+    antwoord: alert.antwoord === null ? null : redactBsns(alert.antwoord),
+    rapport: redactBsns(alert.rapport),
+  };
 }
 
 /** Exactly nine digits (RS037). */

@@ -9,7 +9,7 @@ import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
-import { redactBsns } from './bsn';
+import { alertWithoutBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
 import type { AlertSink, BlobStore, ItemStore, SecretSource } from './ports';
@@ -352,24 +352,25 @@ export async function alertOnce(store: ItemStore, alerts: AlertSink, record: Fil
   if ((record.afgewezen === 0 && !quarantined) || record.alertVerzonden || record.status === 'ingetrokken')
     return false;
   const base = quarantined ? `quarantine/${record.gemeente}/${record.name}` : outboxBase(record);
-  // A file name is the sender's free text: a BSN in it must not travel with the alert (the fileId identifies it).
-  await alerts.send({
-    gemeente: record.gemeente,
-    bestand: redactBsns(record.name),
-    fileId: record.fileId,
-    soort: record.kind,
-    status: quarantined
-      ? 'quarantaine'
-      : record.afgewezen === record.regels
-        ? 'afgewezen'
-        : 'deels-geaccepteerd',
-    regels: record.regels,
-    afgewezen: record.afgewezen,
-    afgewezenBedrag: record.afgewezenBedrag,
-    retourcodes: record.topRetourcodes.map((c) => ({ ...c, tekst: retourcodeText(c.code) })),
-    antwoord: record.antwoordKey ? redactBsns(`${base}.antwoord.${record.antwoordExt}`) : null,
-    rapport: redactBsns(`${base}.rapport.json`),
-  });
+  await alerts.send(
+    alertWithoutBsns({
+      gemeente: record.gemeente,
+      bestand: record.name,
+      fileId: record.fileId,
+      soort: record.kind,
+      status: quarantined
+        ? 'quarantaine'
+        : record.afgewezen === record.regels
+          ? 'afgewezen'
+          : 'deels-geaccepteerd',
+      regels: record.regels,
+      afgewezen: record.afgewezen,
+      afgewezenBedrag: record.afgewezenBedrag,
+      retourcodes: record.topRetourcodes.map((c) => ({ ...c, tekst: retourcodeText(c.code) })),
+      antwoord: record.antwoordKey ? `${base}.antwoord.${record.antwoordExt}` : null,
+      rapport: `${base}.rapport.json`,
+    }),
+  );
   await store.putOne({ ...record, alertVerzonden: new Date().toISOString() });
   return true;
 }

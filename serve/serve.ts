@@ -16,7 +16,7 @@ import { makeIngestHandler } from '../functions/ingest';
 import { makeRouterHandler } from '../functions/router';
 import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
-import { redactBsns } from '../pipeline/bsn';
+import { alertWithoutBsns, redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
 import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
@@ -102,7 +102,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       const response = await ingestHandler(sqsEvent(message), {} as Context);
       if (response.batchItemFailures.length) throw new Error(`verwerking van ${message.key} mislukt`);
     },
-    (message, err, attempt) => log(`fout bij ${redactBsns(message.key)} (poging ${attempt}): ${cause(err)}`),
+    (message, err, attempt) => log(redactBsns(`fout bij ${message.key} (poging ${attempt}): ${cause(err)}`)),
     { retryDelayMs: options.retryDelayMs },
   );
   // Whoever waits for a key hears of it also when its message ends as dead letter (an error), or is dropped as a
@@ -385,18 +385,20 @@ export async function quarantinePartialUpload(
     await deps.blobs.delete(staging);
   }
   await deps.blobs.put(`${target}.rapport.json`, JSON.stringify(report));
-  await deps.alerts.send({
-    gemeente: g,
-    bestand: name,
-    fileId: '',
-    soort: 'onbekend',
-    status: 'quarantaine',
-    regels: 0,
-    afgewezen: 0,
-    afgewezenBedrag: 0,
-    retourcodes: [],
-    antwoord: null,
-    rapport: `${target}.rapport.json`,
-    bevindingen: report.findings.map((f) => ({ rule: f.rule, message: f.message })),
-  });
+  await deps.alerts.send(
+    alertWithoutBsns({
+      gemeente: g,
+      bestand: name,
+      fileId: '',
+      soort: 'onbekend',
+      status: 'quarantaine',
+      regels: 0,
+      afgewezen: 0,
+      afgewezenBedrag: 0,
+      retourcodes: [],
+      antwoord: null,
+      rapport: `${target}.rapport.json`,
+      bevindingen: report.findings.map((f) => ({ rule: f.rule, message: f.message })),
+    }),
+  );
 }

@@ -6,6 +6,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { redactBsns } from '../../pipeline/bsn';
 import type { BlobStore } from '../../pipeline/ports';
 import type { Report } from '../../schemas/report';
 import { S3BlobStore, s3Client } from '../../stores/s3-blobs';
@@ -92,7 +93,10 @@ export function makePartialUploadHandler(deps: PartialUploadDeps) {
     const { bucket, key } = event.fileLocation;
     const parsed = parseQuarantineKey(key);
     if (bucket !== deps.bucket || !parsed) {
-      deps.log.error('onverwachte bestandslocatie voor een afgebroken upload', { bucket, key });
+      deps.log.error('onverwachte bestandslocatie voor een afgebroken upload', {
+        bucket,
+        key: redactBsns(key),
+      });
       await send('FAILURE');
       return { status: 'FAILURE' };
     }
@@ -102,7 +106,7 @@ export function makePartialUploadHandler(deps: PartialUploadDeps) {
       await deps.blobs.put(reportKey, `${JSON.stringify(report, null, 2)}\n`);
     } catch (err) {
       deps.log.error('rapport voor afgebroken upload niet geschreven', {
-        key,
+        key: redactBsns(key),
         error: (err as Error).message,
       });
       await send('FAILURE');
@@ -111,7 +115,7 @@ export function makePartialUploadHandler(deps: PartialUploadDeps) {
     deps.countQuarantined();
     deps.log.info('afgebroken upload in quarantaine', {
       gemeente: parsed.gemeente,
-      key,
+      key: redactBsns(key),
       user: event.serviceMetadata.transferDetails?.userName,
     });
     await send('SUCCESS');

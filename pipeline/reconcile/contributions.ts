@@ -23,11 +23,17 @@ export interface DeclaratieContribution {
   /** maand|agb|retourcode → { regels, bedrag } of rejected lines (bedrag: absolute cents). */
   readonly afwijzingen: Record<string, { regels: number; bedrag: number }>;
   /**
-   * maand|herkomst|taakveld|categorie|code → toewijzingNummer → approved signed cents: the settlement's cost lines
-   * (care costs are chosen by product; the transition rule looks at the toewijzing's history). Numbers as keys of
-   * their group, not in a key string each: a file may touch a million toewijzingen.
+   * maand|herkomst|taakveld|categorie|code → approved signed cents per toewijzing (bedragen[i] for nummers[i]; a
+   * number may occur more than once, readers add them up): the settlement's cost lines (care costs are chosen by
+   * product; the transition rule looks at the toewijzing's history). Two lists rather than a key per toewijzing:
+   * a file may touch a million toewijzingen.
    */
-  readonly kosten: Record<string, Record<string, number>>;
+  readonly kosten: Record<string, CostAmounts>;
+}
+
+export interface CostAmounts {
+  readonly nummers: number[];
+  readonly bedragen: number[];
 }
 
 /** Keys and client pseudonyms per stored part, so that no item comes near DynamoDB's 400 KB limit. */
@@ -70,7 +76,7 @@ export class DeclaratieFigures {
   private readonly maanden = new Map<string, MonthTally>();
   private readonly afwijzingen = new Map<string, { regels: number; bedrag: number }>();
   /** maand|herkomst|taakveld|categorie|code → toewijzingNummer → approved signed cents. */
-  private readonly kosten = new Map<string, Map<number, number>>();
+  private readonly kosten = new Map<string, CostAmounts>();
   // Consecutive lines nearly always count for the same month key and cost group: remember the last ones.
   private lastLine: { maand: string; herkomst: string; taakveld: string; agb: string; f: MonthTally } | null =
     null;
@@ -80,7 +86,7 @@ export class DeclaratieFigures {
     taakveld: string;
     categorie: string;
     code: string;
-    byNummer: Map<number, number>;
+    amounts: CostAmounts;
   } | null = null;
 
   line(l: {
@@ -140,7 +146,7 @@ export class DeclaratieFigures {
     bedrag: number;
   }): void {
     const last = this.lastCost;
-    let byNummer: Map<number, number>;
+    let amounts: CostAmounts;
     if (
       last?.maand === l.maand &&
       last.herkomst === l.herkomst &&
@@ -148,25 +154,32 @@ export class DeclaratieFigures {
       last.categorie === l.categorie &&
       last.code === l.code
     ) {
-      byNummer = last.byNummer;
+      amounts = last.amounts;
     } else {
       const group = `${l.maand}|${l.herkomst}|${l.taakveld}|${l.categorie}|${l.code}`;
       let found = this.kosten.get(group);
       if (!found) {
-        found = new Map();
+        found = { nummers: [], bedragen: [] };
         this.kosten.set(group, found);
       }
-      byNummer = found;
+      amounts = found;
       this.lastCost = {
         maand: l.maand,
         herkomst: l.herkomst,
         taakveld: l.taakveld,
         categorie: l.categorie,
         code: l.code,
-        byNummer,
+        amounts,
       };
     }
-    byNummer.set(l.nummer, (byNummer.get(l.nummer) ?? 0) + l.bedrag);
+    const { nummers, bedragen } = amounts;
+    const n = nummers.length;
+    // A toewijzing's lines mostly follow each other: they add up in one entry.
+    if (n > 0 && nummers[n - 1] === l.nummer) bedragen[n - 1] += l.bedrag;
+    else {
+      nummers.push(l.nummer);
+      bedragen.push(l.bedrag);
+    }
   }
 
   rejection(maand: string, agb: string, codes: readonly string[], bedrag: number): void {
@@ -188,15 +201,16 @@ export class DeclaratieFigures {
     let part = { maanden: {}, afwijzingen: {}, kosten: {} } as {
       maanden: Record<string, MonthFigures>;
       afwijzingen: Record<string, { regels: number; bedrag: number }>;
-      kosten: Record<string, Record<number, number>>;
+      kosten: Record<string, CostAmounts>;
     };
     let entries = 0;
+    const startPart = () => {
+      parts.push(part);
+      part = { maanden: {}, afwijzingen: {}, kosten: {} };
+      entries = 0;
+    };
     const room = (n: number) => {
-      if (entries > 0 && entries + n > PART_ENTRIES) {
-        parts.push(part);
-        part = { maanden: {}, afwijzingen: {}, kosten: {} };
-        entries = 0;
-      }
+      if (entries > 0 && entries + n > PART_ENTRIES) startPart();
       entries += n;
     };
     // Keys in code-unit order (the default sort of strings).
@@ -217,16 +231,17 @@ export class DeclaratieFigures {
       room(1);
       part.afwijzingen[id] = a;
     }
-    // Integer keys keep ascending order in an object (and in JSON) whatever the order they were set in.
-    for (const [group, byNummer] of sorted(this.kosten)) {
-      for (const [nummer, bedrag] of byNummer) {
-        room(1);
-        let inPart = part.kosten[group];
-        if (!inPart) {
-          inPart = {};
-          part.kosten[group] = inPart;
-        }
-        inPart[nummer] = bedrag;
+    for (const [group, { nummers, bedragen }] of sorted(this.kosten)) {
+      // A group fills what room the part has left and goes on in the next part.
+      for (let from = 0; from < nummers.length; ) {
+        if (entries >= PART_ENTRIES) startPart();
+        const take = Math.min(nummers.length - from, PART_ENTRIES - entries);
+        part.kosten[group] = {
+          nummers: nummers.slice(from, from + take),
+          bedragen: bedragen.slice(from, from + take),
+        };
+        entries += take;
+        from += take;
       }
     }
     parts.push(part);

@@ -180,9 +180,10 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   await flushRejected();
 
   for (const t of state.touched()) {
-    const mine = t.usage.entriesOf(fileId);
+    const mine = t.usage.added();
     if (!mine.length) continue;
-    // Keep committed entries and this file's; drop what crashed or withdrawn files left behind.
+    // Keep the entries of files with a record (a withdrawn file's do not count, but stay with it) and this file's;
+    // drop what crashed files left behind.
     const keep = (t.usageItem?.entries ?? []).filter((e) => e.fileId !== fileId && state.files.get(e.fileId));
     const { pk, sk } = key.usage(gemeente, t.nummer);
     const usage: UsageItem = { pk, sk, entries: keep.length ? [...keep, ...mine] : mine };
@@ -217,7 +218,7 @@ function judgeChunk(
       toewijzing: t.current,
       client,
       usage: t.current ? t.usage : null,
-      refTaken: state.refTaken(agb, p.referentieNummer),
+      refTaken: state.claimRef(agb, p.referentieNummer),
       ref,
     };
     let codes: string[] | null = null;
@@ -235,7 +236,6 @@ function judgeChunk(
     const maand = monthOf(p.begin);
     // The ReferentieNummer is taken by this line, approved or not (the provider resubmits under a new number).
     if (!context.refTaken) {
-      state.takeRef(agb, p.referentieNummer);
       const { pk, sk } = key.ref(gemeente, agb, p.referentieNummer);
       items.push({ pk, sk, fileId, status: codes ? 'afgewezen' : 'toegekend' });
     }

@@ -14,9 +14,12 @@ export const slotOf = (e: Pick<UsageEntry, 'categorie' | 'code' | 'begin' | 'ein
 
 export class ToewijzingUsage {
   private all: UsageEntry[];
+  /** Entries before this index were committed before this file; the rest are this file's. */
+  private readonly committed: number;
 
   constructor(entries: readonly UsageEntry[] = []) {
     this.all = [...entries];
+    this.committed = entries.length;
   }
 
   add(e: UsageEntry): void {
@@ -25,9 +28,9 @@ export class ToewijzingUsage {
     else this.all.push(e);
   }
 
-  /** The new entries of this file, for writing. */
-  entriesOf(fileId: string): UsageEntry[] {
-    return this.all.filter((e) => e.fileId === fileId);
+  /** The entries added while this file is judged, for writing. */
+  added(): UsageEntry[] {
+    return this.all.length === this.committed ? [] : this.all.slice(this.committed);
   }
 
   entries(): readonly UsageEntry[] {

@@ -13,7 +13,7 @@
  * a statement's inputs.
  */
 import { toewijzingMoment } from '../dates';
-import type { ToewijzingContribution } from '../reconcile/contributions';
+import type { CostAmounts, ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
 import {
   type CostLine,
@@ -42,7 +42,8 @@ export interface KostenBron {
   readonly files: ReadonlyMap<string, { readonly gemeente: string; readonly ontvangen: string }>;
   readonly declaraties: readonly {
     readonly fileId: string;
-    readonly figures: { readonly kosten: Readonly<Record<string, Readonly<Record<string, number>>>> };
+    /** Kosten as stored: grouped (CostAmounts), or by an older version one number per key. */
+    readonly figures: { readonly kosten: Readonly<Record<string, CostAmounts | number>> };
   }[];
   readonly toewijzingen: readonly {
     readonly fileId: string;
@@ -132,6 +133,22 @@ interface Opbouw {
 }
 
 /** The cost lines of every year in the data (see the module comment), sorted. */
+/**
+ * One group of a contribution's kosten. Contributions stored before the amounts were grouped have a key per
+ * toewijzing (…|code|nummer → cents): they count just the same.
+ */
+function costGroup(sleutel: string, waarde: CostAmounts | number): { groep: string; perNummer: CostAmounts } {
+  const delen = sleutel.split('|');
+  if (delen.length === 6 && typeof waarde === 'number')
+    return {
+      groep: delen.slice(0, 5).join('|'),
+      perNummer: { nummers: [Number(delen[5])], bedragen: [waarde] },
+    };
+  if (delen.length === 5 && typeof waarde === 'object' && Array.isArray(waarde.nummers))
+    return { groep: sleutel, perNummer: waarde };
+  throw new RangeError(`kostenregel met onbekende sleutel: ${sleutel}`);
+}
+
 export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[] {
   const versies = new Map<string, ToewijzingVersie[]>();
   for (const t of bron.toewijzingen) {
@@ -149,13 +166,13 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
   for (const d of bron.declaraties) {
     const gemeente = bron.files.get(d.fileId)?.gemeente;
     if (gemeente === undefined) continue;
-    for (const [groep, perNummer] of Object.entries(d.figures.kosten)) {
+    for (const [sleutel, waarde] of Object.entries(d.figures.kosten)) {
+      const { groep, perNummer } = costGroup(sleutel, waarde);
       const [maand, herkomst, taakveld, categorie, code] = groep.split('|');
-      // Contributions stored before the numbers were grouped (a key per toewijzing) must not count as nothing.
-      if (code === undefined || typeof perNummer !== 'object')
-        throw new RangeError(`kostenregel met onbekende sleutel: ${groep}`);
       const datum = overgangsdatumVoor(perJaar, config, maand, herkomst, taakveld, gemeente);
-      for (const [nummer, bedrag] of Object.entries(perNummer)) {
+      for (let i = 0; i < perNummer.nummers.length; i++) {
+        const nummer = perNummer.nummers[i];
+        const bedrag = perNummer.bedragen[i];
         let toewijzing: ToewijzingFeiten | undefined;
         if (datum !== null) {
           const id = `${gemeente}|${nummer}|${datum}`;

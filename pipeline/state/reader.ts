@@ -104,8 +104,8 @@ export class StateReader {
   }
 
   /** The toewijzingen this file touched. */
-  touched(): ToewijzingState[] {
-    return [...this.toewijzingen.values()];
+  touched(): Iterable<ToewijzingState> {
+    return this.toewijzingen.values();
   }
 
   /** Looks up the ReferentieNummers not known yet (in order of the lines; one key per provider and number). */
@@ -127,16 +127,17 @@ export class StateReader {
     }
   }
 
-  /** Whether the provider used this ReferentieNummer before (loaded by loadRefs). */
-  refTaken(agb: string, ref: string): boolean {
-    const taken = this.refs.get(agb)?.get(ref);
-    if (taken === undefined) throw new Error(`ReferentieNummer van ${agb} is niet geladen`);
+  /**
+   * Whether the provider used this ReferentieNummer before (loaded by loadRefs). The line asking takes it, approved
+   * or not (the provider resubmits under a new number): later lines see it taken.
+   */
+  claimRef(agb: string, ref: string): boolean {
+    const known = this.refs.get(agb);
+    const taken = known?.get(ref);
+    if (known === undefined || taken === undefined)
+      throw new Error(`ReferentieNummer van ${agb} is niet geladen`);
+    if (!taken) known.set(ref, true);
     return taken;
-  }
-
-  /** This file uses the ReferentieNummer: later lines see it taken. */
-  takeRef(agb: string, ref: string): void {
-    this.refs.get(agb)?.set(ref, true);
   }
 
   /** For each key: whether a committed file took it (a number already used), and by which file. */

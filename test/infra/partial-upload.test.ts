@@ -24,6 +24,7 @@ const event = (key: string, bucket = 'raw-bucket'): WorkflowStepEvent => ({
 
 function fakes(putFails = false) {
   const written = new Map<string, string>();
+  const logged: unknown[] = [];
   const states: StepState[] = [];
   let counted = 0;
   const deps: PartialUploadDeps = {
@@ -38,12 +39,15 @@ function fakes(putFails = false) {
       states.push(s);
     },
     now: () => new Date('2024-03-01T10:15:00.000Z'),
-    log: { info: () => undefined, error: () => undefined },
+    log: {
+      info: (...line: unknown[]) => void logged.push(line),
+      error: (...line: unknown[]) => void logged.push(line),
+    },
     countQuarantined: () => {
       counted++;
     },
   };
-  return { deps, written, states, counted: () => counted };
+  return { deps, written, states, logged, counted: () => counted };
 }
 
 test('writes <name>.rapport.json next to the quarantined part, with rule UPLOAD-ONVOLLEDIG, and reports SUCCESS', async () => {
@@ -93,6 +97,19 @@ test('reports FAILURE for a file outside quarantine/<gemeente>/ or in another bu
     expect(f.written.size).toBe(0);
     expect(f.states.map((s) => s.Status)).toEqual(['FAILURE']);
   }
+});
+
+test('logs the quarantine key with a possible BSN in the file name masked, in success and in failure', async () => {
+  const key = 'quarantine/0988/client-999900006.csv';
+  const ok = fakes();
+  await makePartialUploadHandler(ok.deps)(event(key));
+  const failing = fakes(true);
+  await makePartialUploadHandler(failing.deps)(event(key));
+  const lines = JSON.stringify([...ok.logged, ...failing.logged]);
+  expect(lines).toContain('quarantine/0988/client-*********.csv');
+  expect(lines).not.toContain('999900006');
+  // The report itself is written under the real name, next to the quarantined part.
+  expect([...ok.written.keys()]).toEqual([`${key}.rapport.json`]);
 });
 
 test('parseQuarantineKey', () => {

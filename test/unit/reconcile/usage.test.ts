@@ -70,13 +70,13 @@ describe('ToewijzingUsage: volume and amount', () => {
     expect(u.volume(null)).toBe(64);
   });
 
-  it('add() counts a new entry and entriesOf() gives a file’s own entries', () => {
+  it('add() counts a new entry and added() gives only the entries added, not the committed ones', () => {
     const u = new ToewijzingUsage([march]);
+    expect(u.added()).toEqual([]);
     const mine = { ...april, fileId: 'this-file' };
     u.add(mine);
     expect(u.volume('14')).toBe(61);
-    expect(u.entriesOf('this-file')).toEqual([mine]);
-    expect(u.entriesOf('earlier-file')).toEqual([march]);
+    expect(u.added()).toEqual([mine]);
     expect(u.entries()).toEqual([march, mine]);
   });
 });

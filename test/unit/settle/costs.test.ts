@@ -127,19 +127,31 @@ describe('costLines', () => {
         fileId: 'd-0748-1',
         figures: {
           kosten: {
-            '2022-03|1674|BW|15|15A02': { 11: 100_000, 12: 50_000 },
-            '2022-03|1655|BW|15|15A02': { 13: 70_000 },
-            '2021-12|1674|BW|15|15A02': { 11: 30_000 }, // 2021: no BW scheme, so no facts
-            '2022-03|1674|MO|16|16A02': { 14: 9_000 }, // MO has no transition rule
+            '2022-03|1674|BW|15|15A02': { nummers: [11, 12], bedragen: [100_000, 50_000] },
+            '2022-03|1655|BW|15|15A02': { nummers: [13], bedragen: [70_000] },
+            '2021-12|1674|BW|15|15A02': { nummers: [11], bedragen: [30_000] }, // 2021: no BW scheme, so no facts
+            '2022-03|1674|MO|16|16A02': { nummers: [14], bedragen: [9_000] }, // MO has no transition rule
           },
         },
       },
-      // A later file credits part of March for toewijzing 11: the same key, so the same line.
-      { fileId: 'd-0748-2', figures: { kosten: { '2022-03|1674|BW|15|15A02': { 11: -20_000 } } } },
+      // A later file credits part of March for toewijzing 11 (in two lines, which add up): the same key, so the
+      // same line.
+      {
+        fileId: 'd-0748-2',
+        figures: {
+          kosten: { '2022-03|1674|BW|15|15A02': { nummers: [11, 11], bedragen: [-5_000, -15_000] } },
+        },
+      },
       // Roosendaal's own toewijzing 11 (another municipality's number space): after the date, its own facts.
-      { fileId: 'd-1674', figures: { kosten: { '2022-03|1674|BW|15|15A02': { 11: 40_000 } } } },
+      {
+        fileId: 'd-1674',
+        figures: { kosten: { '2022-03|1674|BW|15|15A02': { nummers: [11], bedragen: [40_000] } } },
+      },
       // Not committed (no file record): never counts.
-      { fileId: 'd-weg', figures: { kosten: { '2022-03|1674|BW|15|15A02': { 11: 1_000_000 } } } },
+      {
+        fileId: 'd-weg',
+        figures: { kosten: { '2022-03|1674|BW|15|15A02': { nummers: [11], bedragen: [1_000_000] } } },
+      },
     ],
   };
   const lijnen = costLines(bron, config);
@@ -194,11 +206,31 @@ describe('costLines', () => {
     expect(costLines(anders, config)).toEqual(lijnen);
   });
 
-  it('a contribution in the old form (a key per toewijzing) stops the settlement instead of counting as nothing', () => {
-    const oud = {
+  it('contributions stored in the older form (a key per toewijzing) count the same as grouped ones', () => {
+    // The older form: maand|herkomst|taakveld|categorie|code|nummer → cents, one key per toewijzing.
+    const perSleutel = (kosten: KostenBron['declaraties'][number]['figures']['kosten']) => {
+      const uit: Record<string, number> = {};
+      for (const [groep, a] of Object.entries(kosten)) {
+        if (typeof a === 'number') continue;
+        a.nummers.forEach((n, i) => {
+          uit[`${groep}|${n}`] = (uit[`${groep}|${n}`] ?? 0) + a.bedragen[i];
+        });
+      }
+      return uit;
+    };
+    const oud: KostenBron = {
       ...bron,
-      declaraties: [{ fileId: 'd-1674', figures: { kosten: { '2022-03|1674|BW|15|15A02|11': 40_000 } } }],
-    } as unknown as KostenBron;
-    expect(() => costLines(oud, config)).toThrow(/onbekende sleutel: 2022-03\|1674\|BW\|15\|15A02\|11/);
+      declaraties: bron.declaraties.map((d) => ({ ...d, figures: { kosten: perSleutel(d.figures.kosten) } })),
+    };
+    expect(Object.keys(oud.declaraties[0].figures.kosten)).toContain('2022-03|1674|BW|15|15A02|11');
+    expect(costLines(oud, config)).toEqual(lijnen);
+  });
+
+  it('a kosten entry of no known form stops the settlement instead of counting as nothing', () => {
+    const vreemd: KostenBron = {
+      ...bron,
+      declaraties: [{ fileId: 'd-1674', figures: { kosten: { '2022-03|1674|BW|15': 40_000 } } }],
+    };
+    expect(() => costLines(vreemd, config)).toThrow(/onbekende sleutel: 2022-03\|1674\|BW\|15$/);
   });
 });

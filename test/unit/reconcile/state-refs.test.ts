@@ -1,0 +1,73 @@
+/**
+ * The state's ReferentieNummers (TR314 / 8021): taken when a committed file of the same provider used the number,
+ * or an earlier line of this file; numbers of crashed or withdrawn files and of other providers are free.
+ */
+import { key } from '../../../pipeline/state/items';
+import { StateReader } from '../../../pipeline/state/reader';
+import { MemoryItemStore } from '../../../stores/memory';
+
+const G = '0983';
+const AGB = '12340001';
+const OTHER = '12340002';
+
+async function reader(): Promise<{ state: StateReader; store: MemoryItemStore }> {
+  const store = new MemoryItemStore();
+  await store.put([
+    { ...key.ref(G, AGB, 'COMMITTED'), fileId: 'f-committed', status: 'toegekend' },
+    { ...key.ref(G, AGB, 'CRASHED'), fileId: 'f-crashed', status: 'toegekend' },
+    { ...key.ref(G, AGB, 'WITHDRAWN'), fileId: 'f-withdrawn', status: 'toegekend' },
+  ]);
+  const files = new Map([
+    ['f-committed', { ontvangen: '2022-04-01T00:00:00Z', status: 'verwerkt' as const }],
+    ['f-withdrawn', { ontvangen: '2022-04-02T00:00:00Z', status: 'ingetrokken' as const }],
+  ]);
+  return { state: new StateReader(store, G, files), store };
+}
+
+describe('StateReader: ReferentieNummers per provider', () => {
+  it('a committed file took the number; a crashed or withdrawn file did not; another provider has its own', async () => {
+    const { state } = await reader();
+    await state.loadRefs([
+      { agb: AGB, ref: 'COMMITTED' },
+      { agb: AGB, ref: 'CRASHED' },
+      { agb: AGB, ref: 'WITHDRAWN' },
+      { agb: AGB, ref: 'NEW' },
+      { agb: OTHER, ref: 'COMMITTED' },
+    ]);
+    expect(state.claimRef(AGB, 'COMMITTED')).toBe(true);
+    expect(state.claimRef(AGB, 'CRASHED')).toBe(false);
+    expect(state.claimRef(AGB, 'WITHDRAWN')).toBe(false);
+    expect(state.claimRef(AGB, 'NEW')).toBe(false);
+    expect(state.claimRef(OTHER, 'COMMITTED')).toBe(false);
+  });
+
+  it('the line that asks takes the number: a later line of the file sees it taken, also after loading again', async () => {
+    const { state } = await reader();
+    await state.loadRefs([
+      { agb: AGB, ref: 'R1' },
+      { agb: AGB, ref: 'R1' },
+    ]);
+    expect(state.claimRef(AGB, 'R1')).toBe(false);
+    expect(state.claimRef(AGB, 'R1')).toBe(true);
+    // The debit pass loads the numbers again after the credit pass: what this file took stays taken.
+    await state.loadRefs([{ agb: AGB, ref: 'R1' }]);
+    expect(state.claimRef(AGB, 'R1')).toBe(true);
+  });
+
+  it('asks the store once per number, in batches', async () => {
+    const { state, store } = await reader();
+    const before = store.stats.readRequests;
+    const lines = Array.from({ length: 250 }, (_, i) => ({ agb: AGB, ref: `R${i % 200}` }));
+    await state.loadRefs(lines);
+    await state.loadRefs(lines);
+    // 200 distinct numbers: two BatchGetItem requests of at most 100 keys, and nothing the second time.
+    expect(store.stats.readRequests - before).toBe(2);
+  });
+
+  it('a number that was not loaded is an error, not a free number', async () => {
+    const { state } = await reader();
+    expect(() => state.claimRef(AGB, 'NOT-LOADED')).toThrow(/niet geladen/);
+    await state.loadRefs([{ agb: AGB, ref: 'R1' }]);
+    expect(() => state.claimRef(AGB, 'R2')).toThrow(/niet geladen/);
+  });
+});
