@@ -180,11 +180,16 @@ async function reconcileTimed(
     // (which then find everything loaded).
     const all = inMemory.flat();
     await state.loadToewijzingen(all.map((r) => r.prestatie.toewijzingNummer));
-    await state.loadRefs(all.map((r) => ({ agb: r.bericht.afzender, ref: r.prestatie.referentieNummer })));
+    await state.loadRefs(
+      all.map((r) => r.bericht.afzender),
+      all.map((r) => r.prestatie.referentieNummer),
+    );
   }
+  // The items each chunk decides are handed over; writing them is the store's work, not the step's.
+  let handedOver = 0;
   const stopProfile = await profileTimedPart();
   const start = process.hrtime.bigint();
-  await reconcileDeclaraties({
+  const { items } = await reconcileDeclaraties({
     fileId: facts.sha256,
     gemeente: '0983',
     ontvangstdatum: '2021-04-10',
@@ -197,12 +202,18 @@ async function reconcileTimed(
     state,
     ref: referenceData(region),
     pseudonymise,
+    write: async (decided) => {
+      handedOver += decided.length;
+    },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   await stopProfile();
   await rm(dir, { recursive: true, force: true });
   const rejected = checked.declaraties.reduce((n, d) => n + d.size - d.approvedCount, 0);
   if (rejected > 0) throw new Error(`unexpected rejections: ${rejected}`);
+  // Every line took a new ReferentieNummer, and the rest (usage, contributions) came back at the end.
+  if (handedOver !== checked.lines || items.length === 0)
+    throw new Error(`items: ${handedOver} ReferentieNummers handed over for ${checked.lines} lines`);
   return { lines: checked.lines, ms: Math.round(ms) };
 }
 

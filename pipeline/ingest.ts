@@ -145,6 +145,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
       state,
       ref: reference,
       pseudonymise,
+      write: (decided) => store.put(decided),
     });
     items = result.items;
     level3 = result.findings;

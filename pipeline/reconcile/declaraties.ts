@@ -1,7 +1,7 @@
 /**
  * Control levels 3 and 4 for a declaration file: pass 2 over its lines, judged against the toewijzingen, the
- * provider's earlier declarations, the contracts and the product list. Decides everything first and returns the
- * items to write; writes nothing itself.
+ * provider's earlier declarations, the contracts and the product list. Decides first and hands over the items to
+ * write (per chunk the ReferentieNummers it took, at the end the rest); writes nothing itself.
  *
  * Credits are judged before debits (pass 2a, then 2b), so that a credit and its replacement debit in one message
  * are both approved, in whatever order the lines stand.
@@ -19,7 +19,7 @@ import { STATE_PRESTATIE_RULES } from '../rules/state/declaratie';
 import { STATE_MESSAGE_RULES } from '../rules/state/declaratie/messages';
 import type { PrestatieContext } from '../rules/state/types';
 import { key, type UsageEntry, type UsageItem } from '../state/items';
-import { itemKey, type StateReader } from '../state/reader';
+import { itemKey, type StateReader, type ToewijzingState } from '../state/reader';
 import { contributionItems, DeclaratieFigures } from './contributions';
 
 export interface DeclaratieReconcileInput {
@@ -34,14 +34,22 @@ export interface DeclaratieReconcileInput {
   readonly state: StateReader;
   readonly ref: Reference;
   readonly pseudonymise: Pseudonymise;
+  /**
+   * Takes the ReferentieNummer items of each judged chunk as soon as they are decided, so that a file of a million
+   * lines does not hold them all (they count only once the file record commits the file).
+   */
+  readonly write: (items: readonly Item[]) => Promise<void>;
 }
 
 export interface ReconcileResult {
+  /** What is left to write once every line is judged: numbers of messages, usage, contributions. */
   readonly items: Item[];
   readonly findings: Finding[];
 }
 
 const CHUNK = 500;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface Judged {
   readonly regel: DeclaratieRegel;
@@ -114,12 +122,15 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     positions.clear();
     let chunk: Judged[] = [];
     const flush = async () => {
-      await state.loadToewijzingen(chunk.map((j) => j.regel.prestatie.toewijzingNummer));
+      const toewijzingen = await state.loadToewijzingen(chunk.map((j) => j.regel.prestatie.toewijzingNummer));
       await state.loadRefs(
-        chunk.map((j) => ({ agb: j.regel.bericht.afzender, ref: j.regel.prestatie.referentieNummer })),
+        chunk.map((j) => j.regel.bericht.afzender),
+        chunk.map((j) => j.regel.prestatie.referentieNummer),
       );
-      judgeChunk(chunk, input, figures, findings, items);
+      const refItems: Item[] = [];
+      judgeChunk(chunk, toewijzingen, input, figures, findings, refItems);
       chunk = [];
+      if (refItems.length) await input.write(refItems);
     };
     for await (const batch of input.lines()) {
       for (const regel of batch) {
@@ -143,13 +154,16 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   positions.clear();
   let rejectedChunk: Judged[] = [];
   const flushRejected = async () => {
-    await state.loadToewijzingen(rejectedChunk.map((j) => j.regel.prestatie.toewijzingNummer));
-    for (const { regel, outcome, index } of rejectedChunk) {
+    const toewijzingen = await state.loadToewijzingen(
+      rejectedChunk.map((j) => j.regel.prestatie.toewijzingNummer),
+    );
+    for (let n = 0; n < rejectedChunk.length; n++) {
+      const { regel, outcome, index } = rejectedChunk[n];
       const p = regel.prestatie;
       const amount = signed(p.bedrag, p.debetCredit);
       figures.line({
         maand: monthOf(p.begin),
-        herkomst: state.toewijzing(p.toewijzingNummer).current?.herkomst ?? '0000',
+        herkomst: toewijzingen[n].current?.herkomst ?? '0000',
         taakveld: ref.taakveld(p.productCategorie, p.productCode),
         agb: regel.bericht.afzender,
         ingediend: amount,
@@ -184,7 +198,7 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     if (!mine.length) continue;
     // Keep the entries of files with a record (a withdrawn file's do not count, but stay with it) and this file's;
     // drop what crashed files left behind.
-    const keep = (t.usageItem?.entries ?? []).filter((e) => e.fileId !== fileId && state.files.get(e.fileId));
+    const keep = t.usageItem?.entries.filter((e) => e.fileId !== fileId && state.files.get(e.fileId)) ?? [];
     const { pk, sk } = key.usage(gemeente, t.nummer);
     const usage: UsageItem = { pk, sk, entries: keep.length ? [...keep, ...mine] : mine };
     items.push(usage);
@@ -202,25 +216,33 @@ const RULES_FOR = {
 /** Judges lines whose toewijzingen and ReferentieNummers the state has loaded: no I/O, only decisions. */
 function judgeChunk(
   chunk: readonly Judged[],
+  toewijzingen: readonly ToewijzingState[],
   input: DeclaratieReconcileInput,
   figures: DeclaratieFigures,
   findings: FindingCollector,
   items: Item[],
 ): void {
   const { fileId, gemeente, state, ref } = input;
-  for (const { regel, outcome, index } of chunk) {
+  // One context for the chunk, filled per line: the rules are pure and keep nothing of it.
+  const context: Mutable<PrestatieContext> = {
+    regel: chunk[0]?.regel,
+    toewijzing: null,
+    client: '',
+    usage: null,
+    refTaken: false,
+    ref,
+  };
+  for (let n = 0; n < chunk.length; n++) {
+    const { regel, outcome, index } = chunk[n];
     const p = regel.prestatie;
     const agb = regel.bericht.afzender;
-    const t = state.toewijzing(p.toewijzingNummer);
+    const t = toewijzingen[n];
     const client = input.pseudonymise(p.bsn);
-    const context: PrestatieContext = {
-      regel,
-      toewijzing: t.current,
-      client,
-      usage: t.current ? t.usage : null,
-      refTaken: state.claimRef(agb, p.referentieNummer),
-      ref,
-    };
+    context.regel = regel;
+    context.toewijzing = t.current;
+    context.client = client;
+    context.usage = t.current ? t.usage : null;
+    context.refTaken = state.claimRef(agb, p.referentieNummer);
     let codes: string[] | null = null;
     for (const rule of RULES_FOR[p.debetCredit]) {
       const f = rule.check(context);

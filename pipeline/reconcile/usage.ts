@@ -28,9 +28,9 @@ export class ToewijzingUsage {
     else this.all.push(e);
   }
 
-  /** The entries added while this file is judged, for writing. */
-  added(): UsageEntry[] {
-    return this.all.length === this.committed ? [] : this.all.slice(this.committed);
+  /** The entries added while this file is judged, for writing (once every line is judged). */
+  added(): readonly UsageEntry[] {
+    return this.committed === 0 ? this.all : this.all.slice(this.committed);
   }
 
   entries(): readonly UsageEntry[] {

@@ -64,12 +64,24 @@ export class StateReader {
     return new Map(items.map((i) => [k(i), i]));
   }
 
-  /** Loads the toewijzingen (and their usage) not loaded yet. */
-  async loadToewijzingen(nummers: Iterable<number>): Promise<void> {
+  /** Loads the toewijzingen (and their usage) not loaded yet; gives the state of each number, in order. */
+  async loadToewijzingen(nummers: readonly number[]): Promise<ToewijzingState[]> {
+    const states: ToewijzingState[] = new Array(nummers.length);
     // In order of first mention: the order of touched(), and so of the usage items written.
     const missing = new Set<number>();
-    for (const n of nummers) if (!this.toewijzingen.has(n)) missing.add(n);
-    if (!missing.size) return;
+    for (let i = 0; i < nummers.length; i++) {
+      const t = this.toewijzingen.get(nummers[i]);
+      if (t) states[i] = t;
+      else missing.add(nummers[i]);
+    }
+    if (missing.size) {
+      await this.loadMissing(missing);
+      for (let i = 0; i < nummers.length; i++) states[i] ??= this.toewijzing(nummers[i]);
+    }
+    return states;
+  }
+
+  private async loadMissing(missing: ReadonlySet<number>): Promise<void> {
     // A toewijzing and its usage share their partition key: one key string per toewijzing serves both.
     const keys: ItemKey[] = [];
     for (const n of missing) {
@@ -108,23 +120,34 @@ export class StateReader {
     return this.toewijzingen.values();
   }
 
-  /** Looks up the ReferentieNummers not known yet (in order of the lines; one key per provider and number). */
-  async loadRefs(lines: Iterable<{ readonly agb: string; readonly ref: string }>): Promise<void> {
-    const missing: { agb: string; ref: string }[] = [];
-    for (const { agb, ref } of lines) {
-      let known = this.refs.get(agb);
-      if (!known) {
-        known = new Map();
-        this.refs.set(agb, known);
+  /**
+   * Looks up the ReferentieNummers not known yet: refs[i] of provider agbs[i], in order of the lines; one key per
+   * provider and number.
+   */
+  async loadRefs(agbs: readonly string[], refs: readonly string[]): Promise<void> {
+    const missing: ItemKey[] = [];
+    const missingIn: Map<string, boolean>[] = [];
+    const missingRefs: string[] = [];
+    let agb: string | null = null;
+    let known: Map<string, boolean> | undefined;
+    for (let i = 0; i < refs.length; i++) {
+      // Lines of one provider follow each other.
+      if (agbs[i] !== agb) {
+        agb = agbs[i];
+        known = this.refs.get(agb);
+        if (!known) {
+          known = new Map();
+          this.refs.set(agb, known);
+        }
       }
-      if (known.has(ref)) continue;
-      known.set(ref, false);
-      missing.push({ agb, ref });
+      if (known!.has(refs[i])) continue;
+      known!.set(refs[i], false);
+      missing.push(key.ref(this.gemeente, agb, refs[i]));
+      missingIn.push(known!);
+      missingRefs.push(refs[i]);
     }
-    const taken = await this.takenAt(missing.map(({ agb, ref }) => key.ref(this.gemeente, agb, ref)));
-    for (let i = 0; i < missing.length; i++) {
-      if (taken[i]) this.refs.get(missing[i].agb)!.set(missing[i].ref, true);
-    }
+    const taken = await this.takenAt(missing);
+    for (let i = 0; i < missing.length; i++) if (taken[i]) missingIn[i].set(missingRefs[i], true);
   }
 
   /**

@@ -184,6 +184,52 @@ describe('exactly once', () => {
     }
   }, 120_000);
 
+  it('a file of several chunks that crashes between its chunks leaves, after the retry, one clean run', async () => {
+    // 1,200 lines on 1,200 toewijzingen: the ReferentieNummers are written per chunk of 500, before the commit.
+    const nummers = Array.from({ length: 1200 }, (_, i) => 6000 + i);
+    const tw = toewijzingCsv(nummers.map((nummer) => ({ nummer })));
+    const groot = declaratieCsv({
+      nummer: 'D9',
+      maand: '2022-03',
+      lines: nummers.map((toewijzingNummer, i) => line('2022-03', `G${i}`, { toewijzingNummer })),
+    });
+    const run = async (failAt?: number) => {
+      const faults = new Faults();
+      const stack = await startStack({ wrapStore: (s) => faultyStore(s, faults) });
+      await stack.upload('0983', 'tw-groot.csv', tw, new Date('2022-04-01T08:00:00Z'));
+      const before = faults.count;
+      if (failAt !== undefined) faults.failAt = before + failAt;
+      const at = new Date('2022-04-06T09:00:00Z');
+      let report: Report;
+      try {
+        report = (await stack.upload('0983', 'groot.csv', groot, at)).report;
+      } catch (err) {
+        expect(err).toBeInstanceOf(InjectedFault);
+        report = (await ingestObject(stack.deps, 'inbox/0983/groot.csv')).report;
+      }
+      const steps = faults.steps.slice(before);
+      const result = { report, dump: await stack.dump(), outputs: await stack.outputs(), steps };
+      await stack.close();
+      return result;
+    };
+    const schoon = await run();
+    expect(schoon.report.counts).toEqual({ regels: 1200, geaccepteerd: 1200, afgewezen: 0 });
+    // Each write step is one batch of 25; chunks of 500 lines start at G0, G500 and G1000. Crash in the middle of
+    // the first chunk's writes, and at the first write of the second and third chunk (after their reads).
+    const stepOf = (ref: string) => schoon.steps.indexOf(`store.put GEM#0983#AGB#12340001#REF#${ref}`) + 1;
+    const chunkWrites = [stepOf('G250'), stepOf('G500'), stepOf('G1000')];
+    expect(chunkWrites).toEqual([11, 21, 41]);
+    for (const k of chunkWrites) {
+      const na = await run(k);
+      expect({ k, step: schoon.steps[k - 1], dump: na.dump }).toEqual({
+        k,
+        step: schoon.steps[k - 1],
+        dump: schoon.dump,
+      });
+      expect(na.outputs).toEqual(schoon.outputs);
+    }
+  }, 60_000);
+
   it('a file that crashed and was never retried leaves no trace: no false 8021, no partial figures', async () => {
     // Where the March file commits: counted on a stack of its own.
     const counting = new Faults();

@@ -27,13 +27,10 @@ async function reader(): Promise<{ state: StateReader; store: MemoryItemStore }>
 describe('StateReader: ReferentieNummers per provider', () => {
   it('a committed file took the number; a crashed or withdrawn file did not; another provider has its own', async () => {
     const { state } = await reader();
-    await state.loadRefs([
-      { agb: AGB, ref: 'COMMITTED' },
-      { agb: AGB, ref: 'CRASHED' },
-      { agb: AGB, ref: 'WITHDRAWN' },
-      { agb: AGB, ref: 'NEW' },
-      { agb: OTHER, ref: 'COMMITTED' },
-    ]);
+    await state.loadRefs(
+      [AGB, AGB, AGB, AGB, OTHER],
+      ['COMMITTED', 'CRASHED', 'WITHDRAWN', 'NEW', 'COMMITTED'],
+    );
     expect(state.claimRef(AGB, 'COMMITTED')).toBe(true);
     expect(state.claimRef(AGB, 'CRASHED')).toBe(false);
     expect(state.claimRef(AGB, 'WITHDRAWN')).toBe(false);
@@ -43,23 +40,36 @@ describe('StateReader: ReferentieNummers per provider', () => {
 
   it('the line that asks takes the number: a later line of the file sees it taken, also after loading again', async () => {
     const { state } = await reader();
-    await state.loadRefs([
-      { agb: AGB, ref: 'R1' },
-      { agb: AGB, ref: 'R1' },
-    ]);
+    await state.loadRefs([AGB, AGB], ['R1', 'R1']);
     expect(state.claimRef(AGB, 'R1')).toBe(false);
     expect(state.claimRef(AGB, 'R1')).toBe(true);
     // The debit pass loads the numbers again after the credit pass: what this file took stays taken.
-    await state.loadRefs([{ agb: AGB, ref: 'R1' }]);
+    await state.loadRefs([AGB], ['R1']);
     expect(state.claimRef(AGB, 'R1')).toBe(true);
+  });
+
+  it('lines of two providers mixed: each provider has its own numbers', async () => {
+    const { state } = await reader();
+    await state.loadRefs([AGB, OTHER, AGB, OTHER], ['COMMITTED', 'COMMITTED', 'X', 'X']);
+    expect(state.claimRef(OTHER, 'COMMITTED')).toBe(false);
+    expect(state.claimRef(AGB, 'X')).toBe(false);
+    expect(state.claimRef(OTHER, 'X')).toBe(false);
+    expect(state.claimRef(AGB, 'COMMITTED')).toBe(true);
+    expect(state.claimRef(OTHER, 'X')).toBe(true);
   });
 
   it('asks the store once per number, in batches', async () => {
     const { state, store } = await reader();
     const before = store.stats.readRequests;
     const lines = Array.from({ length: 250 }, (_, i) => ({ agb: AGB, ref: `R${i % 200}` }));
-    await state.loadRefs(lines);
-    await state.loadRefs(lines);
+    await state.loadRefs(
+      lines.map((l) => l.agb),
+      lines.map((l) => l.ref),
+    );
+    await state.loadRefs(
+      lines.map((l) => l.agb),
+      lines.map((l) => l.ref),
+    );
     // 200 distinct numbers: two BatchGetItem requests of at most 100 keys, and nothing the second time.
     expect(store.stats.readRequests - before).toBe(2);
   });
@@ -67,7 +77,7 @@ describe('StateReader: ReferentieNummers per provider', () => {
   it('a number that was not loaded is an error, not a free number', async () => {
     const { state } = await reader();
     expect(() => state.claimRef(AGB, 'NOT-LOADED')).toThrow(/niet geladen/);
-    await state.loadRefs([{ agb: AGB, ref: 'R1' }]);
+    await state.loadRefs([AGB], ['R1']);
     expect(() => state.claimRef(AGB, 'R2')).toThrow(/niet geladen/);
   });
 });
