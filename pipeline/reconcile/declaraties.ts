@@ -116,30 +116,26 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   }
 
   // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one.
-  const positions = new Map<DeclaratieOutcome, number>();
   const anyCredits = [...judgedGroups].some((d) => d.credits > 0);
   for (const pass of anyCredits ? (['C', 'D'] as const) : (['D'] as const)) {
-    positions.clear();
+    const at = new LinePositions(byNummer);
     let chunk: Judged[] = [];
     const flush = async () => {
       const toewijzingen = await state.loadToewijzingen(chunk.map((j) => j.regel.prestatie.toewijzingNummer));
-      await state.loadRefs(
+      const refSlots = await state.loadRefs(
         chunk.map((j) => j.regel.bericht.afzender),
         chunk.map((j) => j.regel.prestatie.referentieNummer),
       );
       const refItems: Item[] = [];
-      judgeChunk(chunk, toewijzingen, input, figures, findings, refItems);
+      judgeChunk(chunk, toewijzingen, refSlots, input, figures, findings, refItems);
       chunk = [];
       if (refItems.length) await input.write(refItems);
     };
     for await (const batch of input.lines()) {
       for (const regel of batch) {
-        const d = byNummer.get(regel.kop.declaratieNummer);
-        if (!d) continue;
-        const index = positions.get(d) ?? 0;
-        positions.set(d, index + 1);
-        if (!judgedGroups.has(d) || regel.prestatie.debetCredit !== pass) continue;
-        chunk.push({ regel, outcome: d, index });
+        const d = at.next(regel);
+        if (!d || !judgedGroups.has(d) || regel.prestatie.debetCredit !== pass) continue;
+        chunk.push({ regel, outcome: d, index: at.index });
         if (chunk.length >= CHUNK) await flush();
       }
     }
@@ -151,7 +147,7 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   // monitor as rejected lines too, attributed to the origin of their toewijzing where it exists.
   const whole = (d: DeclaratieOutcome | undefined) =>
     d !== undefined && (d.rejectedWhole || d.failedInMessage);
-  positions.clear();
+  const at = new LinePositions(byNummer);
   let rejectedChunk: Judged[] = [];
   const flushRejected = async () => {
     const toewijzingen = await state.loadToewijzingen(
@@ -183,11 +179,9 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   };
   for await (const batch of input.declaraties.some(whole) ? input.lines() : []) {
     for (const regel of batch) {
-      const d = byNummer.get(regel.kop.declaratieNummer);
-      if (!d || !whole(d)) continue;
-      const index = positions.get(d) ?? 0;
-      positions.set(d, index + 1);
-      rejectedChunk.push({ regel, outcome: d, index });
+      const d = at.next(regel);
+      if (!whole(d)) continue;
+      rejectedChunk.push({ regel, outcome: d!, index: at.index });
       if (rejectedChunk.length >= CHUNK) await flushRejected();
     }
   }
@@ -207,6 +201,33 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   return { items, findings: findings.result() };
 }
 
+/**
+ * Numbers a pass's lines within their declaration (a line's index in the report and answer). A declaration's
+ * lines mostly follow each other: the current one is kept at hand rather than looked up per line.
+ */
+class LinePositions {
+  /** The index of the last line given to next() within its declaration. */
+  index = -1;
+  private nummer: string | null = null;
+  private current: DeclaratieOutcome | undefined;
+  private readonly seen = new Map<DeclaratieOutcome, number>();
+
+  constructor(private readonly byNummer: ReadonlyMap<string, DeclaratieOutcome>) {}
+
+  /** The line's declaration (undefined when level 2 did not keep it), and its index in `index`. */
+  next(regel: DeclaratieRegel): DeclaratieOutcome | undefined {
+    const nummer = regel.kop.declaratieNummer;
+    if (nummer !== this.nummer) {
+      if (this.current) this.seen.set(this.current, this.index);
+      this.nummer = nummer;
+      this.current = this.byNummer.get(nummer);
+      this.index = this.current ? (this.seen.get(this.current) ?? -1) : -1;
+    }
+    if (this.current) this.index++;
+    return this.current;
+  }
+}
+
 /** The rules for a debit and for a credit, in their order (the order codes are listed in). */
 const RULES_FOR = {
   D: STATE_PRESTATIE_RULES.filter((rule) => rule.applies !== 'C'),
@@ -217,6 +238,7 @@ const RULES_FOR = {
 function judgeChunk(
   chunk: readonly Judged[],
   toewijzingen: readonly ToewijzingState[],
+  refSlots: Int32Array,
   input: DeclaratieReconcileInput,
   figures: DeclaratieFigures,
   findings: FindingCollector,
@@ -242,7 +264,7 @@ function judgeChunk(
     context.toewijzing = t.current;
     context.client = client;
     context.usage = t.current ? t.usage : null;
-    context.refTaken = state.claimRef(agb, p.referentieNummer);
+    context.refTaken = state.claimRef(refSlots[n]);
     let codes: string[] | null = null;
     for (const rule of RULES_FOR[p.debetCredit]) {
       const f = rule.check(context);

@@ -48,10 +48,11 @@ const k = (x: ItemKey) => `${x.pk}\u0000${x.sk}`;
 export class StateReader {
   private readonly toewijzingen = new Map<number, ToewijzingState>();
   /**
-   * Per provider, per ReferentieNummer: taken (by a committed file, or earlier in this file) or free. Keyed by the
-   * line's own strings, so a line asks without composing an item key.
+   * Per provider, per ReferentieNummer: its slot in refTaken, which says whether it is taken (by a committed file,
+   * or earlier in this file). Keyed by the line's own strings, so a line asks without composing an item key.
    */
-  private readonly refs = new Map<string, Map<string, boolean>>();
+  private readonly refSlots = new Map<string, Map<string, number>>();
+  private readonly refTaken: boolean[] = [];
 
   constructor(
     private readonly store: ItemStore,
@@ -122,44 +123,47 @@ export class StateReader {
 
   /**
    * Looks up the ReferentieNummers not known yet: refs[i] of provider agbs[i], in order of the lines; one key per
-   * provider and number.
+   * provider and number. Gives each line the slot of its number, to claim it with.
    */
-  async loadRefs(agbs: readonly string[], refs: readonly string[]): Promise<void> {
+  async loadRefs(agbs: readonly string[], refs: readonly string[]): Promise<Int32Array> {
+    const slots = new Int32Array(refs.length);
     const missing: ItemKey[] = [];
-    const missingIn: Map<string, boolean>[] = [];
-    const missingRefs: string[] = [];
+    const missingSlots: number[] = [];
     let agb: string | null = null;
-    let known: Map<string, boolean> | undefined;
+    let known = new Map<string, number>();
     for (let i = 0; i < refs.length; i++) {
       // Lines of one provider follow each other.
       if (agbs[i] !== agb) {
         agb = agbs[i];
-        known = this.refs.get(agb);
-        if (!known) {
-          known = new Map();
-          this.refs.set(agb, known);
+        let forAgb = this.refSlots.get(agb);
+        if (!forAgb) {
+          forAgb = new Map();
+          this.refSlots.set(agb, forAgb);
         }
+        known = forAgb;
       }
-      if (known!.has(refs[i])) continue;
-      known!.set(refs[i], false);
-      missing.push(key.ref(this.gemeente, agb, refs[i]));
-      missingIn.push(known!);
-      missingRefs.push(refs[i]);
+      let slot = known.get(refs[i]);
+      if (slot === undefined) {
+        slot = this.refTaken.length;
+        this.refTaken.push(false);
+        known.set(refs[i], slot);
+        missing.push(key.ref(this.gemeente, agb, refs[i]));
+        missingSlots.push(slot);
+      }
+      slots[i] = slot;
     }
     const taken = await this.takenAt(missing);
-    for (let i = 0; i < missing.length; i++) if (taken[i]) missingIn[i].set(missingRefs[i], true);
+    for (let i = 0; i < missing.length; i++) if (taken[i]) this.refTaken[missingSlots[i]] = true;
+    return slots;
   }
 
   /**
-   * Whether the provider used this ReferentieNummer before (loaded by loadRefs). The line asking takes it, approved
-   * or not (the provider resubmits under a new number): later lines see it taken.
+   * Whether the provider used this ReferentieNummer before (a committed file, or an earlier line of this file). The
+   * line asking takes it, approved or not (the provider resubmits under a new number): later lines see it taken.
    */
-  claimRef(agb: string, ref: string): boolean {
-    const known = this.refs.get(agb);
-    const taken = known?.get(ref);
-    if (known === undefined || taken === undefined)
-      throw new Error(`ReferentieNummer van ${agb} is niet geladen`);
-    if (!taken) known.set(ref, true);
+  claimRef(slot: number): boolean {
+    const taken = this.refTaken[slot];
+    this.refTaken[slot] = true;
     return taken;
   }
 

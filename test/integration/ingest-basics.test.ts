@@ -84,6 +84,43 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     expect(new Set(usage.entries.map((e) => e.maand))).toEqual(new Set(['2022-03']));
   });
 
+  it('rows of two declarations interleaved in a CSV: each prestatie keeps its own codes, in its declaration', async () => {
+    await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
+    const d1 = declaratieCsv({
+      nummer: 'D1',
+      maand: '2022-03',
+      lines: [line('2022-03', 'R1'), line('2022-01', 'R3', { tarief: 1 })],
+    }).split('\n');
+    const d2 = declaratieCsv({
+      nummer: 'D2',
+      maand: '2022-03',
+      lines: [line('2022-03', 'R2', { toewijzingNummer: 7777 }), line('2022-02', 'R4')],
+    }).split('\n');
+    // Header, then D1, D2, D1, D2.
+    const csv = [d1[0], d1[1], d2[1], d1[2], d2[2], ''].join('\n');
+    const { report } = await stack.upload('0983', 'door-elkaar.csv', csv);
+    const codes = report.declaraties.map((d) => [
+      d.declaratieNummer,
+      d.prestaties.map((p) => [p.referentieNummer, p.retourcodes]),
+    ]);
+    expect(codes).toEqual([
+      [
+        'D1',
+        [
+          ['R1', []],
+          ['R3', ['0611']],
+        ],
+      ],
+      [
+        'D2',
+        [
+          ['R2', ['9338']],
+          ['R4', []],
+        ],
+      ],
+    ]);
+  });
+
   it('sends one alert per file with rejections, with the retourcodes and no BSN', async () => {
     await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
     await stack.upload(
