@@ -9,8 +9,10 @@
 import type { UsageEntry } from '../state/items';
 
 /** A slot: one product period of one product on one toewijzing (TR389, TR416). */
-export const slotOf = (e: Pick<UsageEntry, 'categorie' | 'code' | 'begin' | 'eind'>): string =>
-  `${e.categorie}|${e.code}|${e.begin}|${e.eind}`;
+export type Slot = Pick<UsageEntry, 'categorie' | 'code' | 'begin' | 'eind'>;
+
+export const sameSlot = (a: Slot, b: Slot): boolean =>
+  a.begin === b.begin && a.eind === b.eind && a.code === b.code && a.categorie === b.categorie;
 
 export class ToewijzingUsage {
   private all: UsageEntry[];
@@ -50,12 +52,12 @@ export class ToewijzingUsage {
   }
 
   /**
-   * The ReferentieNummer of an approved, not credited debit in this slot (see slotOf), if any, whichever provider
-   * declared it: the same care period is not paid twice on one toewijzing.
+   * The ReferentieNummer of an approved, not credited debit in this slot, if any, whichever provider declared it:
+   * the same care period is not paid twice on one toewijzing.
    */
-  openDebit(slot: string): string | undefined {
+  openDebit(slot: Slot): string | undefined {
     for (const e of this.all) {
-      if (e.dc === 'D' && slotOf(e) === slot && !this.isCredited(e.ref, e.agb)) return e.ref;
+      if (e.dc === 'D' && sameSlot(e, slot) && !this.isCredited(e.ref, e.agb)) return e.ref;
     }
     return undefined;
   }

@@ -1,4 +1,3 @@
-import { slotOf } from '../../../reconcile/usage';
 import { locatePrestatie } from '../../locate';
 import { defineStateRule, ruleFinding } from '../types';
 
@@ -11,12 +10,14 @@ export const TR389 = defineStateRule({
   id: 'TR389',
   applies: 'D',
   check: ({ regel, usage }) => {
-    // Nothing declared on the toewijzing yet: no open debit (and no slot to compose).
     if (!usage?.entries().length) return null;
     const p = regel.prestatie;
-    const open = usage.openDebit(
-      slotOf({ categorie: p.productCategorie, code: p.productCode, begin: p.begin, eind: p.eind }),
-    );
+    const open = usage.openDebit({
+      categorie: p.productCategorie,
+      code: p.productCode,
+      begin: p.begin,
+      eind: p.eind,
+    });
     if (open === undefined) return null;
     return ruleFinding(
       'declaratie',
