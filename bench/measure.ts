@@ -185,8 +185,6 @@ async function reconcileTimed(
       all.map((r) => r.prestatie.referentieNummer),
     );
   }
-  // The items each chunk decides are handed over; writing them is the store's work, not the step's.
-  let handedOver = 0;
   const stopProfile = await profileTimedPart();
   const start = process.hrtime.bigint();
   const { items } = await reconcileDeclaraties({
@@ -202,18 +200,15 @@ async function reconcileTimed(
     state,
     ref: referenceData(region),
     pseudonymise,
-    write: async (decided) => {
-      handedOver += decided.length;
-    },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   await stopProfile();
   await rm(dir, { recursive: true, force: true });
   const rejected = checked.declaraties.reduce((n, d) => n + d.size - d.approvedCount, 0);
   if (rejected > 0) throw new Error(`unexpected rejections: ${rejected}`);
-  // Every line took a new ReferentieNummer, and the rest (usage, contributions) came back at the end.
-  if (handedOver !== checked.lines || items.length === 0)
-    throw new Error(`items: ${handedOver} ReferentieNummers handed over for ${checked.lines} lines`);
+  // Every line took a new ReferentieNummer and touched a toewijzing: at least two items a line.
+  if (items.length < 2 * checked.lines)
+    throw new Error(`only ${items.length} items for ${checked.lines} lines`);
   return { lines: checked.lines, ms: Math.round(ms) };
 }
 

@@ -12,7 +12,7 @@ import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
 import { alertWithoutBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
-import type { AlertSink, BlobStore, ItemStore, SecretSource } from './ports';
+import type { AlertSink, BlobStore, Item, ItemStore, SecretSource } from './ports';
 import { pseudonymiser } from './pseudonym';
 import { FindingCollector } from './read/collector';
 import { readDeclaraties } from './read/declaraties';
@@ -145,7 +145,6 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
       state,
       ref: reference,
       pseudonymise,
-      write: (decided) => store.put(decided),
     });
     items = result.items;
     level3 = result.findings;
@@ -176,8 +175,6 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     items = result.items;
     level3 = result.findings;
   }
-  await store.put(items);
-
   const lines = checked.lines;
   const status: FileStatus =
     rejectedLines === 0 ? 'geaccepteerd' : rejectedLines === lines ? 'afgewezen' : 'deels-geaccepteerd';
@@ -210,6 +207,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     answer,
     reference,
     text,
+    items,
   });
 }
 
@@ -248,6 +246,8 @@ interface Outcome {
   readonly answer: 'wmo323' | 'csv' | 'wmo301' | null;
   readonly reference?: Reference;
   readonly text?: () => AsyncIterable<string>;
+  /** What the file decided, written just before its record. */
+  readonly items?: readonly Item[];
 }
 
 async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestResult> {
@@ -301,6 +301,10 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
     antwoordExt,
     topRetourcodes: topCodes(o.head.findings, o.declaraties),
   };
+  // The items right before the record, after the report and answer (the answer reads the file again, which takes
+  // time): a crash between the two leaves items without a record, which nothing counts. A retry rewrites them; a
+  // redrive after other files changed the state may decide differently (README, "State and commit model").
+  await store.put(o.items ?? []);
   await store.putOne(record);
   return publish(deps, record, o.head.file);
 }
