@@ -27,6 +27,7 @@ import { loadRegion } from '../pipeline/region/load';
 import { referenceData } from '../pipeline/region/reference';
 import { renderReport } from '../pipeline/report/render';
 import { pathSource } from '../pipeline/source';
+import { attemptOf } from '../pipeline/state/items';
 import { committedFiles, loadFiles, StateReader } from '../pipeline/state/reader';
 import type { DeclaratieRegel } from '../schemas/iwmo/wmo323';
 import { startDynalite, TABLE } from '../stores/dynalite';
@@ -165,7 +166,8 @@ async function reconcileTimed(
   const source = pathSource(declaraties, declaraties);
   const facts = await sniff(source);
   const checked = await checkFile(source, facts);
-  const state = new StateReader(store, '0983', committedFiles(await loadFiles(store, '0983')));
+  const records = await loadFiles(store, '0983');
+  const state = new StateReader(store, '0983', committedFiles(records));
   const pseudonymise = pseudonymiser(await fixedSecrets().pseudonymKey());
   const readLines = async function* () {
     yield* readDeclaraties(decodeText(await source.open(), facts.encoding), facts, new FindingCollector(), {
@@ -189,6 +191,7 @@ async function reconcileTimed(
   const start = process.hrtime.bigint();
   const { items } = await reconcileDeclaraties({
     fileId: facts.sha256,
+    poging: attemptOf(facts.sha256, records.values()),
     gemeente: '0983',
     ontvangstdatum: '2021-04-10',
     declaraties: checked.declaraties,

@@ -28,7 +28,7 @@ import type { RegionData } from './region/load';
 import { type Reference, referenceData } from './region/reference';
 import { type ReportHead, renderReport } from './report/render';
 import type { FileSource } from './source';
-import { type FileRecord, key } from './state/items';
+import { attemptOf, type FileRecord, key } from './state/items';
 import { committedFiles, loadFiles, StateReader } from './state/reader';
 
 export interface IngestDeps {
@@ -129,6 +129,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   }
 
   const files = committedFiles(records);
+  const poging = attemptOf(fileId, records.values());
   const state = new StateReader(store, gemeente, files);
   const pseudonymise = pseudonymiser(await deps.secrets.pseudonymKey());
   const text = () => textOf(source, facts);
@@ -138,6 +139,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   if (checked.kind === 'declaratie') {
     const result = await reconcileDeclaraties({
       fileId,
+      poging,
       gemeente,
       ontvangstdatum: dutchDate(ontvangen),
       declaraties: checked.declaraties,
@@ -152,6 +154,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   } else if (checked.kind === 'toewijzing') {
     const result = await reconcileToewijzingen({
       fileId,
+      poging,
       gemeente,
       rejectedAtLevel2: checked.rejectedSeqs,
       lines: () => readToewijzingen(text(), facts, sinkFindings(), { lines: 0 }),
@@ -166,6 +169,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   } else {
     const result = await reconcileTaakgericht({
       fileId,
+      poging,
       gemeente,
       ontvangen,
       rows: () => readTaakgericht(text(), facts, sinkFindings(), { lines: 0 }),
@@ -208,6 +212,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     reference,
     text,
     items,
+    poging,
   });
 }
 
@@ -248,6 +253,8 @@ interface Outcome {
   readonly text?: () => AsyncIterable<string>;
   /** What the file decided, written just before its record. */
   readonly items?: readonly Item[];
+  /** The attempt that decided the items (attemptOf); the record names it. */
+  readonly poging?: string;
 }
 
 async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestResult> {
@@ -300,6 +307,7 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
     antwoordKey,
     antwoordExt,
     topRetourcodes: topCodes(o.head.findings, o.declaraties),
+    ...(o.poging ? { poging: o.poging } : {}),
   };
   // The items right before the record, after the report and answer (the answer reads the file again, which takes
   // time): a crash between the two leaves items without a record, which nothing counts. A retry rewrites them; a

@@ -32,6 +32,8 @@ export interface MonitorData {
 
 interface ContributionItem {
   readonly fileId: string;
+  /** The attempt that wrote it: only the attempt named in the file record counts. */
+  readonly poging?: string;
   readonly soort: 'declaratie' | 'toewijzing' | 'taakgericht';
   readonly rows: readonly unknown[];
 }
@@ -42,14 +44,20 @@ export async function loadSourceFiles(
   gemeenten: readonly string[],
 ): Promise<Map<string, SourceFile>> {
   const files = new Map<string, SourceFile>();
-  for (const g of gemeenten) {
-    const records: Map<string, FileRecord> = await loadFiles(store, g);
-    for (const r of records.values()) {
-      if (r.status === 'verwerkt')
-        files.set(r.fileId, { fileId: r.fileId, gemeente: r.gemeente, name: r.name, ontvangen: r.ontvangen });
-    }
-  }
+  for (const g of gemeenten)
+    for (const r of await committedRecords(store, g)) files.set(r.fileId, sourceFile(r));
   return files;
+}
+
+const sourceFile = (r: FileRecord): SourceFile => ({
+  fileId: r.fileId,
+  gemeente: r.gemeente,
+  name: r.name,
+  ontvangen: r.ontvangen,
+});
+
+async function committedRecords(store: ItemStore, gemeente: string): Promise<FileRecord[]> {
+  return [...(await loadFiles(store, gemeente)).values()].filter((r) => r.status === 'verwerkt');
 }
 
 /** Reads what the monitor needs for these municipalities (their file records and contribution partitions). */
@@ -62,10 +70,14 @@ export async function loadMonitorData(store: ItemStore, gemeenten: readonly stri
   >();
   const taakgericht = new Map<string, { fileId: string; rows: TaakContribution[] }>();
   for (const g of gemeenten) {
-    for (const [id, file] of await loadSourceFiles(store, [g])) files.set(id, file);
+    const poging = new Map<string, string | undefined>();
+    for (const r of await committedRecords(store, g)) {
+      files.set(r.fileId, sourceFile(r));
+      poging.set(r.fileId, r.poging);
+    }
     for await (const page of store.query(key.contributions(g))) {
       for (const item of page as unknown as ContributionItem[]) {
-        if (!files.has(item.fileId)) continue;
+        if (!poging.has(item.fileId) || poging.get(item.fileId) !== item.poging) continue;
         if (item.soort === 'declaratie') {
           for (const figures of item.rows as DeclaratieContribution[])
             declaraties.push({ fileId: item.fileId, figures });

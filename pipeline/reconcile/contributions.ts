@@ -4,7 +4,7 @@
  * items keyed by the file, so totals are sums over committed files and every figure can be traced to its files.
  */
 import type { Item } from '../ports';
-import { key } from '../state/items';
+import { key, type Writer } from '../state/items';
 
 export interface MonthFigures {
   regels: number;
@@ -252,7 +252,7 @@ export class DeclaratieFigures {
 /** Splits a contribution into items of at most ~300 KB (DynamoDB's item limit is 400 KB). */
 export function contributionItems(
   gemeente: string,
-  fileId: string,
+  { fileId, poging }: Writer,
   soort: 'declaratie' | 'toewijzing' | 'taakgericht',
   rows: readonly unknown[],
 ): Item[] {
@@ -261,7 +261,7 @@ export function contributionItems(
   let size = 0;
   const flush = () => {
     const k = key.contribution(gemeente, fileId, `${soort}#${String(items.length).padStart(4, '0')}`);
-    items.push({ ...k, fileId, soort, rows: part });
+    items.push({ ...k, fileId, poging, soort, rows: part });
     part = [];
     size = 0;
   };

@@ -19,12 +19,14 @@ import type { DeclaratieOutcome } from '../report/results';
 import { STATE_PRESTATIE_RULES } from '../rules/state/declaratie';
 import { STATE_MESSAGE_RULES } from '../rules/state/declaratie/messages';
 import type { PrestatieContext } from '../rules/state/types';
-import { key, type UsageEntry, type UsageItem } from '../state/items';
+import { key, ofRecordedAttempt, type UsageEntry, type UsageItem } from '../state/items';
 import { itemKey, type StateReader, type ToewijzingState } from '../state/reader';
 import { contributionItems, DeclaratieFigures } from './contributions';
 
 export interface DeclaratieReconcileInput {
   readonly fileId: string;
+  /** The attempt (attemptOf): on every item this file writes. */
+  readonly poging: string;
   readonly gemeente: string;
   /** Receipt date in the Netherlands (YYYY-MM-DD). */
   readonly ontvangstdatum: string;
@@ -53,7 +55,7 @@ interface Judged {
 }
 
 export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Promise<ReconcileResult> {
-  const { fileId, gemeente, state, ref } = input;
+  const { fileId, poging, gemeente, state, ref } = input;
   const findings = new FindingCollector();
   const figures = new DeclaratieFigures();
   const items: Item[] = [];
@@ -101,10 +103,10 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     // as sent: its numbers stay free).
     if (!found.length) {
       usedInFile.add(declKey);
-      items.push({ ...key.declaratie(gemeente, afzender, d.declaratieNummer), fileId });
+      items.push({ ...key.declaratie(gemeente, afzender, d.declaratieNummer), fileId, poging });
       if (msgKey && identificatie) {
         usedInFile.add(msgKey);
-        items.push({ ...key.bericht(gemeente, afzender, identificatie), fileId });
+        items.push({ ...key.bericht(gemeente, afzender, identificatie), fileId, poging });
       }
       judgedGroups.add(d);
     }
@@ -185,12 +187,15 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     if (!mine.length) continue;
     // Keep the entries of files with a record (a withdrawn file's do not count, but stay with it) and this file's;
     // drop what crashed files left behind.
-    const keep = t.usageItem?.entries.filter((e) => e.fileId !== fileId && state.files.get(e.fileId)) ?? [];
+    const keep =
+      t.usageItem?.entries.filter(
+        (e) => e.fileId !== fileId && ofRecordedAttempt(state.files, e.fileId, e.poging),
+      ) ?? [];
     const { pk, sk } = key.usage(gemeente, t.nummer);
     const usage: UsageItem = { pk, sk, entries: keep.length ? [...keep, ...mine] : mine };
     items.push(usage);
   }
-  items.push(...contributionItems(gemeente, fileId, 'declaratie', figures.toContributions()));
+  items.push(...contributionItems(gemeente, { fileId, poging }, 'declaratie', figures.toContributions()));
   return { items, findings: findings.result() };
 }
 
@@ -237,7 +242,7 @@ function judgeChunk(
   findings: FindingCollector,
   items: Item[],
 ): void {
-  const { fileId, gemeente, state, ref } = input;
+  const { fileId, poging, gemeente, state, ref } = input;
   // One context for the chunk, filled per line: the rules are pure and keep nothing of it.
   const context: Mutable<PrestatieContext> = {
     regel: chunk[0]?.regel,
@@ -274,7 +279,7 @@ function judgeChunk(
     // The ReferentieNummer is taken by this line, approved or not (the provider resubmits under a new number).
     if (!context.refTaken) {
       const { pk, sk } = key.ref(gemeente, agb, p.referentieNummer);
-      items.push({ pk, sk, fileId, status: codes ? 'afgewezen' : 'toegekend' });
+      items.push({ pk, sk, fileId, poging, status: codes ? 'afgewezen' : 'toegekend' });
     }
     if (codes) {
       outcome.reject(index, codes);
@@ -296,6 +301,7 @@ function judgeChunk(
     const debit = p.debetCredit === 'C' ? t.usage.debit(p.vorigReferentieNummer!, agb) : undefined;
     const entry: UsageEntry = {
       fileId,
+      poging,
       ref: p.referentieNummer,
       agb,
       dc: p.debetCredit,

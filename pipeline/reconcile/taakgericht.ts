@@ -6,7 +6,7 @@ import type { TaakgerichtRow } from '../../schemas/csv';
 import type { Finding } from '../../schemas/report';
 import type { Item, ItemStore } from '../ports';
 import { finding } from '../read/findings';
-import { type CommittedFiles, counts, key, type TaakItem } from '../state/items';
+import { type CommittedFiles, counts, key, ofRecordedAttempt, type TaakItem } from '../state/items';
 import { itemKey } from '../state/reader';
 import { contributionItems, type TaakContribution } from './contributions';
 
@@ -17,13 +17,14 @@ export interface TaakResult {
 
 export async function reconcileTaakgericht(input: {
   readonly fileId: string;
+  readonly poging: string;
   readonly gemeente: string;
   readonly ontvangen: string;
   readonly rows: () => AsyncIterable<TaakgerichtRow[]>;
   readonly store: ItemStore;
   readonly files: CommittedFiles;
 }): Promise<TaakResult> {
-  const { fileId, gemeente, files } = input;
+  const { fileId, poging, gemeente, files } = input;
   const findings: Finding[] = [];
   const items = new Map<string, TaakItem>();
   const contributions: TaakContribution[] = [];
@@ -35,7 +36,7 @@ export async function reconcileTaakgericht(input: {
       const id = itemKey(k);
       const item = items.get(id) ?? stored.get(id);
       const earlier = (item?.versions ?? [])
-        .filter((v) => v.fileId !== fileId && counts(files, v.fileId))
+        .filter((v) => v.fileId !== fileId && counts(files, v.fileId, v.poging))
         .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen))
         .pop();
       if (earlier) {
@@ -47,7 +48,9 @@ export async function reconcileTaakgericht(input: {
           ),
         );
       }
-      const keep = (item?.versions ?? []).filter((v) => v.fileId !== fileId && files.get(v.fileId));
+      const keep = (item?.versions ?? []).filter(
+        (v) => v.fileId !== fileId && ofRecordedAttempt(files, v.fileId, v.poging),
+      );
       items.set(id, {
         ...k,
         gemeente: r.gemeente,
@@ -57,7 +60,7 @@ export async function reconcileTaakgericht(input: {
         agbCode: r.agbCode,
         versions: [
           ...keep,
-          { fileId, ontvangen: input.ontvangen, aantalClienten: r.aantalClienten, bedrag: r.bedrag },
+          { fileId, poging, ontvangen: input.ontvangen, aantalClienten: r.aantalClienten, bedrag: r.bedrag },
         ],
       });
       contributions.push({
@@ -73,7 +76,10 @@ export async function reconcileTaakgericht(input: {
     }
   }
   return {
-    items: [...items.values(), ...contributionItems(gemeente, fileId, 'taakgericht', contributions)],
+    items: [
+      ...items.values(),
+      ...contributionItems(gemeente, { fileId, poging }, 'taakgericht', contributions),
+    ],
     findings,
   };
 }

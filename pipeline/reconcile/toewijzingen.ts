@@ -11,12 +11,20 @@ import type { Pseudonymise } from '../pseudonym';
 import { FindingCollector } from '../read/collector';
 import type { Reference } from '../region/reference';
 import { TR332 } from '../rules/state/toewijzing/TR332';
-import { key, laterVersion, type ToewijzingItem, type ToewijzingVersion } from '../state/items';
+import {
+  key,
+  laterVersion,
+  ofRecordedAttempt,
+  type ToewijzingItem,
+  type ToewijzingVersion,
+} from '../state/items';
 import type { StateReader } from '../state/reader';
 import { contributionItems, type ToewijzingContribution } from './contributions';
 
 export interface ToewijzingReconcileInput {
   readonly fileId: string;
+  /** The attempt (attemptOf): on every item this file writes. */
+  readonly poging: string;
   readonly gemeente: string;
   readonly rejectedAtLevel2: ReadonlySet<number>;
   readonly lines: () => AsyncIterable<ToewijzingRegel[]>;
@@ -34,14 +42,14 @@ export interface ToewijzingResult {
 }
 
 export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Promise<ToewijzingResult> {
-  const { fileId, gemeente, state } = input;
+  const { fileId, poging, gemeente, state } = input;
   const findings = new FindingCollector();
   const rejected = new Map<number, string>();
   const mine = new Map<number, ToewijzingVersion[]>();
   const rows: ToewijzingContribution[] = [];
   // This file's own versions count for the lines after them (a CSV may carry a toewijzing's history).
   const inFile = new Map(state.files);
-  inFile.set(fileId, { ontvangen: input.ontvangen, status: 'verwerkt' });
+  inFile.set(fileId, { ontvangen: input.ontvangen, status: 'verwerkt', poging });
 
   for await (const batch of input.lines()) {
     await state.loadToewijzingen(batch.map((r) => r.product.toewijzingNummer));
@@ -63,6 +71,7 @@ export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Pr
       }
       const version: ToewijzingVersion = {
         fileId,
+        poging,
         seq: p.seq,
         client,
         agb: r.bericht.ontvanger,
@@ -102,10 +111,12 @@ export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Pr
   const items: Item[] = [];
   for (const [nummer, versions] of mine) {
     const t = state.toewijzing(nummer);
-    const keep = (t.item?.versions ?? []).filter((v) => v.fileId !== fileId && state.files.get(v.fileId));
+    const keep = (t.item?.versions ?? []).filter(
+      (v) => v.fileId !== fileId && ofRecordedAttempt(state.files, v.fileId, v.poging),
+    );
     const item: ToewijzingItem = { ...key.toewijzing(gemeente, nummer), versions: [...keep, ...versions] };
     items.push(item);
   }
-  items.push(...contributionItems(gemeente, fileId, 'toewijzing', rows));
+  items.push(...contributionItems(gemeente, { fileId, poging }, 'toewijzing', rows));
   return { items, findings: findings.result(), rejected };
 }

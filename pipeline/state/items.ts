@@ -5,6 +5,7 @@
  * writes the same items. The file record is written last and is the only commit point: every read ignores what
  * uncommitted (crashed, never retried) or withdrawn files wrote.
  */
+import { createHash } from 'node:crypto';
 import { toewijzingMoment } from '../dates';
 import type { Item, ItemKey } from '../ports';
 
@@ -62,20 +63,53 @@ export interface FileRecord extends Item {
   /** Set after the alert went out (alerts are sent after the commit, once). */
   readonly alertVerzonden?: string;
   readonly ingetrokken?: { readonly reden: string; readonly op: string };
+  /** The attempt that committed the file: only items of that attempt count (see attemptOf). */
+  readonly poging?: string;
 }
 
 /** Committed files of one municipality, by id: what every read filters on. */
 export type CommittedFiles = ReadonlyMap<
   string,
-  { readonly ontvangen: string; readonly status: FileStatusCode }
+  { readonly ontvangen: string; readonly status: FileStatusCode; readonly poging?: string }
 >;
 
-export const counts = (files: CommittedFiles, fileId: string): boolean =>
-  files.get(fileId)?.status === 'verwerkt';
+/** Who writes a file's items: the file, and the attempt that decided them (attemptOf). */
+export interface Writer {
+  readonly fileId: string;
+  readonly poging: string;
+}
+
+/** An item of this file and attempt counts: the file is committed, by the attempt that wrote the item. */
+export const counts = (files: CommittedFiles, fileId: string, poging: string | undefined): boolean => {
+  const f = files.get(fileId);
+  return f?.status === 'verwerkt' && f.poging === poging;
+};
+
+/** The item was written by the attempt that gave its file a record (of any status). */
+export const ofRecordedAttempt = (
+  files: CommittedFiles,
+  fileId: string,
+  poging: string | undefined,
+): boolean => files.has(fileId) && files.get(fileId)!.poging === poging;
+
+/**
+ * The id of an attempt to process a file: the file and the state it is decided against (the municipality's file
+ * records and their status). A retry against the same state decides the same and writes the same items; a redrive
+ * after other files changed the state may decide differently, and items of the earlier attempt that it does not
+ * write again then never count, as their poging is not the record's.
+ */
+export function attemptOf(
+  fileId: string,
+  records: Iterable<{ fileId: string; status: FileStatusCode }>,
+): string {
+  const state = [...records].map((r) => `${r.fileId}:${r.status}`).sort();
+  return createHash('sha256').update(fileId).update(state.join('\n')).digest().toString('hex', 0, 8);
+}
 
 /** One version of a toewijzing, as a file delivered it (the BSN only as pseudonym). */
 export interface ToewijzingVersion {
   readonly fileId: string;
+  readonly poging?: string;
   readonly seq: number;
   readonly client: string;
   readonly agb: string;
@@ -101,6 +135,7 @@ export interface ToewijzingItem extends Item {
 /** One declared line's effect on its toewijzing (approved lines only). */
 export interface UsageEntry {
   readonly fileId: string;
+  readonly poging?: string;
   readonly ref: string;
   readonly agb: string;
   readonly dc: 'D' | 'C';
@@ -128,11 +163,13 @@ export interface UsageItem extends Item {
 /** A number (ReferentieNummer, DeclaratieNummer, BerichtIdentificatie) taken by the file that first used it. */
 export interface TakenItem extends Item {
   readonly fileId: string;
+  readonly poging?: string;
   readonly status?: 'toegekend' | 'afgewezen';
 }
 
 export interface TaakVersion {
   readonly fileId: string;
+  readonly poging?: string;
   readonly ontvangen: string;
   readonly aantalClienten: number;
   readonly bedrag: number;
@@ -154,7 +191,7 @@ export function effectiveToewijzing(
 ): ToewijzingVersion | null {
   let best: ToewijzingVersion | null = null;
   for (const v of item?.versions ?? []) {
-    if (!counts(files, v.fileId)) continue;
+    if (!counts(files, v.fileId, v.poging)) continue;
     if (!best || laterVersion(v, best, files)) best = v;
   }
   return best;
@@ -173,10 +210,10 @@ export function laterVersion(a: ToewijzingVersion, b: ToewijzingVersion, files: 
 
 /** The usage entries that count: those of committed files. */
 export function effectiveUsage(item: UsageItem | undefined, files: CommittedFiles): UsageEntry[] {
-  return (item?.entries ?? []).filter((e) => counts(files, e.fileId));
+  return (item?.entries ?? []).filter((e) => counts(files, e.fileId, e.poging));
 }
 
 /** Whether a taken number counts (its file is committed). */
 export function taken(item: TakenItem | undefined, files: CommittedFiles): boolean {
-  return item !== undefined && counts(files, item.fileId);
+  return item !== undefined && counts(files, item.fileId, item.poging);
 }

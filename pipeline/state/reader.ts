@@ -36,7 +36,12 @@ export async function loadFiles(store: ItemStore, gemeente: string): Promise<Map
 }
 
 export function committedFiles(records: ReadonlyMap<string, FileRecord>): CommittedFiles {
-  return new Map([...records.values()].map((r) => [r.fileId, { ontvangen: r.ontvangen, status: r.status }]));
+  return new Map(
+    [...records.values()].map((r) => [
+      r.fileId,
+      { ontvangen: r.ontvangen, status: r.status, poging: r.poging },
+    ]),
+  );
 }
 
 /** The sort keys of a toewijzing's two items (the partition key is the toewijzing's). */

@@ -10,12 +10,15 @@ export class InjectedFault extends Error {}
 export class Faults {
   count = 0;
   failAt = 0;
+  /** Or: fail every step this says yes to. */
+  failWhen: ((step: string) => boolean) | undefined;
   readonly steps: string[] = [];
 
   tick(what: string): void {
     this.count++;
     this.steps.push(what);
-    if (this.count === this.failAt) throw new InjectedFault(`fout ingeprikt bij stap ${this.count}: ${what}`);
+    if (this.count === this.failAt || this.failWhen?.(what))
+      throw new InjectedFault(`fout ingeprikt bij stap ${this.count}: ${what}`);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 
 import { ingestObject } from '../../pipeline/ingest';
+import { loadMonitorData } from '../../pipeline/monitor/data';
 import type { Report } from '../../schemas/report';
 import { Faults, faultyBlobs, faultyStore, InjectedFault } from '../helpers/faults';
 import { credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
@@ -271,6 +272,41 @@ describe('exactly once', () => {
       expect((await stack.dump()).filter((i) => i.sk === 'REF' && i.fileId === a.report.fileId)).toEqual([]);
       await stack.close();
     }, 60_000);
+  });
+
+  it('a file whose record failed after its items were written, redriven after the state changed, counts only what the redrive decided', async () => {
+    const faults = new Faults();
+    const stack = await startStack({ wrapStore: (s) => faultyStore(s, faults) });
+    await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]), new Date('2022-04-01T08:00:00Z'));
+    // File A: D9 with R1 on toewijzing 5001. Its items are written, then its record fails: to the dead letters.
+    const a = declaratieCsv({ nummer: 'D9', maand: '2022-03', lines: [line('2022-03', 'R1')] });
+    faults.failWhen = (step) => step.startsWith('store.putOne GEM#0983#FILES');
+    await expect(stack.upload('0983', 'a.csv', a, new Date('2022-04-06T09:00:00Z'))).rejects.toBeInstanceOf(
+      InjectedFault,
+    );
+    faults.failWhen = undefined;
+    // The first attempt's items are in the store (its ReferentieNummer among them), without a record.
+    expect((await stack.dump()).some((i) => i.pk.endsWith('#REF#R1'))).toBe(true);
+    // Meanwhile file B takes DeclaratieNummer D9 and commits.
+    const b = declaratieCsv({ nummer: 'D9', maand: '2022-02', lines: [line('2022-02', 'R2')] });
+    expect((await stack.upload('0983', 'b.csv', b)).report.declaraties[0].retourcodes).toEqual(['8001']);
+    // The redrive decides differently: D9 is taken (9333), A approves nothing.
+    const redrive = await ingestObject(stack.deps, 'inbox/0983/a.csv');
+    expect(redrive.report.declaraties[0].retourcodes).toEqual(['9333']);
+    // What the first attempt wrote does not count: R1 is free, March on 5001 has no approved debit, no figures.
+    const again = await stack.upload(
+      '0983',
+      'c.csv',
+      declaratieCsv({ nummer: 'D10', maand: '2022-03', lines: [line('2022-03', 'R1')] }),
+    );
+    expect(again.report.declaraties[0].prestaties[0]).toMatchObject({ status: 'toegekend', retourcodes: [] });
+    const data = await loadMonitorData(stack.deps.store, ['0983']);
+    expect(
+      data.declaraties
+        .filter((d) => d.fileId === redrive.report.fileId)
+        .flatMap((d) => Object.values(d.figures.kosten)),
+    ).toEqual([]);
+    await stack.close();
   });
 
   it('a file that crashed and was never retried leaves no trace: no false 8021, no partial figures', async () => {

@@ -58,7 +58,7 @@ describe('declaration contributions in parts', () => {
     expect(afgewezen).toBe(1000);
     expect(union.size).toBe(9000);
 
-    const items = contributionItems('0983', 'f'.repeat(64), 'declaratie', parts);
+    const items = contributionItems('0983', { fileId: 'f'.repeat(64), poging: 'p1' }, 'declaratie', parts);
     for (const item of items) expect(JSON.stringify(item).length).toBeLessThan(350_000);
   });
 
