@@ -147,6 +147,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
       state,
       ref: reference,
       pseudonymise,
+      write: (decided) => store.put(decided),
     });
     items = result.items;
     level3 = result.findings;
@@ -310,8 +311,8 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
     ...(o.poging ? { poging: o.poging } : {}),
   };
   // The items right before the record, after the report and answer (the answer reads the file again, which takes
-  // time): a crash between the two leaves items without a record, which nothing counts. A retry rewrites them; a
-  // redrive after other files changed the state may decide differently (README, "State and commit model").
+  // time): a crash between the two leaves items without a record, which nothing counts. A retry against the same
+  // state rewrites them; a redrive after the state changed is another attempt, and only its items count.
   await store.put(o.items ?? []);
   await store.putOne(record);
   return publish(deps, record, o.head.file);

@@ -1,8 +1,7 @@
 /**
  * Control levels 3 and 4 for a declaration file: pass 2 over its lines, judged against the toewijzingen, the
- * provider's earlier declarations, the contracts and the product list. Decides everything first and returns the
- * items to write; writes nothing itself. (Writing a chunk's items early would leave items of a crashed attempt that
- * a later attempt, deciding differently after other files changed the state, does not overwrite.)
+ * provider's earlier declarations, the contracts and the product list. Decides first and hands over the items to
+ * write (per chunk the ReferentieNummers it took, at the end the rest); writes nothing itself.
  *
  * Credits are judged before debits (pass 2a, then 2b), so that a credit and its replacement debit in one message
  * are both approved, in whatever order the lines stand.
@@ -37,9 +36,16 @@ export interface DeclaratieReconcileInput {
   readonly state: StateReader;
   readonly ref: Reference;
   readonly pseudonymise: Pseudonymise;
+  /**
+   * Takes the ReferentieNummer items of each judged chunk as soon as they are decided, so that a file of a million
+   * lines does not hold them all. They count only once the record names this attempt (poging): a redrive that
+   * decides differently leaves what this attempt wrote uncounted.
+   */
+  readonly write: (items: readonly Item[]) => Promise<void>;
 }
 
 export interface ReconcileResult {
+  /** What is left to write once every line is judged: numbers of messages, usage, contributions. */
   readonly items: Item[];
   readonly findings: Finding[];
 }
@@ -123,8 +129,10 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
         chunk.map((j) => j.regel.bericht.afzender),
         chunk.map((j) => j.regel.prestatie.referentieNummer),
       );
-      judgeChunk(chunk, toewijzingen, refSlots, input, figures, findings, items);
+      const refItems: Item[] = [];
+      judgeChunk(chunk, toewijzingen, refSlots, input, figures, findings, refItems);
       chunk = [];
+      if (refItems.length) await input.write(refItems);
     };
     for await (const batch of input.lines()) {
       for (const regel of batch) {

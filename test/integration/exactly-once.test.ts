@@ -269,7 +269,12 @@ describe('exactly once', () => {
       });
       const again = await stack.upload('0983', 'c.csv', c);
       expect(again.report.declaraties[0].prestaties[0].retourcodes).toEqual([]);
-      expect((await stack.dump()).filter((i) => i.sk === 'REF' && i.fileId === a.report.fileId)).toEqual([]);
+      // The first attempt's numbers are still in the table, but not of the attempt the record names.
+      const dump = await stack.dump();
+      const record = dump.find((i) => i.pk === 'GEM#0983#FILES' && i.fileId === a.report.fileId)!;
+      const leftovers = dump.filter((i) => i.sk === 'REF' && i.fileId === a.report.fileId);
+      expect(leftovers.length).toBeGreaterThan(0);
+      expect(leftovers.filter((i) => i.poging === record.poging)).toEqual([]);
       await stack.close();
     }, 60_000);
   });
