@@ -14,7 +14,7 @@ import Papa from 'papaparse';
 import { SaxesParser } from 'saxes';
 import { z } from 'zod';
 import { checkFile, checkReportHead } from '../pipeline/check';
-import { ingestObject } from '../pipeline/ingest';
+import { ingestObject, rulesFingerprint } from '../pipeline/ingest';
 import type { ItemStore } from '../pipeline/ports';
 import { pseudonymiser } from '../pipeline/pseudonym';
 import { FindingCollector } from '../pipeline/read/collector';
@@ -193,7 +193,7 @@ async function reconcileTimed(
   const start = process.hrtime.bigint();
   const { items } = await reconcileDeclaraties({
     fileId: facts.sha256,
-    poging: attemptOf(facts.sha256, records.values()),
+    poging: attemptOf(facts.sha256, '2021-04-10T08:00:00Z', records.values(), rulesFingerprint(region)),
     gemeente: '0983',
     ontvangstdatum: '2021-04-10',
     declaraties: checked.declaraties,

@@ -1,10 +1,12 @@
 /**
  * The whole pipeline for one uploaded file (DESIGN §2, §5): identify it (SHA-256), check levels 1–2 (pass 1),
- * check isolation, judge it against state (pass 2), write its items, write its report and answer internally, write
- * the file record (the commit), then publish: answer and report to the outbox (or the file to quarantine), the
+ * check isolation, judge it against state (pass 2; the ReferentieNummers it takes are written per chunk), write its
+ * report and answer internally, write the rest of its items, write the file record (the commit), then publish: answer and report to the outbox (or the file to quarantine), the
  * original to the archive, one alert, and the inbox object removed. Every step before the commit can be repeated;
  * every step after it is idempotent. One municipality's files are processed one at a time.
  */
+import { createHash } from 'node:crypto';
+import { version } from '../package.json';
 import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
@@ -129,7 +131,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   }
 
   const files = committedFiles(records);
-  const poging = attemptOf(fileId, records.values());
+  const poging = attemptOf(fileId, ontvangen, records.values(), rulesFingerprint(deps.region));
   const state = new StateReader(store, gemeente, files);
   const pseudonymise = pseudonymiser(await deps.secrets.pseudonymKey());
   const text = () => textOf(source, facts);
@@ -215,6 +217,21 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     items,
     poging,
   });
+}
+
+const fingerprints = new WeakMap<RegionData, string>();
+
+/** What a file is decided by besides the state: the region's reference data and this code's version (attemptOf). */
+export function rulesFingerprint(region: RegionData): string {
+  let f = fingerprints.get(region);
+  if (f === undefined) {
+    const { region: regio, tarieven, budgetten, aanbieders } = region;
+    f = createHash('sha256')
+      .update(JSON.stringify({ version, regio, tarieven, budgetten, aanbieders }))
+      .digest('hex');
+    fingerprints.set(region, f);
+  }
+  return f;
 }
 
 function textOf(source: FileSource, facts: FileFacts): AsyncIterable<string> {

@@ -93,17 +93,23 @@ export const ofRecordedAttempt = (
 ): boolean => files.has(fileId) && files.get(fileId)!.poging === poging;
 
 /**
- * The id of an attempt to process a file: the file and the state it is decided against (the municipality's file
- * records and their status). A retry against the same state decides the same and writes the same items; a redrive
- * after other files changed the state may decide differently, and items of the earlier attempt that it does not
- * write again then never count, as their poging is not the record's.
+ * The id of an attempt to process a file: everything its decisions depend on — the file, its receipt time, the
+ * state it is decided against (the municipality's file records and their status) and the rules it is decided by
+ * (`rules`: the region's reference data and the code's version). A retry of the same delivery against the same
+ * state decides the same and writes the same items; any other attempt may decide differently, and items of the
+ * earlier one that it does not write again then never count, as their poging is not the record's.
  */
 export function attemptOf(
   fileId: string,
+  ontvangen: string,
   records: Iterable<{ fileId: string; status: FileStatusCode }>,
+  rules: string,
 ): string {
   const state = [...records].map((r) => `${r.fileId}:${r.status}`).sort();
-  return createHash('sha256').update(fileId).update(state.join('\n')).digest().toString('hex', 0, 8);
+  return createHash('sha256')
+    .update([fileId, ontvangen, rules, ...state].join('\n'))
+    .digest()
+    .toString('hex', 0, 8);
 }
 
 /** One version of a toewijzing, as a file delivered it (the BSN only as pseudonym). */

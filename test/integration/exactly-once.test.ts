@@ -314,6 +314,51 @@ describe('exactly once', () => {
     await stack.close();
   });
 
+  it('the same bytes sent again later, after the first delivery failed at its record, is another attempt', async () => {
+    const faults = new Faults();
+    const stack = await startStack({ wrapStore: (s) => faultyStore(s, faults) });
+    await stack.upload(
+      '0983',
+      'tw.csv',
+      toewijzingCsv([{}, { nummer: 5002, bsn: '999900018', code: '15A07' }]),
+      new Date('2022-04-01T08:00:00Z'),
+    );
+    // D1 is dated 7 April; D2 uses the same ReferentieNummer R1 on toewijzing 5002.
+    const file = declaratieCsv(
+      { nummer: 'D1', maand: '2022-03', dagtekening: '2022-04-07', lines: [line('2022-03', 'R1')] },
+      {
+        nummer: 'D2',
+        maand: '2022-03',
+        lines: [
+          line('2022-03', 'R1', {
+            bsn: '999900018',
+            toewijzingNummer: 5002,
+            productCode: '15A07',
+            tarief: 14250,
+          }),
+        ],
+      },
+    );
+    // Received 6 April: D1 is dated after receipt (8848), D2's line is approved; then the record fails.
+    faults.failWhen = (step) => step.startsWith('store.putOne GEM#0983#FILES');
+    await expect(
+      stack.upload('0983', 'a.csv', file, new Date('2022-04-06T09:00:00Z')),
+    ).rejects.toBeInstanceOf(InjectedFault);
+    faults.failWhen = undefined;
+    // The same bytes on 8 April: D1 is judged now and takes R1, so D2's line gets 8021 …
+    const again = await stack.upload('0983', 'a2.csv', file, new Date('2022-04-08T09:00:00Z'));
+    expect(again.report.declaraties[1].prestaties[0].retourcodes).toContain('8021');
+    // … and what the first delivery approved on 5002 does not count: no entry of the committed attempt there.
+    const dump = await stack.dump();
+    const record = dump.find((i) => i.pk === 'GEM#0983#FILES' && i.fileId === again.report.fileId)!;
+    const usage = dump.find((i) => i.pk === 'GEM#0983#TW#5002' && i.sk === 'USAGE') as unknown as {
+      entries: { fileId: string; poging?: string }[];
+    };
+    expect(usage.entries.some((e) => e.fileId === record.fileId)).toBe(true);
+    expect(usage.entries.filter((e) => e.fileId === record.fileId && e.poging === record.poging)).toEqual([]);
+    await stack.close();
+  });
+
   it('a file that crashed and was never retried leaves no trace: no false 8021, no partial figures', async () => {
     // Where the March file commits: counted on a stack of its own.
     const counting = new Faults();
