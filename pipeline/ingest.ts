@@ -1,8 +1,9 @@
 /**
  * The whole pipeline for one uploaded file (DESIGN §2, §5): identify it (SHA-256), check levels 1–2 (pass 1),
  * check isolation, judge it against state (pass 2; the ReferentieNummers it takes are written per chunk), write its
- * report and answer internally, write the rest of its items, write the file record (the commit), then publish: answer and report to the outbox (or the file to quarantine), the
- * original to the archive, one alert, and the inbox object removed. Every step before the commit can be repeated;
+ * report and answer internally, write the rest of its items, write the file record (the commit), then publish:
+ * answer and report to the outbox (or the file to quarantine), the original to the archive, one alert, and the inbox
+ * object removed. Every step before the commit can be repeated;
  * every step after it is idempotent. One municipality's files are processed one at a time.
  */
 import { createHash } from 'node:crypto';

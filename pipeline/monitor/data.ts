@@ -9,8 +9,8 @@ import type {
   TaakContribution,
   ToewijzingContribution,
 } from '../reconcile/contributions';
-import { type FileRecord, key } from '../state/items';
-import { loadFiles } from '../state/reader';
+import { counts, type FileRecord, key } from '../state/items';
+import { committedFiles, loadFiles } from '../state/reader';
 
 export interface SourceFile {
   readonly fileId: string;
@@ -70,14 +70,12 @@ export async function loadMonitorData(store: ItemStore, gemeenten: readonly stri
   >();
   const taakgericht = new Map<string, { fileId: string; rows: TaakContribution[] }>();
   for (const g of gemeenten) {
-    const poging = new Map<string, string | undefined>();
-    for (const r of await committedRecords(store, g)) {
-      files.set(r.fileId, sourceFile(r));
-      poging.set(r.fileId, r.poging);
-    }
+    const records = await loadFiles(store, g);
+    for (const r of records.values()) if (r.status === 'verwerkt') files.set(r.fileId, sourceFile(r));
+    const committed = committedFiles(records);
     for await (const page of store.query(key.contributions(g))) {
       for (const item of page as unknown as ContributionItem[]) {
-        if (!poging.has(item.fileId) || poging.get(item.fileId) !== item.poging) continue;
+        if (!counts(committed, item.fileId, item.poging)) continue;
         if (item.soort === 'declaratie') {
           for (const figures of item.rows as DeclaratieContribution[])
             declaraties.push({ fileId: item.fileId, figures });

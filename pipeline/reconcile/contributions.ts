@@ -182,6 +182,16 @@ export class DeclaratieFigures {
     }
   }
 
+  /** A rejected line: in its month key with nothing granted, and under each of its retourcodes. */
+  rejectedLine(
+    l: { maand: string; herkomst: string; taakveld: string; agb: string; eenheid: string; volume: number },
+    codes: readonly string[],
+    bedrag: number,
+  ): void {
+    this.line({ ...l, ingediend: bedrag, toegekend: 0, client: null });
+    this.rejection(l.maand, l.agb, codes, bedrag);
+  }
+
   rejection(maand: string, agb: string, codes: readonly string[], bedrag: number): void {
     for (const code of codes) {
       const id = `${maand}|${agb}|${code}`;

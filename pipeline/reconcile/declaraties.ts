@@ -159,23 +159,17 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     for (let n = 0; n < rejectedChunk.length; n++) {
       const { regel, outcome, index } = rejectedChunk[n];
       const p = regel.prestatie;
-      const amount = signed(p.bedrag, p.debetCredit);
-      figures.line({
-        maand: monthOf(p.begin),
-        herkomst: toewijzingen[n].current?.herkomst ?? '0000',
-        taakveld: ref.taakveld(p.productCategorie, p.productCode),
-        agb: regel.bericht.afzender,
-        ingediend: amount,
-        toegekend: 0,
-        eenheid: p.eenheid,
-        volume: p.volume,
-        client: null,
-      });
-      figures.rejection(
-        monthOf(p.begin),
-        regel.bericht.afzender,
+      figures.rejectedLine(
+        {
+          maand: monthOf(p.begin),
+          herkomst: toewijzingen[n].current?.herkomst ?? '0000',
+          taakveld: ref.taakveld(p.productCategorie, p.productCode),
+          agb: regel.bericht.afzender,
+          eenheid: p.eenheid,
+          volume: p.volume,
+        },
         outcome.rejected.get(index) ?? outcome.retourcodes,
-        amount,
+        signed(p.bedrag, p.debetCredit),
       );
     }
     rejectedChunk = [];
@@ -291,18 +285,11 @@ function judgeChunk(
     }
     if (codes) {
       outcome.reject(index, codes);
-      figures.line({
-        maand,
-        herkomst,
-        taakveld,
-        agb,
-        ingediend: amount,
-        toegekend: 0,
-        eenheid: p.eenheid,
-        volume: p.volume,
-        client: null,
-      });
-      figures.rejection(maand, agb, codes, amount);
+      figures.rejectedLine(
+        { maand, herkomst, taakveld, agb, eenheid: p.eenheid, volume: p.volume },
+        codes,
+        amount,
+      );
       continue;
     }
     // Approved: a credit counts in the month and for the origin and taakveld of the debit it reverses.
