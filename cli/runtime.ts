@@ -36,7 +36,6 @@ export interface RuntimeOptions {
   /** Print alerts on stdout too (serve). */
   readonly echoAlerts?: (line: string) => void;
   readonly dynamoPort?: number;
-  /** The caller runs the bucket itself (serve): `blobs` is the folder bucket, unused. */
   /**
    * Run the bucket as s3rver (serve: on this port, 0 for any) even on a folder never served. Without it the commands
    * run s3rver only on a folder that has been served, and use the folder bucket otherwise.

@@ -13,7 +13,16 @@ export async function withdrawFile(
   now = new Date(),
 ): Promise<FileRecord | null> {
   const record = await fileRecord(store, gemeenten, fileId);
-  if (record?.status !== 'verwerkt') return null;
+  return record?.status === 'verwerkt' ? withdrawRecord(store, record, reden, now) : null;
+}
+
+/** Marks a committed file's record withdrawn (the caller read it and checked it is committed). */
+export async function withdrawRecord(
+  store: ItemStore,
+  record: FileRecord,
+  reden: string,
+  now = new Date(),
+): Promise<FileRecord> {
   const withdrawn: FileRecord = {
     ...record,
     status: 'ingetrokken',
