@@ -378,8 +378,13 @@ async function publish(deps: IngestDeps, record: FileRecord, inboxKey: string): 
 /**
  * The alert for a committed file with rejections, sent once: after sending, the file record says so. A
  * quarantined file is rejected as a whole, also when no line could be read (empty, binary, not a known kind).
+ * `seen` may be behind (a stream image, a withdrawal since): the decision is made on the record as stored now,
+ * and only the flag is written, so that a withdrawal made meanwhile stays.
  */
-export async function alertOnce(store: ItemStore, alerts: AlertSink, record: FileRecord): Promise<boolean> {
+export async function alertOnce(store: ItemStore, alerts: AlertSink, seen: FileRecord): Promise<boolean> {
+  const recordKey = key.file(seen.gemeente, seen.fileId);
+  const [record] = (await store.get([recordKey])) as FileRecord[];
+  if (!record) return false;
   const quarantined = record.status === 'quarantaine';
   if ((record.afgewezen === 0 && !quarantined) || record.alertVerzonden || record.status === 'ingetrokken')
     return false;
@@ -403,7 +408,7 @@ export async function alertOnce(store: ItemStore, alerts: AlertSink, record: Fil
       rapport: `${base}.rapport.json`,
     }),
   );
-  await store.putOne({ ...record, alertVerzonden: new Date().toISOString() });
+  await store.mark(recordKey, { alertVerzonden: new Date().toISOString() });
   return true;
 }
 

@@ -26,6 +26,11 @@ export interface ItemStore {
   put(items: readonly Item[]): Promise<void>;
   /** The single-item write of a commit point. */
   putOne(item: Item): Promise<void>;
+  /**
+   * Sets attributes of an item that exists, leaving its other attributes as they are (UpdateItem), so that a
+   * flag never writes back an older copy of the rest; false when there is no such item.
+   */
+  mark(key: ItemKey, attributes: Readonly<Record<string, string>>): Promise<boolean>;
   /** All items of one partition, optionally those whose sort key starts with a prefix, page by page. */
   query(pk: string, skPrefix?: string): AsyncIterable<Item[]>;
   /** Request counts since creation, for benchmarks. */

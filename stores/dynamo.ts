@@ -4,6 +4,7 @@
  * DynamoDB on AWS and to dynalite locally.
  */
 import {
+  ConditionalCheckFailedException,
   CreateTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
@@ -15,6 +16,7 @@ import {
   DynamoDBDocumentClient,
   PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Item, ItemKey, ItemStore } from '../pipeline/ports';
 
@@ -106,6 +108,31 @@ export class DynamoItemStore implements ItemStore {
   async putOne(item: Item): Promise<void> {
     this.stats.writeRequests++;
     await this.doc.send(new PutCommand({ TableName: this.table, Item: item }));
+  }
+
+  async mark(key: ItemKey, attributes: Readonly<Record<string, string>>): Promise<boolean> {
+    const names = Object.keys(attributes);
+    this.stats.writeRequests++;
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: key.pk, sk: key.sk },
+          UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+          ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:v${i}`, attributes[n]])),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (
+        err instanceof ConditionalCheckFailedException ||
+        (err as Error).name === 'ConditionalCheckFailedException'
+      )
+        return false;
+      throw err;
+    }
   }
 
   async *query(pk: string, skPrefix?: string): AsyncIterable<Item[]> {

@@ -55,6 +55,14 @@ export class MemoryItemStore implements ItemStore {
     this.set(item);
   }
 
+  async mark(key: ItemKey, attributes: Readonly<Record<string, string>>): Promise<boolean> {
+    this.stats.writeRequests++;
+    const item = this.partitions.get(key.pk)?.get(key.sk);
+    if (!item) return false;
+    Object.assign(item, attributes);
+    return true;
+  }
+
   async *query(pk: string, skPrefix = ''): AsyncIterable<Item[]> {
     this.stats.readRequests++;
     const out = [...(this.partitions.get(pk)?.values() ?? [])]

@@ -18,6 +18,7 @@ import { utils } from 'ssh2';
 import type { IngestDeps } from '../../pipeline/ingest';
 import type { Item } from '../../pipeline/ports';
 import type { Report } from '../../schemas/report';
+import { forwarding } from '../helpers/faults';
 import {
   BSN_A,
   BSN_B,
@@ -45,13 +46,10 @@ function observeCommits(deps: IngestDeps): IngestDeps {
   return {
     ...deps,
     store: {
-      stats: store.stats,
-      get: (keys) => store.get(keys),
-      query: (pk, sk) => store.query(pk, sk),
-      put: (items) => store.put(items),
+      ...forwarding(store),
       async putOne(item: Item) {
         const file = /^GEM#([0-9]{4})#FILES$/.exec(item.pk);
-        if (file && !('alertVerzonden' in item)) {
+        if (file) {
           const h = hold;
           if (h && h.gemeente === file[1]) {
             hold = null;

@@ -22,11 +22,21 @@ export class Faults {
   }
 }
 
-export function faultyStore(inner: ItemStore, faults: Faults): ItemStore {
+/** A store that passes every call to `inner`: spread it and replace the calls a test wants to watch or break. */
+export function forwarding(inner: ItemStore): ItemStore {
   return {
     stats: inner.stats,
-    get: (keys: readonly ItemKey[]) => inner.get(keys),
-    query: (pk: string, sk?: string) => inner.query(pk, sk),
+    get: (keys) => inner.get(keys),
+    put: (items) => inner.put(items),
+    putOne: (item) => inner.putOne(item),
+    mark: (key, attributes) => inner.mark(key, attributes),
+    query: (pk, sk) => inner.query(pk, sk),
+  };
+}
+
+export function faultyStore(inner: ItemStore, faults: Faults): ItemStore {
+  return {
+    ...forwarding(inner),
     async put(items: readonly Item[]) {
       for (let i = 0; i < items.length; i += 25) {
         faults.tick(`store.put ${items[i].pk}`);
@@ -34,8 +44,12 @@ export function faultyStore(inner: ItemStore, faults: Faults): ItemStore {
       }
     },
     async putOne(item: Item) {
-      faults.tick(`store.putOne ${item.pk}${'alertVerzonden' in item ? ' (melding vastgelegd)' : ''}`);
+      faults.tick(`store.putOne ${item.pk}`);
       await inner.putOne(item);
+    },
+    async mark(key: ItemKey, attributes: Readonly<Record<string, string>>) {
+      faults.tick(`store.mark ${key.pk} (${Object.keys(attributes).join(', ')})`);
+      return inner.mark(key, attributes);
     },
   };
 }

@@ -7,7 +7,7 @@
 import { ingestObject } from '../../pipeline/ingest';
 import { loadMonitorData } from '../../pipeline/monitor/data';
 import type { Report } from '../../schemas/report';
-import { Faults, faultyBlobs, faultyStore, InjectedFault } from '../helpers/faults';
+import { Faults, faultyBlobs, faultyStore, forwarding, InjectedFault } from '../helpers/faults';
 import { credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
 
@@ -235,14 +235,11 @@ describe('exactly once', () => {
       // The second chunk's toewijzing load fails (a timeout, a throttle, a bug): the file goes to the dead letters.
       const stack = await startStack({
         wrapStore: (s) => ({
-          stats: s.stats,
+          ...forwarding(s),
           get: async (keys) => {
             if (armed && keys.some((k) => k.pk === 'GEM#0983#TW#6500')) throw crash;
             return s.get(keys);
           },
-          put: (items) => s.put(items),
-          putOne: (item) => s.putOne(item),
-          query: (pk, sk) => s.query(pk, sk),
         }),
       });
       await stack.upload('0983', 'tw-groot.csv', tw, new Date('2022-04-01T08:00:00Z'));

@@ -1,6 +1,9 @@
+import { alertOnce, ingestObject } from '../../pipeline/ingest';
+import type { Alert } from '../../pipeline/ports';
+import { type FileRecord, key } from '../../pipeline/state/items';
 import { withdrawFile } from '../../pipeline/withdraw';
 import { AGB, credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
-import { type Stack, startStack } from '../helpers/stack';
+import { putWithTime, type Stack, startStack } from '../helpers/stack';
 
 describe('ingest on the embedded stack (dynalite over loopback)', () => {
   let stack: Stack;
@@ -151,6 +154,66 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     expect(stack.alerts.sent.map((a) => [a.bestand, a.status, a.regels])).toEqual([
       ['rommel.txt', 'quarantaine', 0],
     ]);
+  });
+});
+
+describe('the alert of a file that is withdrawn at the same moment (the notify Lambda reads a stream image)', () => {
+  let stack: Stack;
+  let fileId: string;
+  /** The committed record as the stream delivers it: a copy taken before anything else happens. */
+  let image: FileRecord;
+  const stored = async () => ((await stack.store.get([key.file('0983', fileId)])) as FileRecord[])[0];
+
+  beforeEach(async () => {
+    stack = await startStack();
+    await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
+    await putWithTime(
+      stack.blobs,
+      'inbox/0983/d.csv',
+      declaratieCsv({
+        nummer: 'D1',
+        maand: '2022-03',
+        lines: [line('2022-03', 'R1'), line('2022-03', 'R2', { toewijzingNummer: 9999 })],
+      }),
+      new Date('2023-06-01T10:00:00Z'),
+    );
+    // Deferred: the alert is the notify Lambda's work, as on AWS.
+    const { report } = await ingestObject({ ...stack.deps, alertMode: 'deferred' }, 'inbox/0983/d.csv');
+    expect(report.counts).toMatchObject({ geaccepteerd: 1, afgewezen: 1 });
+    fileId = report.fileId!;
+    image = await stored();
+    expect(stack.alerts.sent).toEqual([]);
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  it('withdrawn while the alert goes out: the withdrawal stays, and the alert is marked sent', async () => {
+    const sent: Alert[] = [];
+    const withdrawingWhileSending = {
+      async send(alert: Alert) {
+        sent.push(alert);
+        await withdrawFile(stack.store, ['0983'], fileId, 'dubbel ingediend');
+      },
+    };
+    expect(await alertOnce(stack.store, withdrawingWhileSending, image)).toBe(true);
+    expect(sent.map((a) => [a.bestand, a.afgewezen])).toEqual([['d.csv', 1]]);
+    expect(await stored()).toMatchObject({ status: 'ingetrokken', alertVerzonden: expect.any(String) });
+  });
+
+  it('withdrawn before the image is handled: no alert, and the withdrawal stays', async () => {
+    await withdrawFile(stack.store, ['0983'], fileId, 'dubbel ingediend');
+    expect(await alertOnce(stack.store, stack.alerts, image)).toBe(false);
+    expect(stack.alerts.sent).toEqual([]);
+    expect(await stored()).toMatchObject({ status: 'ingetrokken' });
+    expect(await stored()).not.toHaveProperty('alertVerzonden');
+  });
+
+  it('a second image of the same commit sends nothing more', async () => {
+    expect(await alertOnce(stack.store, stack.alerts, image)).toBe(true);
+    expect(await alertOnce(stack.store, stack.alerts, image)).toBe(false);
+    expect(stack.alerts.sent).toHaveLength(1);
+    expect(await stored()).toMatchObject({ status: 'verwerkt', alertVerzonden: expect.any(String) });
   });
 });
 

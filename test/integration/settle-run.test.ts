@@ -19,6 +19,7 @@ import {
   VEREVENING_PK,
   writeStatement,
 } from '../../pipeline/settle/store';
+import { forwarding } from '../helpers/faults';
 import { credit, declaratieCsv, line } from '../helpers/scenario';
 import { provisional, TW_VENLO, uploadToewijzingen } from '../helpers/settle';
 import { type Stack, startStack } from '../helpers/stack';
@@ -229,10 +230,7 @@ describe('a crash between the blob and the index item leaves no half version', (
   let faal = true;
   beforeAll(async () => {
     const wrapStore = (store: ItemStore): ItemStore => ({
-      get: (keys) => store.get(keys),
-      put: (items) => store.put(items),
-      query: (pk, prefix) => store.query(pk, prefix),
-      stats: store.stats,
+      ...forwarding(store),
       putOne: async (item) => {
         if (faal && item.pk === VEREVENING_PK) {
           faal = false;

@@ -178,6 +178,19 @@ describe('DynamoItemStore on dynalite', () => {
     expect((await store.get([{ pk: 'P#1', sk: 'S#0001' }]))[0].n).toBe('een');
   });
 
+  it('mark sets attributes of an existing item and keeps the rest; it creates no item that is not there', async () => {
+    const store = new DynamoItemStore({ table: TABLE, client });
+    await store.putOne({ ...item(1), status: 'ingetrokken' });
+    expect(await store.mark({ pk: 'P#1', sk: 'S#0001' }, { alertVerzonden: 'nu', 'met spatie': 'ja' })).toBe(
+      true,
+    );
+    expect(await store.get([{ pk: 'P#1', sk: 'S#0001' }])).toEqual([
+      { ...item(1), status: 'ingetrokken', alertVerzonden: 'nu', 'met spatie': 'ja' },
+    ]);
+    expect(await store.mark({ pk: 'P#1', sk: 'GEEN' }, { alertVerzonden: 'nu' })).toBe(false);
+    expect(await store.get([{ pk: 'P#1', sk: 'GEEN' }])).toEqual([]);
+  });
+
   it('query follows LastEvaluatedKey over pages (more than 1 MB in one partition)', async () => {
     const store = new DynamoItemStore({ table: TABLE, client });
     const payload = 'x'.repeat(20_000);
