@@ -210,7 +210,8 @@ export class Processing extends Construct {
       }),
     );
     props.alertTopic.grantPublish(this.notify.role);
-    grantTable(this.notify.role, storage, ['PutItem']);
+    // It reads the record as stored now and sets only its alertVerzonden (pipeline/ingest.ts alertOnce).
+    grantTable(this.notify.role, storage, ['BatchGetItem', 'UpdateItem']);
     grantKey(this.notify.role, key, KEY_DATA);
 
     // --- settle: monthly and on demand ------------------------------------------------------------------------
