@@ -10,14 +10,19 @@ export const notNineDigitsText = (bsn: string): string =>
 
 /** Nine digits standing alone, not part of a longer number. */
 const NINE_DIGITS = /(?<![0-9])[0-9]{9}(?![0-9])/g;
+/** A euro amount as messages write it (1234567,89 or 1.234.567,89), standing alone. */
+const EURO_AMOUNT = /(?<![0-9.,])(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]{2}(?![0-9])/g;
 
 /**
  * Text with every stand-alone nine-digit number that passes the 11-proef masked: it may be a BSN typed where it
  * does not belong (a ReferentieNummer column, a file name). For what leaves the system: finding texts, logs, alerts.
- * A number that passes by chance is masked too; the finding's location still points at it.
+ * A number that passes by chance is masked too; the finding's location still points at it. So is a euro amount
+ * whose cents are such a number (a BSN typed in an amount column, quoted as euros).
  */
 export function redactBsns(text: string): string {
-  return text.replace(NINE_DIGITS, (d) => (passesElfproef(d) ? '*********' : d));
+  return text
+    .replace(NINE_DIGITS, (d) => (passesElfproef(d) ? '*********' : d))
+    .replace(EURO_AMOUNT, (amount) => (passesElfproef(amount.replace(/[.,]/g, '')) ? '*******,**' : amount));
 }
 
 /**

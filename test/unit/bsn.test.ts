@@ -30,10 +30,15 @@ describe('BSN 11-proef (CS002)', () => {
     ['declaratie_999900006.csv', 'declaratie_*********.csv'],
     ["'123456782' is langer dan 8 tekens", "'*********' is langer dan 8 tekens"],
     ['999900006 en 999900018', '********* en *********'],
+    // A BSN typed in an amount column, quoted as euros (TR358 writes cents and euros).
+    ['is 999900006 cent (€ 9999000,06)', 'is ********* cent (€ *******,**)'],
+    ['€ 9.999.000,06 en € 1.234.567,82', '€ *******,** en € *******,**'],
+    ['€ 9999000,07 en € 12,50', '€ 9999000,07 en € 12,50'],
     // Not a BSN: fails the 11-proef, part of a longer number, or eight digits.
     ['R123456789', 'R123456789'],
     ['1999900006', '1999900006'],
     ['99990000', '99990000'],
+    ['19999000,06', '19999000,06'],
   ])('masks a possible BSN in free text: %s', (text, masked) => {
     expect(redactBsns(text)).toBe(masked);
   });

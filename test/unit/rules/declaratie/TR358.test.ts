@@ -42,3 +42,11 @@ it('TR358 sums each declaration of a CSV file on its own', () => {
     expectedOnLines('TR358', regels, [[1, 'TotaalIngediendBedrag']]),
   );
 });
+
+it('TR358 quotes no BSN typed in the amount columns, in cents or in euros', () => {
+  const regels = declaratie('csv', [{ bedrag: 999900018 }], totaal(999900006, 'D'));
+  const [finding] = runDeclaratieRule(TR358, regels);
+  expect(finding.message).toBe(
+    'TotaalIngediendBedrag is ********* cent (€ *******,**), de som van de prestaties ********* cent (€ *******,**)',
+  );
+});
