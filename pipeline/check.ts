@@ -97,7 +97,7 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
   });
   let encoding: TextEncoding = known?.encoding ?? (head.headUtf8 ? 'utf-8' : 'windows-1252');
   for (;;) {
-    const tap = new ByteTap(head.format === 'csv' ? Number.POSITIVE_INFINITY : MAX_XML_BYTES);
+    const tap = new ByteTap(head.format === 'csv' ? Number.POSITIVE_INFINITY : MAX_XML_BYTES, !known);
     const factsAfter = (): FileFacts => known ?? { ...head, encoding, sha256: tap.digest(), size: tap.size };
     if (head.problems.length > 0 || head.kind === 'onbekend') {
       if (!known) for await (const _ of tap.wrap(await source.open())) void _;

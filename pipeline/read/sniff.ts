@@ -2,7 +2,7 @@
  * Pass 0 over a file's bytes: its identity (SHA-256), size and encoding, and its kind, detected from content
  * (the XML root's namespace, or the CSV header's columns), never from the name.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
 import { IWMO_ANY_NAMESPACE, messageNamespace } from '../../schemas/iwmo/structure';
@@ -44,14 +44,20 @@ export interface Fingerprint {
  * (so `bwmo check` reads a file once).
  */
 export class ByteTap {
-  private readonly hash = createHash('sha256');
+  private readonly hash: Hash | null;
   size = 0;
 
-  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+  /** `hashing` false: the caller knows the file's hash already (ingest's pass 0), so the bytes are only counted. */
+  constructor(
+    private readonly limit = Number.POSITIVE_INFINITY,
+    hashing = true,
+  ) {
+    this.hash = hashing ? createHash('sha256') : null;
+  }
 
   async *wrap(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const chunk of bytes) {
-      this.hash.update(chunk);
+      this.hash?.update(chunk);
       this.size += chunk.length;
       if (this.size > this.limit) throw new SizeError(this.size);
       yield chunk;
@@ -59,6 +65,7 @@ export class ByteTap {
   }
 
   digest(): string {
+    if (!this.hash) throw new Error('ByteTap: zonder hash aangemaakt');
     return this.hash.digest('hex');
   }
 }

@@ -48,7 +48,7 @@ export function faultyStore(inner: ItemStore, faults: Faults): ItemStore {
       await inner.putOne(item);
     },
     async mark(key: ItemKey, attributes: Readonly<Record<string, string>>) {
-      faults.tick(`store.mark ${key.pk} (${Object.keys(attributes).join(', ')})`);
+      faults.tick(`store.mark ${key.pk}${'alertVerzonden' in attributes ? ' (melding vastgelegd)' : ''}`);
       return inner.mark(key, attributes);
     },
   };
