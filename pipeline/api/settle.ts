@@ -3,11 +3,12 @@
  * a statement is stored by `bwmo settle` and the settle function, and only `--sluit` or the function's `sluit`
  * closes one):
  *
- *   GET /api/verevening?jaar=JJJJ[&tot=JJJJ-MM][&versie=N][&format=json|csv|xlsx|html]
+ *   GET /api/verevening?jaar=JJJJ[&tot=JJJJ-MM][&versie=N][&format=json|csv|xlsx|html][&vergelijking=ja]
  *       without tot or versie: the latest stored version of the year (a closed year: its final statement), or when
  *       none is stored a provisional statement computed now (default month, see run.ts); with tot: a provisional
  *       statement computed now up to that month (the stored version when one has exactly these inputs);
- *       with versie: that stored version.
+ *       with versie: that stored version. With vergelijking=ja the JSON also holds the standard keys side by side
+ *       on the statement's own inputs (xlsx and html always do), so the settlement page needs one computation.
  *   GET /api/verevening/versies?jaar=JJJJ          every stored version of the year (status, hash, when, changes)
  *   GET /api/verevening/scenarios?jaar=JJJJ[&tot=JJJJ-MM][&format=json|csv|xlsx]
  *       the year under the standard keys side by side (for the chart); the same figures as the statement above.
@@ -113,7 +114,7 @@ function geenVereveningVoor(deps: IngestDeps, jaar: number): string | null {
   return `voor ${jaar} is geen verevening ingericht: ${budgetten} heeft geen budgetten voor dat jaar${wel}`;
 }
 
-type Params = { jaar: number; tot?: string; versie?: number; format: string };
+type Params = { jaar: number; tot?: string; versie?: number; format: string; vergelijking: boolean };
 
 function params(query: URLSearchParams, toegestaan: readonly string[], formats: readonly string[]) {
   const onbekend = [...query.keys()].filter((k) => !toegestaan.includes(k));
@@ -130,9 +131,12 @@ function params(query: URLSearchParams, toegestaan: readonly string[], formats: 
     return { fout: 'geef versie of tot, niet allebei: een opgeslagen versie heeft haar eigen maand' };
   const format = query.get('format') ?? 'json';
   if (!formats.includes(format)) return { fout: `format is ${formats.join(', ')}` };
+  const vergelijking = query.get('vergelijking');
+  if (vergelijking !== null && vergelijking !== 'ja') return { fout: 'vergelijking is ja (of weggelaten)' };
   const p: Params = {
     jaar: Number(jaar),
     format,
+    vergelijking: vergelijking === 'ja',
     ...(tot !== undefined ? { tot } : {}),
     ...(versieText !== undefined ? { versie: Number(versieText) } : {}),
   };
@@ -145,10 +149,14 @@ export function settlementApi(deps: IngestDeps) {
     access.gemeenten ? { eigen: access.gemeenten, alle } : null;
 
   async function overzicht(req: ApiRequest, access: Access): Promise<ApiResponse> {
-    const q = params(req.query, ['jaar', 'tot', 'versie', 'format'], ['json', 'csv', 'xlsx', 'html']);
+    const q = params(
+      req.query,
+      ['jaar', 'tot', 'versie', 'format', 'vergelijking'],
+      ['json', 'csv', 'xlsx', 'html'],
+    );
     if (!q.p) return fout(400, q.fout);
     const { jaar, tot, versie, format } = q.p;
-    const metVergelijking = format === 'xlsx' || format === 'html';
+    const metVergelijking = format === 'xlsx' || format === 'html' || (format === 'json' && q.p.vergelijking);
     const r = await computeSettlement(deps, {
       jaar,
       ...(tot !== undefined ? { totMaand: tot } : {}),

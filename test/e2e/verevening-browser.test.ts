@@ -38,6 +38,9 @@ let context: BrowserContext;
 let page: Page;
 const antwoorden: Promise<string>[] = [];
 const paginaFouten: string[] = [];
+/** API requests of the page (path and query), and those of its first load. */
+const vragen: string[] = [];
+let vragenBijLaden: string[] = [];
 
 /** Exact euros as the page writes them. */
 const euro = (cents: number) =>
@@ -102,8 +105,13 @@ beforeAll(async () => {
   page.on('response', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/')) antwoorden.push(r.text().catch(() => ''));
   });
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) vragen.push(`${url.pathname}${url.search}`);
+  });
   await page.goto(`${serving.http}/verevening.html`);
   await klaar();
+  vragenBijLaden = [...vragen];
 });
 
 afterAll(async () => {
@@ -146,6 +154,13 @@ describe('the settlement page', () => {
     const tekst = await herleiding.textContent();
     for (const maand of ['jan 2021', 'feb 2021', 'mrt 2021']) expect(tekst).toContain(maand);
     expect(tekst).toContain('d-202101.csv');
+  });
+
+  it('computes the year once per load: the key comparison comes with the statement', async () => {
+    expect(vragenBijLaden.filter((v) => v.startsWith('/api/verevening')).sort()).toEqual([
+      '/api/verevening/versies?jaar=2021',
+      '/api/verevening?jaar=2021&vergelijking=ja',
+    ]);
   });
 
   it('the key comparison as a grouped bar chart with a text alternative and a table', async () => {

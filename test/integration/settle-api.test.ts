@@ -142,6 +142,26 @@ describe('/api/verevening', () => {
     expect(csv.body.startsWith('\uFEFFRegeling;Gemeente;Naam;Inleg (cent)')).toBe(true);
   });
 
+  it('the statement with vergelijking=ja carries the same key comparison, from one computation', async () => {
+    const sleutels = json<{ vergelijking: unknown }>(
+      await get('/api/verevening/scenarios', { jaar: '2021', tot: '2021-04' }),
+    );
+    const met = json<{ overzicht: { projectie: { totEnMetMaand: string } }; vergelijking: unknown }>(
+      await get('/api/verevening', { jaar: '2021', tot: '2021-04', vergelijking: 'ja' }),
+    );
+    expect(met.overzicht.projectie.totEnMetMaand).toBe('2021-04');
+    expect(met.vergelijking).toEqual(sleutels.vergelijking);
+    const zonder = json<Record<string, unknown>>(
+      await get('/api/verevening', { jaar: '2021', tot: '2021-04' }),
+    );
+    expect(zonder.vergelijking).toBeNull();
+    const fout = await get('/api/verevening', { jaar: '2021', vergelijking: 'nee' });
+    expect([fout.status, json<{ fout: string }>(fout).fout]).toEqual([
+      400,
+      'vergelijking is ja (of weggelaten)',
+    ]);
+  });
+
   it('CSV, XLSX and a printable HTML statement', async () => {
     const csv = await get('/api/verevening', { jaar: '2021', format: 'csv' });
     expect(csv.headers['content-disposition']).toBe('attachment; filename="verevening-2021-v1.csv"');
@@ -171,7 +191,7 @@ describe('/api/verevening', () => {
     [{ jaar: '2021', tot: '2022-01' }, 'tot moet een maand binnen 2021 zijn (JJJJ-MM), niet "2022-01"'],
     [
       { jaar: '2021', gemeente: '0983' },
-      'onbekende parameter(s): gemeente; toegestaan: jaar, tot, versie, format',
+      'onbekende parameter(s): gemeente; toegestaan: jaar, tot, versie, format, vergelijking',
     ],
     [{ jaar: '2021', format: 'pdf' }, 'format is json, csv, xlsx, html'],
     [{ jaar: '2021', versie: '9' }, 'er is geen versie 9 van de verevening 2021'],

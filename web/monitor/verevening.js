@@ -642,26 +642,26 @@ async function laad() {
   document.body.dataset.state = 'laden';
   zetStatus(`Verevening ${state.jaar} wordt geladen…`);
   try {
-    // The versions do not depend on the statement: asked for at the same time.
+    // The versions do not depend on the statement: asked for at the same time. The key comparison comes with the
+    // statement, computed on the same inputs (one computation of the year, not two).
     const [a, lijst] = await Promise.all([
       getJson(
         '/api/verevening',
-        { jaar: state.jaar, tot: state.tot || undefined, versie: state.versie || undefined },
+        {
+          jaar: state.jaar,
+          tot: state.tot || undefined,
+          versie: state.versie || undefined,
+          vergelijking: 'ja',
+        },
         controller.signal,
       ),
       getJson('/api/verevening/versies', { jaar: state.jaar }, controller.signal),
     ]);
     const o = a.overzicht;
-    const totVoorSleutels = o.status === 'voorlopig' ? o.projectie?.totEnMetMaand : undefined;
-    const sleutels = await getJson(
-      '/api/verevening/scenarios',
-      { jaar: state.jaar, tot: totVoorSleutels },
-      controller.signal,
-    );
     kop(a);
     versies(lijst, a.opgeslagen ? o.versie : null);
     regelingen(a);
-    vergelijking(sleutels);
+    vergelijking(a);
     overig(a);
     zetStatus(
       `${o.status === 'voorlopig' ? 'Voorlopig' : 'Definitief'} overzicht ${o.jaar}, versie ${o.versie}${a.opgeslagen ? '' : ' (berekend, niet vastgelegd)'}: ${o.regelingen.length} regeling(en).`,
