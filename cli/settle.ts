@@ -63,22 +63,20 @@ async function alleenBerekenen(serving: ServeInfo, run: LokaleRun): Promise<Sett
     throw new Gebruik(
       'de draaiende bwmo serve kan geen eigen scenario’s vergelijken; stop bwmo serve of laat --scenario weg',
     );
-  const query = new URLSearchParams({ jaar: String(run.jaar), ...(run.tot ? { tot: run.tot } : {}) });
-  const ask = async (path: string) => {
-    const res = await fetch(`${serving.http}${path}?${query}`, {
-      headers: { 'x-bwmo-groepen': 'financien' },
-    });
-    const body = (await res.json()) as Record<string, unknown> & { fout?: string };
-    if (!res.ok) throw new Gebruik(body.fout ?? `bwmo serve antwoordde ${res.status}`);
-    return body;
-  };
-  const a = (await ask('/api/verevening')) as unknown as SettleAntwoord;
-  const v = (await ask('/api/verevening/scenarios')) as unknown as {
-    vergelijking: SettleAntwoord['vergelijking'];
-  };
+  // The statement with the standard keys side by side (xlsx and html show them), in one computation.
+  const query = new URLSearchParams({
+    jaar: String(run.jaar),
+    ...(run.tot ? { tot: run.tot } : {}),
+    vergelijking: 'ja',
+  });
+  const res = await fetch(`${serving.http}/api/verevening?${query}`, {
+    headers: { 'x-bwmo-groepen': 'financien' },
+  });
+  const body = (await res.json()) as SettleAntwoord & { fout?: string };
+  if (!res.ok) throw new Gebruik(body.fout ?? `bwmo serve antwoordde ${res.status}`);
+  const { fout: _, ...a } = body;
   return {
     ...a,
-    vergelijking: v.vergelijking,
     melding: [a.melding, 'Berekend door de draaiende bwmo serve en niet opgeslagen.']
       .filter(Boolean)
       .join(' '),

@@ -5,6 +5,8 @@
  * and the hand-off to a running `bwmo serve` (LevelDB allows one process).
  */
 import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,6 +15,7 @@ import { openLocal } from '../../cli/runtime';
 import { logger } from '../../functions/aws';
 import { ingestObject } from '../../pipeline/ingest';
 import type { Statement } from '../../pipeline/settle/types';
+import { SERVE_FILE, type ServeInfo } from '../../serve/info';
 import { type Serving, startServe } from '../../serve/serve';
 import { BSN_A, BSN_B, declaratieCsv, line } from '../helpers/scenario';
 import { TW_VENLO_WEERT } from '../helpers/settle';
@@ -235,5 +238,51 @@ describe('bwmo settle while bwmo serve runs on the data folder', () => {
     expect(r.stderr).toContain('Opgeslagen: verevening 2021 versie 1');
     const sluit = await bwmo(['settle', '--jaar', '2021', '--data', data, '--sluit']);
     expect(sluit).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Definitief/) });
+  });
+
+  it('a server without the write route (an older bwmo serve): computed once through the API, nothing stored', async () => {
+    // A stand-in for such a server in front of the real one: no POST /lokaal/verevening, the rest passed on.
+    const gevraagd: string[] = [];
+    const voorkant = createServer(async (req, res) => {
+      gevraagd.push(`${req.method} ${req.url}`);
+      if (req.url?.startsWith('/lokaal/')) {
+        res.writeHead(404).end();
+        return;
+      }
+      const achter = await fetch(`${serving.http}${req.url}`, {
+        headers: req.headers as Record<string, string>,
+      });
+      res.writeHead(achter.status, { 'content-type': achter.headers.get('content-type') ?? 'text/plain' });
+      res.end(Buffer.from(await achter.arrayBuffer()));
+    });
+    await new Promise<void>((klaar) => voorkant.listen(0, '127.0.0.1', klaar));
+    const oud = join(dir, 'oud');
+    await mkdir(oud);
+    const info = JSON.parse(await readFile(join(dir, 'data', SERVE_FILE), 'utf8')) as ServeInfo;
+    const { port } = voorkant.address() as AddressInfo;
+    await writeFile(join(oud, SERVE_FILE), JSON.stringify({ ...info, http: `http://127.0.0.1:${port}` }));
+    try {
+      const r = await bwmo([
+        'settle',
+        '--jaar',
+        '2021',
+        '--tot',
+        '2021-03',
+        '--data',
+        oud,
+        '--format',
+        'html',
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('Berekend door de draaiende bwmo serve en niet opgeslagen.');
+      // The standard keys side by side came with the statement.
+      expect(r.stdout).toContain('Netto kosten per gemeente onder elke sleutel');
+      expect(gevraagd.filter((v) => !v.includes('/api/gezondheid'))).toEqual([
+        'POST /lokaal/verevening',
+        'GET /api/verevening?jaar=2021&tot=2021-03&vergelijking=ja',
+      ]);
+    } finally {
+      voorkant.close();
+    }
   });
 });
