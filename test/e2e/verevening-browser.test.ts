@@ -28,7 +28,7 @@ interface PageWindow {
     readonly body: { readonly dataset: Record<string, string | undefined> };
     querySelector(selector: string): { textContent: string | null } | null;
   };
-  readonly location: { readonly search: string };
+  readonly location: { readonly search: string; readonly pathname: string };
 }
 
 let dir: string;
@@ -255,6 +255,56 @@ describe('the settlement page', () => {
     await mkdir(join(__dirname, '..', '..', 'test-output'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect((await stat(SCREENSHOT)).size).toBeGreaterThan(10_000);
+  });
+
+  it('with a login: signed in from this page, the one callback URL (the monitor) sends the user back here', async () => {
+    const login = {
+      domain: `${serving.http}/cognito`,
+      clientId: 'monitor-test',
+      redirectUri: `${serving.http}/`,
+    };
+    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const idToken = `${b64({ alg: 'none' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 3600 })}.x`;
+    const vereveningVragen: string[] = [];
+    const aanmeldPagina = await context.newPage();
+    try {
+      aanmeldPagina.on('request', (r) => {
+        const url = new URL(r.url());
+        if (url.pathname.startsWith('/api/verevening'))
+          vereveningVragen.push(r.headers().authorization ?? '(geen)');
+      });
+      await aanmeldPagina.route(
+        (url) => url.pathname === '/config.json',
+        (route) => route.fulfill({ json: { api: '', login } }),
+      );
+      // The Hosted UI knows the user and sends the browser to the registered callback URL, the monitor.
+      await aanmeldPagina.route(
+        (url) => url.pathname === '/cognito/oauth2/authorize',
+        (route) => {
+          const state = new URL(route.request().url()).searchParams.get('state')!;
+          return route.fulfill({
+            status: 302,
+            headers: { location: `${serving.http}/?code=de-code&state=${encodeURIComponent(state)}` },
+          });
+        },
+      );
+      await aanmeldPagina.route(
+        (url) => url.pathname === '/cognito/oauth2/token',
+        (route) => route.fulfill({ json: { id_token: idToken, access_token: 'a', token_type: 'Bearer' } }),
+      );
+      await aanmeldPagina.goto(`${serving.http}/verevening.html?jaar=2021`);
+      await aanmeldPagina.waitForFunction(() => {
+        const w = globalThis as unknown as PageWindow;
+        return w.location.pathname === '/verevening.html' && w.document.body.dataset.state === 'klaar';
+      });
+      const adres = new URL(aanmeldPagina.url());
+      expect([adres.pathname, adres.search]).toEqual(['/verevening.html', '?jaar=2021']);
+      expect(vereveningVragen.length).toBeGreaterThan(1);
+      expect(new Set(vereveningVragen)).toEqual(new Set([`Bearer ${idToken}`]));
+      expect(await aanmeldPagina.getByRole('button', { name: 'Afmelden' }).isVisible()).toBe(true);
+    } finally {
+      await aanmeldPagina.close();
+    }
   });
 
   it('no BSN on the page or in any answer it received, and no script errors', async () => {

@@ -54,7 +54,8 @@ async function redirectToLogin(login) {
   const state = randomString(24);
   sessionStorage.setItem(VERIFIER, verifier);
   sessionStorage.setItem(STATE, state);
-  sessionStorage.setItem(RETURN_TO, location.search);
+  // The whole address: the Hosted UI sends every page back to the one callback URL (the monitor).
+  sessionStorage.setItem(RETURN_TO, `${location.pathname}${location.search}`);
   const params = new URLSearchParams({
     response_type: 'code',
     client_id: login.clientId,
@@ -91,9 +92,15 @@ async function exchangeCode(login, code, state) {
   const { id_token: idToken } = await response.json();
   if (!idToken) throw new AanmeldFout('Aanmelden is mislukt: geen token ontvangen.');
   sessionStorage.setItem(TOKEN, idToken);
-  const returnTo = sessionStorage.getItem(RETURN_TO) ?? '';
+  const returnTo = sessionStorage.getItem(RETURN_TO) ?? location.pathname;
   sessionStorage.removeItem(RETURN_TO);
-  history.replaceState(null, '', `${location.pathname}${returnTo}`);
+  const terug = new URL(returnTo, location.href);
+  if (terug.origin === location.origin && terug.pathname !== location.pathname) {
+    // Signed in from another page (the settlement): go back there; it finds the token in this session.
+    location.replace(`${terug.pathname}${terug.search}`);
+    return new Promise(() => {});
+  }
+  history.replaceState(null, '', `${location.pathname}${terug.search}`);
   return idToken;
 }
 
@@ -120,4 +127,11 @@ export function logout(login) {
   forgetToken();
   const params = new URLSearchParams({ client_id: login.clientId, logout_uri: login.redirectUri });
   location.assign(`${login.domain}/logout?${params}`);
+}
+
+/** With a login (on AWS): shows the page's sign-out button (#gebruiker, #afmelden). */
+export function showLogout(login) {
+  if (!login) return;
+  document.getElementById('gebruiker').hidden = false;
+  document.getElementById('afmelden').addEventListener('click', () => logout(login));
 }

@@ -14,7 +14,7 @@ import {
   maandTerug,
   procent,
 } from './format.js';
-import { AanmeldFout, logout } from './login.js';
+import { AanmeldFout, showLogout } from './login.js';
 import {
   afwijzingen,
   budget,
@@ -99,7 +99,7 @@ const PANELEN = [
 async function start() {
   try {
     await loadConfig();
-    setupLogin();
+    showLogout(loginSettings());
     regio = await getJson('/api/regio');
   } catch (err) {
     startFout(err);
@@ -126,13 +126,6 @@ async function start() {
   leesAdres();
   zetControls();
   vernieuw();
-}
-
-function setupLogin() {
-  const login = loginSettings();
-  if (!login) return;
-  $('gebruiker').hidden = false;
-  $('afmelden').addEventListener('click', () => logout(login));
 }
 
 function startFout(err) {

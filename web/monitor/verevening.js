@@ -4,9 +4,10 @@
  * the key comparison as a grouped bar chart with a table as its text alternative. Everything comes from
  * /api/verevening…; the page builds its DOM with textContent only (no HTML from data).
  */
-import { ApiFout, apiUrl, getJson, loadConfig, onClickDownload } from './api.js';
+import { ApiFout, apiUrl, getJson, loadConfig, loginSettings, onClickDownload } from './api.js';
 import { niceStep, svgEl } from './charts.js';
 import { maandKort } from './format.js';
+import { AanmeldFout, showLogout } from './login.js';
 import { h } from './panels.js';
 
 const $ = (id) => document.getElementById(id);
@@ -55,7 +56,8 @@ function zetStatus(tekst, soort = '') {
 
 function toonFout(err) {
   document.body.dataset.state = 'fout';
-  zetStatus(err instanceof ApiFout ? err.message : `Er ging iets mis: ${err?.message ?? err}`, 'fout');
+  const bekend = err instanceof ApiFout || err instanceof AanmeldFout;
+  zetStatus(bekend ? err.message : `Er ging iets mis: ${err?.message ?? err}`, 'fout');
 }
 
 function leesAdres() {
@@ -677,6 +679,7 @@ async function laad() {
 async function start() {
   try {
     await loadConfig();
+    showLogout(loginSettings());
     regio = await getJson('/api/regio');
     $('regio-naam').textContent = regio.naam;
     document.title = `Verevening – ${regio.naam}`;
