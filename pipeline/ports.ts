@@ -30,7 +30,7 @@ export interface ItemStore {
    * Sets attributes of an item that exists, leaving its other attributes as they are (UpdateItem), so that a
    * flag never writes back an older copy of the rest; false when there is no such item.
    */
-  mark(key: ItemKey, attributes: Readonly<Record<string, string>>): Promise<boolean>;
+  mark(key: ItemKey, attributes: Readonly<Record<string, unknown>>): Promise<boolean>;
   /** All items of one partition, optionally those whose sort key starts with a prefix, page by page. */
   query(pk: string, skPrefix?: string): AsyncIterable<Item[]>;
   /** Request counts since creation, for benchmarks. */

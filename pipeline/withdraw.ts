@@ -16,20 +16,19 @@ export async function withdrawFile(
   return record?.status === 'verwerkt' ? withdrawRecord(store, record, reden, now) : null;
 }
 
-/** Marks a committed file's record withdrawn (the caller read it and checked it is committed). */
+/**
+ * Marks a committed file's record withdrawn (the caller read it and checked it is committed). Only the status and
+ * the reason are written, so an alert recorded since the caller read the record stays recorded.
+ */
 export async function withdrawRecord(
   store: ItemStore,
   record: FileRecord,
   reden: string,
   now = new Date(),
 ): Promise<FileRecord> {
-  const withdrawn: FileRecord = {
-    ...record,
-    status: 'ingetrokken',
-    ingetrokken: { reden, op: now.toISOString() },
-  };
-  await store.putOne(withdrawn);
-  return withdrawn;
+  const change = { status: 'ingetrokken', ingetrokken: { reden, op: now.toISOString() } } as const;
+  await store.mark(key.file(record.gemeente, record.fileId), change);
+  return { ...record, ...change };
 }
 
 /** The record of a file in one of these municipalities, whatever its status. */

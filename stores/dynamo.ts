@@ -110,7 +110,7 @@ export class DynamoItemStore implements ItemStore {
     await this.doc.send(new PutCommand({ TableName: this.table, Item: item }));
   }
 
-  async mark(key: ItemKey, attributes: Readonly<Record<string, string>>): Promise<boolean> {
+  async mark(key: ItemKey, attributes: Readonly<Record<string, unknown>>): Promise<boolean> {
     const names = Object.keys(attributes);
     this.stats.writeRequests++;
     try {

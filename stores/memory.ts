@@ -55,11 +55,11 @@ export class MemoryItemStore implements ItemStore {
     this.set(item);
   }
 
-  async mark(key: ItemKey, attributes: Readonly<Record<string, string>>): Promise<boolean> {
+  async mark(key: ItemKey, attributes: Readonly<Record<string, unknown>>): Promise<boolean> {
     this.stats.writeRequests++;
     const item = this.partitions.get(key.pk)?.get(key.sk);
     if (!item) return false;
-    Object.assign(item, attributes);
+    Object.assign(item, this.copy(attributes));
     return true;
   }
 

@@ -202,7 +202,8 @@ export class Processing extends Construct {
               NewImage: {
                 pk: { S: lambda.FilterRule.beginsWith('GEM#') },
                 sk: { S: lambda.FilterRule.beginsWith('FILE#') },
-                alertVerzonden: lambda.FilterRule.notExists(),
+                // On the leaf (the attribute's S value): Exists does not work on an intermediate node.
+                alertVerzonden: { S: lambda.FilterRule.notExists() },
               },
             },
           }),

@@ -47,7 +47,7 @@ export function faultyStore(inner: ItemStore, faults: Faults): ItemStore {
       faults.tick(`store.putOne ${item.pk}`);
       await inner.putOne(item);
     },
-    async mark(key: ItemKey, attributes: Readonly<Record<string, string>>) {
+    async mark(key: ItemKey, attributes: Readonly<Record<string, unknown>>) {
       faults.tick(`store.mark ${key.pk}${'alertVerzonden' in attributes ? ' (melding vastgelegd)' : ''}`);
       return inner.mark(key, attributes);
     },

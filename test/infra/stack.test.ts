@@ -346,7 +346,7 @@ describe('functions', () => {
                 NewImage: {
                   pk: { S: [{ prefix: 'GEM#' }] },
                   sk: { S: [{ prefix: 'FILE#' }] },
-                  alertVerzonden: [{ exists: false }],
+                  alertVerzonden: { S: [{ exists: false }] },
                 },
               },
             }),

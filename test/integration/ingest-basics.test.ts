@@ -1,7 +1,8 @@
 import { alertOnce, ingestObject } from '../../pipeline/ingest';
-import type { Alert } from '../../pipeline/ports';
+import type { Alert, ItemStore } from '../../pipeline/ports';
 import { type FileRecord, key } from '../../pipeline/state/items';
 import { withdrawFile } from '../../pipeline/withdraw';
+import { forwarding } from '../helpers/faults';
 import { AGB, credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
 
@@ -207,6 +208,19 @@ describe('the alert of a file that is withdrawn at the same moment (the notify L
     expect(stack.alerts.sent).toEqual([]);
     expect(await stored()).toMatchObject({ status: 'ingetrokken' });
     expect(await stored()).not.toHaveProperty('alertVerzonden');
+  });
+
+  it('alerted between the withdrawal's read and its write: the alert stays recorded', async () => {
+    const store: ItemStore = {
+      ...forwarding(stack.store),
+      async mark(k, attributes) {
+        expect(await alertOnce(stack.store, stack.alerts, image)).toBe(true);
+        return stack.store.mark(k, attributes);
+      },
+    };
+    await withdrawFile(store, ['0983'], fileId, 'dubbel ingediend');
+    expect(stack.alerts.sent).toHaveLength(1);
+    expect(await stored()).toMatchObject({ status: 'ingetrokken', alertVerzonden: expect.any(String) });
   });
 
   it('a second image of the same commit sends nothing more', async () => {
