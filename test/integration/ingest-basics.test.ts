@@ -210,7 +210,7 @@ describe('the alert of a file that is withdrawn at the same moment (the notify L
     expect(await stored()).not.toHaveProperty('alertVerzonden');
   });
 
-  it('alerted between the withdrawal's read and its write: the alert stays recorded', async () => {
+  it('alerted between the read and the write of a withdrawal: the alert stays recorded', async () => {
     const store: ItemStore = {
       ...forwarding(stack.store),
       async mark(k, attributes) {
