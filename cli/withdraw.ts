@@ -1,17 +1,17 @@
 /** `bwmo withdraw FILE-ID --reden TEXT`: an operator's correction; a committed file stops counting. */
-import { fileRecord, notWithdrawable, withdrawRecord } from '../pipeline/withdraw';
+import { withdrawable, withdrawRecord } from '../pipeline/withdraw';
 import { openLocal, type RuntimeOptions } from './runtime';
 
 export async function runWithdraw(fileId: string, reden: string, options: RuntimeOptions): Promise<number> {
   const runtime = await openLocal(options);
   try {
     const gemeenten = runtime.region.region.gemeenten.map((g) => g.code);
-    const found = await fileRecord(runtime.store, gemeenten, fileId);
-    if (found?.status !== 'verwerkt') {
-      process.stderr.write(`bwmo withdraw: ${notWithdrawable(fileId, found)}\n`);
+    const check = await withdrawable(runtime.store, gemeenten, fileId);
+    if (!('record' in check)) {
+      process.stderr.write(`bwmo withdraw: ${check.reden}\n`);
       return 2;
     }
-    const record = await withdrawRecord(runtime.store, found, reden);
+    const record = await withdrawRecord(runtime.store, check.record, reden);
     process.stdout.write(
       `ingetrokken: ${record.name} (gemeente ${record.gemeente}, ${record.regels} regels); reden: ${reden}\n`,
     );

@@ -3,8 +3,12 @@
  * contribution items stop counting in every read. Nothing is deleted; the reason and time are kept.
  */
 import type { ItemStore } from './ports';
-import { type FileRecord, key } from './state/items';
+import type { DeclaratieContribution } from './reconcile/contributions';
+import { costGroup } from './settle/costs';
+import { effectiveUsage, type FileRecord, key, type UsageItem } from './state/items';
+import { committedFiles, loadFiles } from './state/reader';
 
+/** Withdraws a file when it may be (see withdrawable); null when not. */
 export async function withdrawFile(
   store: ItemStore,
   gemeenten: readonly string[],
@@ -12,8 +16,61 @@ export async function withdrawFile(
   reden: string,
   now = new Date(),
 ): Promise<FileRecord | null> {
+  const check = await withdrawable(store, gemeenten, fileId);
+  return 'record' in check ? withdrawRecord(store, check.record, reden, now) : null;
+}
+
+/**
+ * The committed record of a file that may be withdrawn now, or why not, in a sentence for the operator. A file
+ * whose approved debits a later committed file credits goes after that file: withdrawn first, it would leave
+ * those credits reversing nothing (usage below zero, negative care costs in the monitor and the settlement).
+ */
+export async function withdrawable(
+  store: ItemStore,
+  gemeenten: readonly string[],
+  fileId: string,
+): Promise<{ record: FileRecord } | { reden: string }> {
   const record = await fileRecord(store, gemeenten, fileId);
-  return record?.status === 'verwerkt' ? withdrawRecord(store, record, reden, now) : null;
+  if (record?.status !== 'verwerkt') return { reden: notWithdrawable(fileId, record) };
+  const crediting = await creditingFiles(store, record);
+  if (crediting.length === 0) return { record };
+  const namen = crediting.map((f) => `${f.name} (fileId ${f.fileId})`).join(', ');
+  return {
+    reden: `${record.name} kan nog niet worden ingetrokken: ${namen} crediteert prestaties ervan; trek ${crediting.length > 1 ? 'die' : 'dat bestand'} eerst in`,
+  };
+}
+
+/** Committed files, other than this one, with an approved credit of an approved debit of this file. */
+async function creditingFiles(store: ItemStore, record: FileRecord): Promise<FileRecord[]> {
+  // The toewijzingen of its approved lines, from its cost figures (a file may touch a million of them).
+  const nummers = new Set<number>();
+  const prefix = `${record.fileId}#declaratie#`;
+  for await (const page of store.query(key.contributions(record.gemeente), prefix)) {
+    for (const item of page) {
+      if (item.poging !== record.poging) continue;
+      for (const row of item.rows as DeclaratieContribution[])
+        for (const [sleutel, waarde] of Object.entries(row.kosten))
+          for (const n of costGroup(sleutel, waarde).perNummer.nummers) nummers.add(n);
+    }
+  }
+  if (nummers.size === 0) return [];
+  const records = await loadFiles(store, record.gemeente);
+  const files = committedFiles(records);
+  const usage = (await store.get([...nummers].map((n) => key.usage(record.gemeente, n)))) as UsageItem[];
+  const crediting = new Set<string>();
+  for (const item of usage) {
+    const entries = effectiveUsage(item, files);
+    const debits = new Set(
+      entries.filter((e) => e.dc === 'D' && e.fileId === record.fileId).map((e) => `${e.agb}|${e.ref}`),
+    );
+    for (const e of entries)
+      if (e.dc === 'C' && e.fileId !== record.fileId && debits.has(`${e.agb}|${e.vorig}`))
+        crediting.add(e.fileId);
+  }
+  return [...crediting]
+    .map((id) => records.get(id))
+    .filter((r): r is FileRecord => r !== undefined)
+    .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen));
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 
 import { key, type ToewijzingItem, type UsageItem } from '../../pipeline/state/items';
-import { fileRecord, notWithdrawable, withdrawFile } from '../../pipeline/withdraw';
+import { fileRecord, notWithdrawable, withdrawable, withdrawFile } from '../../pipeline/withdraw';
 import type { Report } from '../../schemas/report';
 import {
   AGB,
@@ -867,6 +867,36 @@ describe('withdrawing a file', () => {
       lines: [credit(MAART, 'R2')],
     });
     expect(codesOf(report)).toEqual([['8017']]);
+  });
+
+  it('a file whose debit a later file credits is withdrawn after that file, never before it', async () => {
+    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
+    const a = await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    const b = await declare(stack, 'csv', { nummer: 'D2', maand: '2022-04', lines: [credit(MAART, 'R2')] });
+    expect(codesOf(b.report)).toEqual([[]]);
+    // First: refused, with the file that credits it named; nothing changes.
+    const check = await withdrawable(stack.store, [GEMEENTE], a.report.fileId!);
+    const naam = (r: Report) => r.file.split('/').pop();
+    expect(check).toEqual({
+      reden: `${naam(a.report)} kan nog niet worden ingetrokken: ${naam(b.report)} (fileId ${b.report.fileId}) crediteert prestaties ervan; trek dat bestand eerst in`,
+    });
+    expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'fout bestand')).toBeNull();
+    expect(await fileRecord(stack.store, [GEMEENTE], a.report.fileId!)).toMatchObject({ status: 'verwerkt' });
+    // The credit's file first, then the debit's: the toewijzing's 40 is free again, and only 40.
+    expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout bestand')).not.toBeNull();
+    expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'fout bestand')).not.toBeNull();
+    const april = await declare(stack, 'csv', {
+      nummer: 'D3',
+      maand: '2022-04',
+      lines: [line('2022-04', 'R3', { volume: 30 })],
+    });
+    expect(codesOf(april.report)).toEqual([[]]);
+    const mei = await declare(stack, 'csv', {
+      nummer: 'D4',
+      maand: '2022-05',
+      lines: [line('2022-05', 'R4', { volume: 30 })],
+    });
+    expect(codesOf(mei.report)).toEqual([['9322']]);
   });
 });
 
