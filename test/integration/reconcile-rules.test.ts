@@ -371,6 +371,27 @@ const LINE_RULES: readonly RuleCase[] = [
     },
   },
   {
+    rule: 'TR323 (a credit of part of the debit)',
+    code: '8017',
+    // The correction is a full credit plus a new debit; a partial credit would leave 30 of 31 days counted.
+    ok: {
+      earlier: [[MAART]],
+      lines: [credit(MAART, 'R2'), line('2022-03', 'R3', { volume: 20 })],
+      codes: [[], []],
+    },
+    bad: {
+      earlier: [[MAART]],
+      lines: [{ ...credit(MAART, 'R2'), volume: 1, bedrag: 10950 }, line('2022-03', 'R3', { volume: 20 })],
+      codes: [['8017'], ['9389']],
+    },
+  },
+  {
+    rule: 'TR346 (a credit)',
+    code: '9346',
+    ok: { earlier: [[MAART]], lines: [credit(MAART, 'R2')], codes: [[]] },
+    bad: { earlier: [[MAART]], lines: [{ ...credit(MAART, 'R2'), bedrag: 1 }], codes: [['9346', '8017']] },
+  },
+  {
     rule: 'TR389',
     code: '9389',
     // A credit and its replacement debit in one message are both approved (credits are judged first).

@@ -9,7 +9,8 @@ import { defineStateRule, ruleFinding } from '../types';
  */
 export const TR346 = defineStateRule({
   id: 'TR346',
-  applies: 'D',
+  // A credit too: its amount is its own volume × tarief (TR323 then asks it to equal its debit's).
+  applies: 'DC',
   check: ({ regel, toewijzing: t, ref }) => {
     const p = regel.prestatie;
     if (p.eenheid === EENHEID_EURO || p.tarief === null) return null;

@@ -2,8 +2,9 @@ import { TR323 } from '../../../../../pipeline/rules/state/declaratie/TR323';
 import { credit, creditOf, entry, usage, version } from '../../../../helpers/state-context';
 import { describeLineRule } from '../../../../helpers/state-rule-cases';
 
-/** The default credit line reverses RN-EARLIER. */
-const debit = entry({ ref: 'RN-EARLIER' });
+/** The default credit line reverses RN-EARLIER: April 2023, 30 etmalen × € 95,00, as the default line. */
+const april = { begin: '2023-04-01', eind: '2023-04-30' };
+const debit = entry({ ref: 'RN-EARLIER', ...april });
 
 describeLineRule(TR323, {
   title: 'a credit reverses an earlier approved debit',
@@ -14,7 +15,7 @@ describeLineRule(TR323, {
     [
       'the debit was approved earlier in this file',
       credit(),
-      { usage: usage(entry({ ref: 'RN-EARLIER', fileId: 'this-file' })) },
+      { usage: usage(entry({ ref: 'RN-EARLIER', fileId: 'this-file', ...april })) },
     ],
     [
       'a debit credited before: TR390 reports that',
@@ -51,5 +52,10 @@ describeLineRule(TR323, {
       { usage: usage(entry({ ref: 'RN-EARLIER', agb: '12340001' })) },
     ],
     ['no toewijzing', credit(), { toewijzing: null }],
+    ['part of the debit’s volume and amount', credit({ volume: 10, bedrag: 95000 }), { usage: usage(debit) }],
+    ['another amount', credit({ bedrag: 284999 }), { usage: usage(debit) }],
+    ['another period', credit({ begin: '2023-04-02' }), { usage: usage(debit) }],
+    ['another product', credit({ productCode: '15A07' }), { usage: usage(debit) }],
+    ['another unit', credit({ eenheid: '16' }), { usage: usage(debit) }],
   ],
 });
