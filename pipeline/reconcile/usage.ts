@@ -6,6 +6,7 @@
  * A toewijzing has a few entries a month, and a file touches up to a million toewijzingen: plain arrays searched
  * in order are both smaller and faster here than maps.
  */
+import { minutesForHours } from '../../schemas/iwmo/codelists';
 import type { UsageEntry } from '../state/items';
 
 /** A slot: one product period of one product on one toewijzing (TR389, TR416). */
@@ -82,5 +83,5 @@ export class ToewijzingUsage {
 
 /** A declared volume in the toewijzing's unit (minutes against an hourly toewijzing count as hours). */
 export function inUnit(volume: number, eenheid: string, toewijzingEenheid: string | null): number {
-  return eenheid === '01' && toewijzingEenheid === '04' ? volume / 60 : volume;
+  return minutesForHours(eenheid, toewijzingEenheid) ? volume / 60 : volume;
 }

@@ -13,6 +13,7 @@ import {
   TARIEVEN_COLUMNS,
   type TariefRow,
 } from '../../schemas/csv';
+import { unitFits } from '../../schemas/iwmo/codelists';
 import { type Region, RegionSchema } from '../../schemas/region';
 import { FindingCollector } from '../read/collector';
 import { type CellValues, readCsv } from '../read/csv';
@@ -145,17 +146,26 @@ function parseAanbieders(file: string, text: string): Aanbieder[] {
   });
 }
 
-/** The contract tariff of a provider's product on a date, or null. */
+/**
+ * The contract tariff of a provider's product on a date, or null; with `eenheid`, the tariff in that unit (or per
+ * hour for minutes) when the contract has one, else its tariff in another unit (TR418 then says so).
+ */
 export function contractTarief(
   tarieven: readonly TariefRow[],
   agb: string,
   categorie: string,
   code: string,
   datum: string,
+  eenheid?: string,
 ): TariefRow | null {
+  let found: TariefRow | null = null;
   for (const t of tarieven) {
     if (t.agbCode !== agb || t.productCategorie !== categorie || t.productCode !== code) continue;
-    if (t.ingangsdatum <= datum && (t.einddatum === null || datum <= t.einddatum)) return t;
+    if (t.ingangsdatum > datum || (t.einddatum !== null && datum > t.einddatum)) continue;
+    if (eenheid === undefined || t.eenheid === eenheid) return t;
+    // Minutes are declared against an hourly tariff (IV081); another unit only when nothing fits.
+    if (unitFits(eenheid, t.eenheid)) found = t;
+    else found ??= t;
   }
-  return null;
+  return found;
 }

@@ -33,24 +33,26 @@ export function referenceData(data: RegionData): ReferenceData & {
     categorie: string;
     code: string;
     datum: string;
+    eenheid: string;
     tarief: ReturnType<typeof contractTarief>;
   } | null = null;
   return {
-    tarief(agb, categorie, code, datum) {
+    tarief(agb, categorie, code, datum, eenheid) {
       if (
         lastTarief?.agb === agb &&
         lastTarief.categorie === categorie &&
         lastTarief.code === code &&
-        lastTarief.datum === datum
+        lastTarief.datum === datum &&
+        lastTarief.eenheid === eenheid
       )
         return lastTarief.tarief;
-      const id = `${agb}|${categorie}|${code}|${datum}`;
+      const id = `${agb}|${categorie}|${code}|${datum}|${eenheid}`;
       let t = tariefCache.get(id);
       if (t === undefined) {
-        t = contractTarief(data.tarieven, agb, categorie, code, datum);
+        t = contractTarief(data.tarieven, agb, categorie, code, datum, eenheid);
         tariefCache.set(id, t);
       }
-      lastTarief = { agb, categorie, code, datum, tarief: t };
+      lastTarief = { agb, categorie, code, datum, eenheid, tarief: t };
       return t;
     },
     product,

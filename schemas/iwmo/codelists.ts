@@ -40,6 +40,14 @@ export const EENHEID_CODES = Object.keys(EENHEID) as Eenheid[];
 /** Eenheid 83: the volume is an amount in eurocent and there is no tariff (CS339, CD087). */
 export const EENHEID_EURO: Eenheid = '83';
 
+/** Minutes declared against hours (a toewijzing or a tariff per hour): allowed, counted as sixtieths (IV081). */
+export const minutesForHours = (declared: string, against: string | null): boolean =>
+  declared === '01' && against === '04';
+
+/** A declared unit fits an assigned or contracted one: the same, or minutes for hours. */
+export const unitFits = (declared: string, against: string | null): boolean =>
+  declared === against || minutesForHours(declared, against);
+
 export const FREQUENTIE = {
   '1': 'Per dag',
   '2': 'Per week',

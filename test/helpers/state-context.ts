@@ -15,7 +15,7 @@
 
 import type { Variant } from '../../pipeline/reconcile/omvang';
 import { ToewijzingUsage } from '../../pipeline/reconcile/usage';
-import { loadRegion } from '../../pipeline/region/load';
+import { contractTarief, loadRegion } from '../../pipeline/region/load';
 import { referenceData } from '../../pipeline/region/reference';
 import type { MessageContext, StateMessageRule } from '../../pipeline/rules/state/message';
 import type { PrestatieContext, ReferenceData, StatePrestatieRule } from '../../pipeline/rules/state/types';
@@ -114,7 +114,7 @@ export interface StubData {
   readonly gemeenten?: readonly string[];
 }
 
-const tariefRow = (code: string, eenheid: string, productTarief: number): TariefRow => ({
+export const tariefRow = (code: string, eenheid: string, productTarief: number): TariefRow => ({
   agbCode: AGB,
   productCategorie: '15',
   productCode: code,
@@ -144,15 +144,8 @@ export const STUB_DATA: Required<StubData> = {
 export function stubReference(data: StubData = {}): ReferenceData {
   const { producten, tarieven, gemeenten } = { ...STUB_DATA, ...data };
   return {
-    tarief: (agb, categorie, code, datum) =>
-      tarieven.find(
-        (t) =>
-          t.agbCode === agb &&
-          t.productCategorie === categorie &&
-          t.productCode === code &&
-          t.ingangsdatum <= datum &&
-          (t.einddatum === null || datum <= t.einddatum),
-      ) ?? null,
+    tarief: (agb, categorie, code, datum, eenheid) =>
+      contractTarief(tarieven, agb, categorie, code, datum, eenheid),
     product: (categorie, code) => {
       const variant = producten[`${categorie}/${code}`];
       return variant ? { variant, taakveld: 'BW' } : null;

@@ -370,7 +370,8 @@ describe('answers', () => {
       { tw: tw(6), line: l(6, { eind: '2022-03-30' }), codes: ['9388'] },
       { tw: tw(7, { categorie: '16', code: null, volume: null }), line: l(7), codes: ['9339'] },
       { tw: tw(8), line: l(8, { productCode: '15A07', tarief: 14250 }), codes: ['9340'] },
-      { tw: tw(9), line: l(9, { eenheid: '82', volume: 1 }), codes: ['9341'] },
+      // Etmalen on a toewijzing in hours, at the contract's etmaal tariff: only the unit differs from the toewijzing.
+      { tw: tw(9, { eenheid: '04', frequentie: '4', volume: 1000 }), line: l(9), codes: ['9341'] },
       {
         tw: tw(10, { code: null, volume: null }),
         line: l(10, { productCode: '15Z99', eenheid: '83', volume: 500, tarief: null, bedrag: 500 }),

@@ -218,7 +218,7 @@ const LINE_RULES: readonly RuleCase[] = [
     rule: 'TR341',
     code: '9341',
     ok: { lines: [line('2022-03', 'R1', { eenheid: '14' })], codes: [[]] },
-    bad: { lines: [line('2022-03', 'R1', { eenheid: '82', volume: 1 })], codes: [['9341']] },
+    bad: { lines: [line('2022-03', 'R1', { eenheid: '82', volume: 1 })], codes: [['9341', '0611']] },
   },
   {
     rule: 'TR381',

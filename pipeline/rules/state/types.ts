@@ -10,8 +10,8 @@ import type { ToewijzingUsage } from '../../reconcile/usage';
 import type { ToewijzingVersion } from '../../state/items';
 
 export interface ReferenceData {
-  /** Contract tariff of a provider's product on a date. */
-  tarief(agb: string, categorie: string, code: string, datum: string): TariefRow | null;
+  /** Contract tariff of a provider's product on a date, in the declared unit when it has one (contractTarief). */
+  tarief(agb: string, categorie: string, code: string, datum: string, eenheid: string): TariefRow | null;
   /** The product is on the region's product list (with its category). */
   product(categorie: string, code: string): { readonly variant: Variant; readonly taakveld: string } | null;
   /** The municipality is one the region knows. */

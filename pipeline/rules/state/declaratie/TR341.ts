@@ -1,3 +1,4 @@
+import { unitFits } from '../../../../schemas/iwmo/codelists';
 import { locatePrestatie } from '../../locate';
 import { defineStateRule, ruleFinding } from '../types';
 
@@ -8,7 +9,7 @@ export const TR341 = defineStateRule({
   check: ({ regel, toewijzing: t }) => {
     if (!t?.eenheid) return null;
     const e = regel.prestatie.eenheid;
-    if (e === t.eenheid || (t.eenheid === '04' && e === '01')) return null;
+    if (unitFits(e, t.eenheid)) return null;
     return ruleFinding(
       'declaratie',
       'TR341',

@@ -1,4 +1,4 @@
-import { EENHEID_EURO } from '../../../../schemas/iwmo/codelists';
+import { EENHEID_EURO, minutesForHours } from '../../../../schemas/iwmo/codelists';
 import { locatePrestatie } from '../../locate';
 import { defineStateRule, ruleFinding } from '../types';
 
@@ -14,8 +14,14 @@ export const TR346 = defineStateRule({
   check: ({ regel, toewijzing: t, ref }) => {
     const p = regel.prestatie;
     if (p.eenheid === EENHEID_EURO || p.tarief === null) return null;
-    const contract = ref.tarief(regel.bericht.afzender, p.productCategorie, p.productCode, p.begin);
-    const hourlyInMinutes = p.eenheid === '01' && (contract ? contract.eenheid : t?.eenheid) === '04';
+    const contract = ref.tarief(
+      regel.bericht.afzender,
+      p.productCategorie,
+      p.productCode,
+      p.begin,
+      p.eenheid,
+    );
+    const hourlyInMinutes = minutesForHours(p.eenheid, contract ? contract.eenheid : (t?.eenheid ?? null));
     const expected = hourlyInMinutes ? Math.round((p.tarief * p.volume) / 60) : p.volume * p.tarief;
     if (p.bedrag === expected) return null;
     return ruleFinding(

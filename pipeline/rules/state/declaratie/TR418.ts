@@ -1,23 +1,35 @@
-import { EENHEID_EURO } from '../../../../schemas/iwmo/codelists';
+import { EENHEID_EURO, unitFits } from '../../../../schemas/iwmo/codelists';
 import { locatePrestatie } from '../../locate';
 import { defineStateRule, ruleFinding } from '../types';
 
-/** TR418 (0611): ProductTarief equals the contract tariff (tarieven.csv) valid at the start of the period. */
+/**
+ * TR418 (0611): ProductTarief equals the contract tariff (tarieven.csv) valid at the start of the period, for the
+ * declared unit (or per hour for minutes): dagdelen are not paid at the tariff per etmaal.
+ */
 export const TR418 = defineStateRule({
   id: 'TR418',
   applies: 'D',
   check: ({ regel, ref }) => {
     const p = regel.prestatie;
     if (p.eenheid === EENHEID_EURO) return null;
-    const contract = ref.tarief(regel.bericht.afzender, p.productCategorie, p.productCode, p.begin);
-    if (contract && contract.productTarief === p.tarief) return null;
+    const contract = ref.tarief(
+      regel.bericht.afzender,
+      p.productCategorie,
+      p.productCode,
+      p.begin,
+      p.eenheid,
+    );
+    const fits = contract !== null && unitFits(p.eenheid, contract.eenheid);
+    if (fits && contract.productTarief === p.tarief) return null;
     return ruleFinding(
       'declaratie',
       'TR418',
       locatePrestatie(regel, 'ProductTarief'),
-      contract
-        ? `ProductTarief ${p.tarief} wijkt af van het contracttarief ${contract.productTarief} (geldig vanaf ${contract.ingangsdatum})`
-        : `geen contracttarief voor aanbieder ${regel.bericht.afzender}, product ${p.productCategorie}/${p.productCode} op ${p.begin}`,
+      !contract
+        ? `geen contracttarief voor aanbieder ${regel.bericht.afzender}, product ${p.productCategorie}/${p.productCode} op ${p.begin}`
+        : !fits
+          ? `geen contracttarief in Eenheid ${p.eenheid}; het contract voor ${p.productCategorie}/${p.productCode} rekent in eenheid ${contract.eenheid} (${contract.productTarief})`
+          : `ProductTarief ${p.tarief} wijkt af van het contracttarief ${contract.productTarief} (geldig vanaf ${contract.ingangsdatum})`,
     );
   },
 });

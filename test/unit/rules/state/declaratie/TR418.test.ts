@@ -1,6 +1,6 @@
 import { TR418 } from '../../../../../pipeline/rules/state/declaratie/TR418';
 import type { LineSpec } from '../../../../helpers/records';
-import { credit, version } from '../../../../helpers/state-context';
+import { credit, STUB_DATA, stubReference, tariefRow, version } from '../../../../helpers/state-context';
 import { describeLineRule, describeLineRuleInRegion } from '../../../../helpers/state-rule-cases';
 
 // Stub contract: 65656055, 15/15A02 per etmaal € 90,00 in 2022 and € 95,00 from 2023.
@@ -11,6 +11,9 @@ const in2022: LineSpec = {
   tarief: 9000,
   bedrag: 279000,
 };
+
+/** 15A02 contracted per etmaal (€ 95,00) and per dagdeel (€ 25,00). */
+const perDagdeel = stubReference({ tarieven: [...STUB_DATA.tarieven, tariefRow('15A02', '16', 2500)] });
 
 describeLineRule(TR418, {
   title: 'ProductTarief equals the contract tariff',
@@ -40,6 +43,35 @@ describeLineRule(TR418, {
     ],
     ['no contract yet on the begin date', { begin: '2021-06-01', eind: '2021-06-30' }, {}],
     ['no ProductTarief although Eenheid ≠ 83', { tarief: null }, {}],
+    [
+      'dagdelen at the tariff per etmaal: the contract has none per dagdeel',
+      { eenheid: '16', volume: 60, tarief: 9500, bedrag: 570000 },
+      {
+        toewijzing: version({ code: null, volume: null, eenheid: null, frequentie: null, budget: 1_000_000 }),
+      },
+    ],
+    [
+      'dagdelen at the etmaal tariff where the contract has one per dagdeel',
+      { eenheid: '16', volume: 60, tarief: 9500, bedrag: 570000 },
+      { ref: perDagdeel },
+    ],
+  ],
+});
+
+describeLineRule(TR418, {
+  title: 'a contract with tariffs in two units',
+  applies: 'D',
+  field: 'ProductTarief',
+  compliant: [
+    ['the tariff per etmaal for etmalen', {}, { ref: perDagdeel }],
+    [
+      'the tariff per dagdeel for dagdelen',
+      { eenheid: '16', volume: 60, tarief: 2500, bedrag: 150000 },
+      { ref: perDagdeel },
+    ],
+  ],
+  nonCompliant: [
+    ['the tariff per dagdeel for etmalen', { tarief: 2500, bedrag: 75000 }, { ref: perDagdeel }],
   ],
 });
 
