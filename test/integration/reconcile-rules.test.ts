@@ -485,6 +485,44 @@ describe('line-level rules against state', () => {
     expect(codesOf(report)).toEqual([[], ['8021']]);
   });
 
+  it('declarations of one CSV are judged in file order, each with its credits first', async () => {
+    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
+    // D2 credits the debit D1 approved in the same file and replaces it (a CSV declaration is a message of its own).
+    const eerste = await stack.upload(
+      GEMEENTE,
+      'correctie.csv',
+      declaratieCsv(
+        { nummer: 'D1', maand: '2022-03', lines: [MAART] },
+        {
+          nummer: 'D2',
+          maand: '2022-04',
+          lines: [credit(MAART, 'R2'), line('2022-03', 'R3', { volume: 20 })],
+        },
+      ),
+    );
+    consistent(eerste.report);
+    expect(eerste.report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([
+      [[]],
+      [[], []],
+    ]);
+    // 20 of 40 used. D3 (30 more) comes before D4's credit of R3 in the file, so the credit does not make room
+    // for it; D5, after the credit, fits.
+    const tweede = await stack.upload(
+      GEMEENTE,
+      'later.csv',
+      declaratieCsv(
+        { nummer: 'D3', maand: '2022-04', lines: [line('2022-04', 'R4', { volume: 30 })] },
+        { nummer: 'D4', maand: '2022-05', lines: [credit(line('2022-03', 'R3', { volume: 20 }), 'R5')] },
+        { nummer: 'D5', maand: '2022-05', lines: [line('2022-05', 'R6', { volume: 30 })] },
+      ),
+    );
+    expect(tweede.report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([
+      [['9322']],
+      [[]],
+      [[]],
+    ]);
+  });
+
   it('a line breaking several rules lists every code, in rule order', async () => {
     await toewijzingen(stack, [{ ingangsdatum: '2022-03-10' }]);
     const bad = line('2022-03', 'R1', {
