@@ -9,11 +9,12 @@
 import { minutesForHours } from '../../schemas/iwmo/codelists';
 import type { UsageEntry } from '../state/items';
 
-/** A slot: one product period of one product on one toewijzing (TR389, TR416). */
+/** A slot: one product period of one product on one toewijzing (TR389). */
 export type Slot = Pick<UsageEntry, 'categorie' | 'code' | 'begin' | 'eind'>;
 
-export const sameSlot = (a: Slot, b: Slot): boolean =>
-  a.begin === b.begin && a.eind === b.eind && a.code === b.code && a.categorie === b.categorie;
+/** The same product for at least one common day (periods are whole days, ISO dates compare as text). */
+export const overlappingSlots = (a: Slot, b: Slot): boolean =>
+  a.code === b.code && a.categorie === b.categorie && a.begin <= b.eind && b.begin <= a.eind;
 
 export class ToewijzingUsage {
   private all: UsageEntry[];
@@ -53,12 +54,13 @@ export class ToewijzingUsage {
   }
 
   /**
-   * The ReferentieNummer of an approved, not credited debit in this slot, if any, whichever provider declared it:
-   * the same care period is not paid twice on one toewijzing.
+   * The ReferentieNummer of an approved, not credited debit of this product whose period shares a day with the
+   * slot, if any, whichever provider declared it: no day of care is paid twice on one toewijzing (a period that
+   * changed with the toewijzing's dates is no way around it).
    */
   openDebit(slot: Slot): string | undefined {
     for (const e of this.all) {
-      if (e.dc === 'D' && sameSlot(e, slot) && !this.isCredited(e.ref, e.agb)) return e.ref;
+      if (e.dc === 'D' && overlappingSlots(e, slot) && !this.isCredited(e.ref, e.agb)) return e.ref;
     }
     return undefined;
   }

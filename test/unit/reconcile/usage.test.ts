@@ -3,7 +3,7 @@
  * against hours, open debits per slot, credited debits; and that the sums do not depend on the order of entries.
  */
 import fc from 'fast-check';
-import { inUnit, sameSlot, ToewijzingUsage } from '../../../pipeline/reconcile/usage';
+import { inUnit, overlappingSlots, ToewijzingUsage } from '../../../pipeline/reconcile/usage';
 import type { UsageEntry } from '../../../pipeline/state/items';
 import { AGB, creditOf, entry } from '../../helpers/state-context';
 
@@ -14,13 +14,16 @@ const april = entry({ ref: 'RN-A1', begin: '2023-04-01', eind: '2023-04-30', vol
 const march = entry({ ref: 'RN-M1', begin: '2023-03-01', eind: '2023-03-31', volume: 31, bedrag: 294500 });
 const APRIL_SLOT = { categorie: '15', code: '15A02', begin: '2023-04-01', eind: '2023-04-30' };
 
-describe('sameSlot and inUnit', () => {
-  it('a slot is product and period', () => {
-    expect(sameSlot(april, APRIL_SLOT)).toBe(true);
-    expect(sameSlot({ ...april, code: '15A07' }, APRIL_SLOT)).toBe(false);
-    expect(sameSlot({ ...april, categorie: '16' }, APRIL_SLOT)).toBe(false);
-    expect(sameSlot({ ...april, begin: '2023-04-02' }, APRIL_SLOT)).toBe(false);
-    expect(sameSlot({ ...april, eind: '2023-04-29' }, APRIL_SLOT)).toBe(false);
+describe('overlappingSlots and inUnit', () => {
+  it('two slots overlap when they are one product with at least one common day', () => {
+    expect(overlappingSlots(april, APRIL_SLOT)).toBe(true);
+    expect(overlappingSlots({ ...april, code: '15A07' }, APRIL_SLOT)).toBe(false);
+    expect(overlappingSlots({ ...april, categorie: '16' }, APRIL_SLOT)).toBe(false);
+    expect(overlappingSlots({ ...april, begin: '2023-04-02' }, APRIL_SLOT)).toBe(true);
+    expect(overlappingSlots({ ...april, begin: '2023-04-30' }, APRIL_SLOT)).toBe(true);
+    expect(overlappingSlots(march, APRIL_SLOT)).toBe(false);
+    expect(overlappingSlots({ ...march, eind: '2023-04-01' }, APRIL_SLOT)).toBe(true);
+    expect(overlappingSlots({ ...april, begin: '2023-05-01', eind: '2023-05-31' }, APRIL_SLOT)).toBe(false);
   });
 
   it.each<[number, string, string | null, number]>([
@@ -219,7 +222,7 @@ describe('ToewijzingUsage: properties', () => {
         for (const d of entries.filter((e) => e.dc === 'D')) {
           const open = u.openDebit(d);
           const uncredited = entries.filter(
-            (e) => e.dc === 'D' && sameSlot(e, d) && !u.isCredited(e.ref, e.agb),
+            (e) => e.dc === 'D' && overlappingSlots(e, d) && !u.isCredited(e.ref, e.agb),
           );
           if (uncredited.length === 0) expect(open).toBeUndefined();
           else expect(uncredited.map((e) => e.ref)).toContain(open);

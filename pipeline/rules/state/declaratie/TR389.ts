@@ -4,7 +4,7 @@ import { defineStateRule, ruleFinding } from '../types';
 /**
  * TR389 (9389): a new debit for a period, product and toewijzing that already has an approved debit only after
  * that debit has been credited (a credit and its replacement debit in one message are fine: credits are judged
- * first).
+ * first). A period that overlaps the earlier one counts as the same: its common days would be paid twice.
  */
 export const TR389 = defineStateRule({
   id: 'TR389',
@@ -23,7 +23,7 @@ export const TR389 = defineStateRule({
       'declaratie',
       'TR389',
       locatePrestatie(regel, 'ReferentieNummer'),
-      `voor deze periode en dit product is debetprestatie ${open} al goedgekeurd en niet gecrediteerd`,
+      `voor (een deel van) deze periode en dit product is debetprestatie ${open} al goedgekeurd en niet gecrediteerd`,
     );
   },
 });

@@ -35,16 +35,21 @@ describeLineRule(TR389, {
       { begin: '2023-04-16', eind: '2023-04-30' },
       { usage: usage(entry({ ref: 'RN-A1', begin: '2023-04-01', eind: '2023-04-15' })) },
     ],
-    [
-      'the same begin, another end',
-      {},
-      { usage: usage(entry({ ref: 'RN-A1', begin: '2023-04-01', eind: '2023-04-15' })) },
-    ],
     ['a credit line is not judged', credit({ vorigReferentieNummer: 'RN-A1' }), { usage: usage(april) }],
     ['no toewijzing, no usage', {}, { toewijzing: null }],
   ],
   nonCompliant: [
     ['an open debit of April', {}, { usage: usage(april) }],
+    [
+      'the same begin, another end: the first half of April would be paid twice',
+      {},
+      { usage: usage(entry({ ref: 'RN-A1', begin: '2023-04-01', eind: '2023-04-15' })) },
+    ],
+    [
+      'a shorter period inside an open debit (the toewijzing now ends on 20 April)',
+      { begin: '2023-04-01', eind: '2023-04-20', volume: 20, bedrag: 190000 },
+      { usage: usage(april) },
+    ],
     [
       'the replacement of a credited debit is open again',
       {},
