@@ -17,7 +17,7 @@ import { logger } from '../../functions/aws';
 import { passesElfproef } from '../../pipeline/bsn';
 import { loadRegion } from '../../pipeline/region/load';
 import { type Serving, startServe } from '../../serve/serve';
-import { launchBrowser } from '../helpers/browser';
+import { fakeHostedUi, launchBrowser } from '../helpers/browser';
 import { NML } from '../helpers/stack';
 
 jest.setTimeout(120_000);
@@ -416,13 +416,6 @@ describe('the monitor page on the local stack', () => {
   });
 
   it('with a login in config.json: logs in by authorization code with PKCE and sends the id token to the API', async () => {
-    const cognito = `${serving.http}/cognito`;
-    const login = { domain: cognito, clientId: 'monitor-test', redirectUri: `${serving.http}/` };
-    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const idToken = `${b64({ alg: 'none' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 3600 })}.x`;
-    let authorize = new URLSearchParams();
-    let challenge = '';
-    let tokenRequest = new URLSearchParams();
     const authorizations: string[] = [];
 
     const loginPage = await context.newPage();
@@ -431,53 +424,29 @@ describe('the monitor page on the local stack', () => {
         if (new URL(r.url()).pathname.startsWith('/api/'))
           authorizations.push(r.headers().authorization ?? '');
       });
-      await loginPage.route(
-        (url) => url.pathname === '/config.json',
-        (route) => route.fulfill({ json: { api: '', login } }),
-      );
       // The Hosted UI: the user is known; it sends the browser back with a code and the page's state.
-      await loginPage.route(
-        (url) => url.pathname === '/cognito/oauth2/authorize',
-        (route) => {
-          const q = new URL(route.request().url()).searchParams;
-          authorize = q;
-          challenge = q.get('code_challenge')!;
-          return route.fulfill({
-            status: 302,
-            headers: {
-              location: `${serving.http}/?code=de-code&state=${encodeURIComponent(q.get('state')!)}`,
-            },
-          });
-        },
-      );
-      await loginPage.route(
-        (url) => url.pathname === '/cognito/oauth2/token',
-        (route) => {
-          tokenRequest = new URLSearchParams(route.request().postData() ?? '');
-          return route.fulfill({ json: { id_token: idToken, access_token: 'a', token_type: 'Bearer' } });
-        },
-      );
+      const { login, idToken, sent } = await fakeHostedUi(loginPage, serving.http);
       await loginPage.goto(`${serving.http}/`);
       await loginPage.waitForFunction(
         () => (globalThis as unknown as PageWindow).document.body.dataset.state === 'klaar',
       );
 
-      expect(Object.fromEntries(authorize)).toMatchObject({
+      expect(Object.fromEntries(sent.authorize)).toMatchObject({
         response_type: 'code',
         client_id: login.clientId,
         redirect_uri: login.redirectUri,
         scope: 'openid email',
         code_challenge_method: 'S256',
       });
-      expect(Object.fromEntries(tokenRequest)).toMatchObject({
+      expect(Object.fromEntries(sent.token)).toMatchObject({
         grant_type: 'authorization_code',
         client_id: login.clientId,
         code: 'de-code',
         redirect_uri: login.redirectUri,
       });
       // PKCE: the verifier sent with the code hashes to the challenge sent to the authorize endpoint.
-      expect(createHash('sha256').update(tokenRequest.get('code_verifier')!).digest('base64url')).toBe(
-        challenge,
+      expect(createHash('sha256').update(sent.token.get('code_verifier')!).digest('base64url')).toBe(
+        sent.authorize.get('code_challenge'),
       );
       expect(authorizations.length).toBeGreaterThan(6);
       expect(new Set(authorizations)).toEqual(new Set([`Bearer ${idToken}`]));

@@ -14,7 +14,7 @@ import { logger } from '../../functions/aws';
 import { nextMonth } from '../../pipeline/dates';
 import type { Statement } from '../../pipeline/settle/types';
 import { type Serving, startServe } from '../../serve/serve';
-import { launchBrowser } from '../helpers/browser';
+import { fakeHostedUi, launchBrowser } from '../helpers/browser';
 import { BSN_A, BSN_B, declaratieCsv, line } from '../helpers/scenario';
 import { provisional, TW_VENLO_WEERT } from '../helpers/settle';
 import { NML } from '../helpers/stack';
@@ -258,13 +258,6 @@ describe('the settlement page', () => {
   });
 
   it('with a login: signed in from this page, the one callback URL (the monitor) sends the user back here', async () => {
-    const login = {
-      domain: `${serving.http}/cognito`,
-      clientId: 'monitor-test',
-      redirectUri: `${serving.http}/`,
-    };
-    const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const idToken = `${b64({ alg: 'none' })}.${b64({ exp: Math.floor(Date.now() / 1000) + 3600 })}.x`;
     const vereveningVragen: string[] = [];
     const aanmeldPagina = await context.newPage();
     try {
@@ -273,25 +266,8 @@ describe('the settlement page', () => {
         if (url.pathname.startsWith('/api/verevening'))
           vereveningVragen.push(r.headers().authorization ?? '(geen)');
       });
-      await aanmeldPagina.route(
-        (url) => url.pathname === '/config.json',
-        (route) => route.fulfill({ json: { api: '', login } }),
-      );
-      // The Hosted UI knows the user and sends the browser to the registered callback URL, the monitor.
-      await aanmeldPagina.route(
-        (url) => url.pathname === '/cognito/oauth2/authorize',
-        (route) => {
-          const state = new URL(route.request().url()).searchParams.get('state')!;
-          return route.fulfill({
-            status: 302,
-            headers: { location: `${serving.http}/?code=de-code&state=${encodeURIComponent(state)}` },
-          });
-        },
-      );
-      await aanmeldPagina.route(
-        (url) => url.pathname === '/cognito/oauth2/token',
-        (route) => route.fulfill({ json: { id_token: idToken, access_token: 'a', token_type: 'Bearer' } }),
-      );
+      // The Hosted UI sends the browser to the registered callback URL, the monitor.
+      const { idToken } = await fakeHostedUi(aanmeldPagina, serving.http);
       await aanmeldPagina.goto(`${serving.http}/verevening.html?jaar=2021`);
       await aanmeldPagina.waitForFunction(() => {
         const w = globalThis as unknown as PageWindow;

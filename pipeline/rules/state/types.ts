@@ -38,6 +38,12 @@ export interface StatePrestatieRule {
   readonly check: (c: PrestatieContext) => Finding | null;
 }
 
+/** The contract tariff for a declared line: its provider, product, begin date and unit (TR346, TR418). */
+export function contractFor(ref: ReferenceData, regel: DeclaratieRegel): TariefRow | null {
+  const p = regel.prestatie;
+  return ref.tarief(regel.bericht.afzender, p.productCategorie, p.productCode, p.begin, p.eenheid);
+}
+
 export function defineStateRule(rule: StatePrestatieRule): StatePrestatieRule {
   return rule;
 }

@@ -1,6 +1,6 @@
 import { EENHEID_EURO, minutesForHours } from '../../../../schemas/iwmo/codelists';
 import { locatePrestatie } from '../../locate';
-import { defineStateRule, ruleFinding } from '../types';
+import { contractFor, defineStateRule, ruleFinding } from '../types';
 
 /**
  * TR346 (9346): IngediendBedrag = GeleverdVolume × ProductTarief (Eenheid ≠ 83). An hourly tariff declared in
@@ -14,13 +14,7 @@ export const TR346 = defineStateRule({
   check: ({ regel, toewijzing: t, ref }) => {
     const p = regel.prestatie;
     if (p.eenheid === EENHEID_EURO || p.tarief === null) return null;
-    const contract = ref.tarief(
-      regel.bericht.afzender,
-      p.productCategorie,
-      p.productCode,
-      p.begin,
-      p.eenheid,
-    );
+    const contract = contractFor(ref, regel);
     const hourlyInMinutes = minutesForHours(p.eenheid, contract ? contract.eenheid : (t?.eenheid ?? null));
     const expected = hourlyInMinutes ? Math.round((p.tarief * p.volume) / 60) : p.volume * p.tarief;
     if (p.bedrag === expected) return null;

@@ -1,6 +1,6 @@
 import { EENHEID_EURO, unitFits } from '../../../../schemas/iwmo/codelists';
 import { locatePrestatie } from '../../locate';
-import { defineStateRule, ruleFinding } from '../types';
+import { contractFor, defineStateRule, ruleFinding } from '../types';
 
 /**
  * TR418 (0611): ProductTarief equals the contract tariff (tarieven.csv) valid at the start of the period, for the
@@ -12,13 +12,7 @@ export const TR418 = defineStateRule({
   check: ({ regel, ref }) => {
     const p = regel.prestatie;
     if (p.eenheid === EENHEID_EURO) return null;
-    const contract = ref.tarief(
-      regel.bericht.afzender,
-      p.productCategorie,
-      p.productCode,
-      p.begin,
-      p.eenheid,
-    );
+    const contract = contractFor(ref, regel);
     const fits = contract !== null && unitFits(p.eenheid, contract.eenheid);
     if (fits && contract.productTarief === p.tarief) return null;
     return ruleFinding(
