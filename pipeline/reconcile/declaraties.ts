@@ -118,8 +118,12 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     }
   }
 
-  // Pass 2, in chunks: load what the chunk needs, then judge its lines one by one.
-  for (const pass of passes(judgedGroups)) {
+  // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one. All credits
+  // of the file come before all its debits, so a credit and its replacement may share a message, and a file is read
+  // at most three times however many declarations it holds (a plan per declaration read a CSV of a hundred
+  // declarations with credits two hundred times). A credit reverses a debit of an earlier file.
+  const anyCredits = [...judgedGroups].some((d) => d.credits > 0);
+  for (const pass of anyCredits ? (['C', 'D'] as const) : (['D'] as const)) {
     const at = new LinePositions(byNummer);
     let chunk: Judged[] = [];
     const flush = async () => {
@@ -136,7 +140,7 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     for await (const batch of input.lines()) {
       for (const regel of batch) {
         const d = at.next(regel);
-        if (!d || regel.prestatie.debetCredit !== pass.dc || !pass.of.has(d)) continue;
+        if (!d || !judgedGroups.has(d) || regel.prestatie.debetCredit !== pass) continue;
         chunk.push({ regel, outcome: d, index: at.index });
         if (chunk.length >= CHUNK) await flush();
       }
@@ -198,29 +202,6 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   }
   items.push(...contributionItems(gemeente, { fileId, poging }, 'declaratie', figures.toContributions()));
   return { items, findings: findings.result() };
-}
-
-/**
- * The passes over the file that judge its lines: each declaration's credits before its debits (a credit and its
- * replacement may share a message), and the declarations in file order (in a CSV a later declaration may credit a
- * debit approved in an earlier one). Declarations without credits share their predecessor's debit pass, so a file
- * takes two passes per declaration with credits, at most one more.
- */
-function passes(declaraties: Iterable<DeclaratieOutcome>): { dc: 'C' | 'D'; of: Set<DeclaratieOutcome> }[] {
-  const plan: { dc: 'C' | 'D'; of: Set<DeclaratieOutcome> }[] = [];
-  let debits: Set<DeclaratieOutcome> | null = null;
-  for (const d of declaraties) {
-    if (d.credits > 0) {
-      plan.push({ dc: 'C', of: new Set([d]) });
-      debits = null;
-    }
-    if (!debits) {
-      debits = new Set();
-      plan.push({ dc: 'D', of: debits });
-    }
-    debits.add(d);
-  }
-  return plan;
 }
 
 /**

@@ -386,10 +386,10 @@ const LINE_RULES: readonly RuleCase[] = [
     },
   },
   {
-    rule: 'TR346 (a credit)',
-    code: '9346',
+    rule: 'TR323 (a credit of another amount)',
+    code: '8017',
     ok: { earlier: [[MAART]], lines: [credit(MAART, 'R2')], codes: [[]] },
-    bad: { earlier: [[MAART]], lines: [{ ...credit(MAART, 'R2'), bedrag: 1 }], codes: [['9346', '8017']] },
+    bad: { earlier: [[MAART]], lines: [{ ...credit(MAART, 'R2'), bedrag: 1 }], codes: [['8017']] },
   },
   {
     rule: 'TR389',
@@ -485,10 +485,10 @@ describe('line-level rules against state', () => {
     expect(codesOf(report)).toEqual([[], ['8021']]);
   });
 
-  it('declarations of one CSV are judged in file order, each with its credits first', async () => {
-    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
-    // D2 credits the debit D1 approved in the same file and replaces it (a CSV declaration is a message of its own).
-    const eerste = await stack.upload(
+  it('all credits of a file come before its debits, also across the declarations of a CSV', async () => {
+    await toewijzingen(stack, [{}]);
+    // D2 credits a debit that D1 of the same file declares: judged first, the credit finds no approved debit.
+    const { report } = await stack.upload(
       GEMEENTE,
       'correctie.csv',
       declaratieCsv(
@@ -500,27 +500,22 @@ describe('line-level rules against state', () => {
         },
       ),
     );
-    consistent(eerste.report);
-    expect(eerste.report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([
+    consistent(report);
+    expect(report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([
       [[]],
-      [[], []],
+      [['8017'], ['9389']],
     ]);
-    // 20 of 40 used. D3 (30 more) comes before D4's credit of R3 in the file, so the credit does not make room
-    // for it; D5, after the credit, fits.
-    const tweede = await stack.upload(
+    // Sent in a later file, the same credit and replacement are approved.
+    const later = await stack.upload(
       GEMEENTE,
-      'later.csv',
-      declaratieCsv(
-        { nummer: 'D3', maand: '2022-04', lines: [line('2022-04', 'R4', { volume: 30 })] },
-        { nummer: 'D4', maand: '2022-05', lines: [credit(line('2022-03', 'R3', { volume: 20 }), 'R5')] },
-        { nummer: 'D5', maand: '2022-05', lines: [line('2022-05', 'R6', { volume: 30 })] },
-      ),
+      'correctie-later.csv',
+      declaratieCsv({
+        nummer: 'D3',
+        maand: '2022-04',
+        lines: [credit(MAART, 'R4'), line('2022-03', 'R5', { volume: 20 })],
+      }),
     );
-    expect(tweede.report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([
-      [['9322']],
-      [[]],
-      [[]],
-    ]);
+    expect(later.report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([[[], []]]);
   });
 
   it('a line breaking several rules lists every code, in rule order', async () => {

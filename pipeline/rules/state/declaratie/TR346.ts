@@ -9,8 +9,8 @@ import { contractFor, defineStateRule, ruleFinding } from '../types';
  */
 export const TR346 = defineStateRule({
   id: 'TR346',
-  // A credit too: its amount is its own volume × tarief (TR323 then asks it to equal its debit's).
-  applies: 'DC',
+  // Debits only: a credit must equal its approved debit (TR323), also after tarieven.csv changed since.
+  applies: 'D',
   check: ({ regel, toewijzing: t, ref }) => {
     const p = regel.prestatie;
     if (p.eenheid === EENHEID_EURO || p.tarief === null) return null;

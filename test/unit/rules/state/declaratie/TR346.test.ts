@@ -41,7 +41,7 @@ const perMinuteOnHours: StateSpec = {
 
 describeLineRule(TR346, {
   title: 'IngediendBedrag = GeleverdVolume × ProductTarief',
-  applies: 'DC',
+  applies: 'D',
   field: 'IngediendBedrag',
   compliant: [
     ['30 etmalen × € 95,00 = € 2.850,00', {}, {}],
@@ -107,12 +107,11 @@ describeLineRule(TR346, {
       {},
     ],
     ['no ProductTarief: CD087 reports that', { tarief: null, bedrag: 1 }, {}],
-    ['a credit: 30 × € 95,00', credit(), {}],
+    ['a credit is not judged (TR323 compares it with its debit)', credit({ bedrag: 1 }), {}],
   ],
   nonCompliant: [
     ['one cent short: 30 × € 95,00 ≠ € 2.849,99', { bedrag: 284999 }, {}],
     ['one cent over', { bedrag: 285001 }, {}],
-    ['a credit of one cent for 30 etmalen', credit({ bedrag: 1 }), {}],
     ['the amount of another volume', { volume: 29 }, {}],
     [
       'hours declared in minutes, rounded down instead of half up',
