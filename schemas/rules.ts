@@ -88,6 +88,7 @@ export const RULES: readonly RuleSpec[] = [
   d2('CSV-CONSISTENT', 'declaratie', 'Declaratiekolommen verschillen binnen één DeclaratieNummer'),
   // WMO301 toewijzing, in-message (level 2)
   t2('CS002', 'client', 'Bsn voldoet niet aan de 11-proef'),
+  t2('RS037', 'client', 'Bsn bestaat niet uit precies 9 cijfers'),
   t2('CS003', 'toewijzing', 'Einddatum ligt voor de Ingangsdatum'),
   t2('CS335', 'toewijzing', 'RedenWijziging 13 (verwijderd) alleen als Ingangsdatum gelijk is aan Einddatum'),
   t2('CS336', 'toewijzing', 'RedenWijziging 01 mag niet worden gebruikt'),

@@ -34,6 +34,7 @@ function compileHeader(
   columns: readonly ColumnSpec[],
   findings: FindingCollector,
 ): CompiledHeader | null {
+  const known = new Set(columns.map((c) => c.name.toLowerCase()));
   const byName = new Map<string, number>();
   cells.forEach((raw, i) => {
     const name = raw
@@ -41,7 +42,8 @@ function compileHeader(
       .replace(/^\uFEFF/, '')
       .toLowerCase();
     if (name === '') return;
-    if (byName.has(name)) {
+    // A known column twice is ambiguous; an unknown one is ignored either way (listed once below).
+    if (byName.has(name) && known.has(name)) {
       findings.add(
         finding('CSV-HEADER', location(1, raw.trim()), `kolom ${raw.trim()} staat twee keer in de kopregel`),
       );
@@ -49,12 +51,10 @@ function compileHeader(
     byName.set(name, i);
   });
   const index = new Int32Array(columns.length);
-  const known = new Set<string>();
   let ok = true;
   columns.forEach((c, k) => {
     const i = byName.get(c.name.toLowerCase());
     index[k] = i ?? -1;
-    known.add(c.name.toLowerCase());
     if (i === undefined && c.header) {
       ok = false;
       findings.add(
@@ -62,7 +62,9 @@ function compileHeader(
       );
     }
   });
-  const unknown = cells.map((c) => c.trim()).filter((c) => c !== '' && !known.has(c.toLowerCase()));
+  const unknown = [
+    ...new Set(cells.map((c) => c.trim()).filter((c) => c !== '' && !known.has(c.toLowerCase()))),
+  ];
   if (unknown.length > 0) {
     findings.add(finding('CSV-COLUMN', location(1), `onbekende kolom(men) genegeerd: ${unknown.join(', ')}`));
   }

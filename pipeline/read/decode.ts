@@ -8,6 +8,25 @@ export type TextEncoding = 'utf-8' | 'windows-1252';
 
 export class EncodingError extends Error {}
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The bytes without a leading UTF-8 byte order mark (an export tool may write one before Windows-1252 text). */
+async function* withoutBom(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let head = Buffer.alloc(0);
+  let started = false;
+  for await (const chunk of bytes) {
+    if (started) {
+      yield chunk;
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    if (head.length < UTF8_BOM.length && UTF8_BOM.subarray(0, head.length).equals(head)) continue;
+    started = true;
+    yield head.subarray(0, 3).equals(UTF8_BOM) ? head.subarray(3) : head;
+  }
+  if (!started && head.length > 0 && !UTF8_BOM.subarray(0, head.length).equals(head)) yield head;
+}
+
 /** Yields decoded text chunks; strips a UTF-8 byte order mark. */
 export async function* decodeText(
   bytes: AsyncIterable<Buffer>,
@@ -15,7 +34,7 @@ export async function* decodeText(
 ): AsyncGenerator<string> {
   if (encoding === 'windows-1252') {
     const decoder = iconv.getDecoder('win1252');
-    for await (const chunk of bytes) {
+    for await (const chunk of withoutBom(bytes)) {
       const text = decoder.write(chunk);
       if (text) yield text;
     }

@@ -84,6 +84,10 @@ interface Frame {
 /** List elements that only wrap their items; paths leave them out (Client[2]/Prestatie[1], not …/Prestaties/…). */
 const WRAPPERS = new Set(['Clienten', 'Prestaties', 'ToegewezenProducten', 'Relaties']);
 
+/** XML Schema's instance namespace, and its attributes that only point at a schema (allowed on any element). */
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const XSI_HINTS = new Set(['schemaLocation', 'noNamespaceSchemaLocation']);
+
 /** The element's path for findings and bags. */
 function pathOf(f: Frame | null): string {
   if (!f?.parent) return '';
@@ -195,16 +199,15 @@ export async function* readXml<R>(
     fatal('XML-WELLFORMED', `geen welgevormde XML: ${err.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`),
   );
 
-  // iWmo elements have no attributes; namespace declarations are fine. (The attribute event fires before the
-  // element's opentag, so the element's own path is not known yet: name its parent.)
-  parser.on('attribute', (a) => {
-    if (state.fatal || a.prefix === 'xmlns' || a.name === 'xmlns') return;
-    const top = depth ? frames[depth - 1] : null;
-    structure(at(top), `attribuut ${a.name} is niet toegestaan`);
-  });
-
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (state.fatal) return;
+    // iWmo elements have no attributes; namespace declarations and the schema hints any XSD allows everywhere
+    // (xsi:schemaLocation) are fine. Named at the parent, as before the element's own path is known.
+    for (const name in tag.attributes) {
+      const a = tag.attributes[name];
+      if (a.prefix === 'xmlns' || name === 'xmlns' || (a.uri === XSI && XSI_HINTS.has(a.local))) continue;
+      structure(at(depth ? frames[depth - 1] : null), `attribuut ${name} is niet toegestaan`);
+    }
     const local = tag.local;
     if (!sawRoot) {
       sawRoot = true;
@@ -280,7 +283,8 @@ export async function* readXml<R>(
     }
   });
 
-  parser.on('text', (t: string) => {
+  // A CDATA section is character data like any other (XML 1.0 §2.7).
+  const onText = (t: string) => {
     if (state.fatal || depth === 0) return;
     const top = frames[depth - 1];
     const node = top.node;
@@ -290,7 +294,9 @@ export async function* readXml<R>(
       return;
     }
     top.text += t;
-  });
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
 
   parser.on('closetag', () => {
     if (state.fatal || depth === 0) return;

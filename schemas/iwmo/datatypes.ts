@@ -19,8 +19,11 @@ export interface SimpleType {
   readonly digits?: number;
   /** Only digits, any number ([0-9]*). */
   readonly digitsOnly?: boolean;
-  /** At least one non-whitespace character (the XSD pattern .*[^\s].*). */
-  readonly notBlank?: boolean;
+  /**
+   * At least one character other than XSD whitespace: 'line' on one line (the pattern .*[^\s].*, where . excludes
+   * line breaks), 'text' over any lines (LDT_Commentaar's ([.\s]*\S+[.\s]*)+).
+   */
+  readonly notBlank?: 'line' | 'text';
   /** Only letters a–z, A–Z and digits (([a-zA-Z0-9])+). */
   readonly alphanumeric?: boolean;
   /** Any other XSD pattern. */
@@ -61,29 +64,29 @@ export const LDT = {
   BerichtSubversie: int('LDT_BerichtSubversie', 0, 99),
   Datum: { name: 'LDT_Datum', base: 'date' } as SimpleType,
   Tijd: { name: 'LDT_Tijd', base: 'time' } as SimpleType,
-  IdentificatieBericht: str('LDT_IdentificatieBericht', { minLength: 1, maxLength: 12, notBlank: true }),
+  IdentificatieBericht: str('LDT_IdentificatieBericht', { minLength: 1, maxLength: 12, notBlank: 'line' }),
   IdentificatieDeclaratie: str('LDT_IdentificatieDeclaratie', { minLength: 1, maxLength: 12 }),
   ReferentieNummer: str('LDT_ReferentieNummer', { minLength: 1, maxLength: 20 }),
-  Referentie: str('LDT_Referentie', { minLength: 1, maxLength: 36, notBlank: true }),
-  ProductCode: str('LDT_ProductCode', { minLength: 1, maxLength: 5, notBlank: true }),
+  Referentie: str('LDT_Referentie', { minLength: 1, maxLength: 36, notBlank: 'line' }),
+  ProductCode: str('LDT_ProductCode', { minLength: 1, maxLength: 5, notBlank: 'line' }),
   Versie: str('LDT_Versie', { minLength: 1, pattern: /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/ }),
-  Commentaar: str('LDT_Commentaar', { minLength: 1, notBlank: true }),
-  Naam: str('LDT_Naam', { minLength: 1, maxLength: 200, notBlank: true }),
-  Voorvoegsel: str('LDT_Voorvoegsel', { minLength: 1, maxLength: 10, notBlank: true }),
+  Commentaar: str('LDT_Commentaar', { minLength: 1, notBlank: 'text' }),
+  Naam: str('LDT_Naam', { minLength: 1, maxLength: 200, notBlank: 'line' }),
+  Voorvoegsel: str('LDT_Voorvoegsel', { minLength: 1, maxLength: 10, notBlank: 'line' }),
   Voorletters: str('LDT_Voorletters', { minLength: 1, maxLength: 6, pattern: /^[a-zA-ZÀ-ỳ]+$/ }),
-  Taal: str('LDT_Taal', { minLength: 1, maxLength: 25, notBlank: true }),
-  Persoonsid: str('LDT_Persoonsid', { minLength: 1, maxLength: 20, notBlank: true }),
+  Taal: str('LDT_Taal', { minLength: 1, maxLength: 25, notBlank: 'line' }),
+  Persoonsid: str('LDT_Persoonsid', { minLength: 1, maxLength: 20, notBlank: 'line' }),
   RelatieVolgorde: int('LDT_RelatieVolgorde', 0, 99),
   Huisnummer: int('LDT_Huisnummer', 0, 99_999),
-  Huisletter: str('LDT_Huisletter', { minLength: 1, maxLength: 1, notBlank: true }),
-  HuisnummerToevoeging: str('LDT_HuisnummerToevoeging', { minLength: 1, maxLength: 4, notBlank: true }),
-  Postcode: str('LDT_Postcode', { minLength: 1, maxLength: 8, notBlank: true }),
-  Straatnaam: str('LDT_Straatnaam', { minLength: 1, maxLength: 24, notBlank: true }),
-  Plaatsnaam: str('LDT_Plaatsnaam', { minLength: 1, maxLength: 80, notBlank: true }),
-  Organisatienaam: str('LDT_Organisatienaam', { minLength: 1, maxLength: 35, notBlank: true }),
+  Huisletter: str('LDT_Huisletter', { minLength: 1, maxLength: 1, notBlank: 'line' }),
+  HuisnummerToevoeging: str('LDT_HuisnummerToevoeging', { minLength: 1, maxLength: 4, notBlank: 'line' }),
+  Postcode: str('LDT_Postcode', { minLength: 1, maxLength: 8, notBlank: 'line' }),
+  Straatnaam: str('LDT_Straatnaam', { minLength: 1, maxLength: 24, notBlank: 'line' }),
+  Plaatsnaam: str('LDT_Plaatsnaam', { minLength: 1, maxLength: 80, notBlank: 'line' }),
+  Organisatienaam: str('LDT_Organisatienaam', { minLength: 1, maxLength: 35, notBlank: 'line' }),
   Telefoonnummer: str('LDT_Telefoonnummer', { minLength: 1, maxLength: 15, digitsOnly: true }),
-  Landnummer: str('LDT_Landnummer', { minLength: 1, maxLength: 4, notBlank: true }),
-  Emailadres: str('LDT_Emailadres', { minLength: 1, maxLength: 80, notBlank: true }),
+  Landnummer: str('LDT_Landnummer', { minLength: 1, maxLength: 4, notBlank: 'line' }),
+  Emailadres: str('LDT_Emailadres', { minLength: 1, maxLength: 80, notBlank: 'line' }),
   ProductCategorie: enumerated('LDT_ProductCategorie', codes.PRODUCTCATEGORIE_CODES),
   Eenheid: enumerated('LDT_Eenheid', codes.EENHEID_CODES),
   Frequentie: enumerated('LDT_Frequentie', codes.FREQUENTIE_CODES),
@@ -112,7 +115,8 @@ export const LDT = {
 } as const satisfies Record<string, SimpleType>;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d+)?$/;
+/** xs:time: 00:00:00 to 23:59:59 with optional fractions, and 24:00:00 (XSD 1.0 allows it). */
+const TIME_RE = /^(?:([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d+)?|24:00:00(?:\.0+)?)$/;
 const INTEGER_RE = /^[+-]?\d+$/;
 
 /** True when y-m-d is a real calendar date (2022-02-30 is not). */
@@ -133,6 +137,9 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
   switch (type.base) {
     case 'integer': {
       if (!INTEGER_RE.test(value)) return `'${value}' is geen geheel getal`;
+      // A fixed value (BerichtVersie 3, BerichtSubversie 2) is a pattern on the lexical form: '03' is not '3'.
+      if (type.enumeration && !type.enumeration.includes(value))
+        return `'${value}' is niet toegestaan; verwacht ${type.enumeration.join(' of ')} (${type.name})`;
       const n = Number(value);
       if (type.minInclusive !== undefined && n < type.minInclusive)
         return `${value} is kleiner dan ${type.minInclusive}`;
@@ -154,6 +161,15 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
       return checkStringFacets(type, value);
     }
   }
+}
+
+/** A character other than XSD's \s (space, tab, newline, carriage return; a no-break space is not one). */
+function hasNonSpace(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return true;
+  }
+  return false;
 }
 
 function isDigitsOnly(v: string): boolean {
@@ -192,7 +208,8 @@ export function checkStringFacets(type: SimpleType, value: string): string | nul
     return `${shown(type, value)} bestaat niet uit precies ${type.digits} cijfers (${type.name})`;
   if (type.digitsOnly && !isDigitsOnly(value))
     return `${shown(type, value)} bevat andere tekens dan cijfers (${type.name})`;
-  if (type.notBlank && value.trim() === '') return `waarde bestaat alleen uit spaties (${type.name})`;
+  if (type.notBlank === 'line' && /[\n\r]/.test(value)) return `waarde bevat een regeleinde (${type.name})`;
+  if (type.notBlank && !hasNonSpace(value)) return `waarde bestaat alleen uit spaties (${type.name})`;
   if (type.alphanumeric && !isAlphanumeric(value))
     return `${shown(type, value)} mag alleen letters en cijfers bevatten (${type.name})`;
   if (type.pattern && !type.pattern.test(value))

@@ -306,3 +306,110 @@ describe('mutated WMO301.xml: exactly the rule the mutation breaks', () => {
     expect(report.counts.afgewezen).toBe(report.counts.regels);
   });
 });
+
+/**
+ * Level 1 agrees with the official XSD on forms a schema validator accepts or refuses: valid variants pass
+ * without a finding, invalid ones are quarantined with an XSD finding at the element.
+ */
+const VALID_VARIANTS: readonly {
+  name: string;
+  message: 'WMO323' | 'WMO301';
+  mutate: (xml: string) => string;
+}[] = [
+  {
+    name: 'a Bsn in a CDATA section (character data like any other)',
+    message: 'WMO323',
+    mutate: (xml) =>
+      replaceOnce(
+        xml,
+        '<wmo323:Bsn>999900006</wmo323:Bsn>',
+        '<wmo323:Bsn><![CDATA[999900006]]></wmo323:Bsn>',
+      ),
+  },
+  {
+    name: 'an Ingangsdatum in a CDATA section',
+    message: 'WMO301',
+    mutate: (xml) => xml.replace(/<wmo301:Ingangsdatum>([^<]+)</, '<wmo301:Ingangsdatum><![CDATA[$1]]><'),
+  },
+  {
+    name: 'xsi:schemaLocation on the root',
+    message: 'WMO323',
+    mutate: (xml) =>
+      replaceOnce(
+        xml,
+        '<wmo323:Bericht ',
+        '<wmo323:Bericht xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.istandaarden.nl/iwmo/3_2/wmo323/schema WMO323.xsd" ',
+      ),
+  },
+  {
+    name: 'a Commentaar of one no-break space (not XSD whitespace)',
+    message: 'WMO301',
+    mutate: (xml) => xml.replace(/<wmo301:Commentaar>[^<]*</, '<wmo301:Commentaar>\u00a0<'),
+  },
+  {
+    name: 'a Toewijzingstijd of 24:00:00 (a valid xs:time)',
+    message: 'WMO301',
+    mutate: (xml) => xml.replace(/<wmo301:Toewijzingstijd>[^<]*</, '<wmo301:Toewijzingstijd>24:00:00<'),
+  },
+];
+
+const INVALID_VARIANTS: readonly {
+  name: string;
+  message: 'WMO323' | 'WMO301';
+  mutate: (xml: string) => string;
+  location: string;
+}[] = [
+  {
+    name: 'BerichtVersie 4',
+    message: 'WMO323',
+    mutate: (xml) =>
+      replaceOnce(
+        xml,
+        '<wmo323:BerichtVersie>3</wmo323:BerichtVersie>',
+        '<wmo323:BerichtVersie>4</wmo323:BerichtVersie>',
+      ),
+    location: 'Header/BerichtVersie',
+  },
+  {
+    name: 'BerichtSubversie 1',
+    message: 'WMO301',
+    mutate: (xml) =>
+      replaceOnce(
+        xml,
+        '<wmo301:BerichtSubversie>2</wmo301:BerichtSubversie>',
+        '<wmo301:BerichtSubversie>1</wmo301:BerichtSubversie>',
+      ),
+    location: 'Header/BerichtSubversie',
+  },
+  {
+    name: 'a ProductCode with a line break (. in .*[^\\s].* is not a line break)',
+    message: 'WMO323',
+    mutate: (xml) =>
+      xml.replace(
+        '<wmo323:ProductCode>01A04</wmo323:ProductCode>',
+        '<wmo323:ProductCode>01\nA4</wmo323:ProductCode>',
+      ),
+    location: 'ProductCode',
+  },
+];
+
+describe('level 1 agrees with the official XSD', () => {
+  it.each(VALID_VARIANTS.map((v) => [v.name, v] as const))('valid: %s', async (_, v) => {
+    const xml = v.mutate(v.message === 'WMO323' ? wmo323 : wmo301);
+    expect(xml).not.toBe(v.message === 'WMO323' ? wmo323 : wmo301);
+    expect(await xsdErrors(xml, v.message)).toEqual([]);
+    const report = await check(`${v.message}-variant.xml`, xml);
+    expect(report.findings).toEqual([]);
+    expect(report).toMatchObject({ status: 'geaccepteerd', level: 2 });
+  });
+
+  it.each(INVALID_VARIANTS.map((v) => [v.name, v] as const))('invalid: %s', async (_, v) => {
+    const xml = v.mutate(v.message === 'WMO323' ? wmo323 : wmo301);
+    expect(xml).not.toBe(v.message === 'WMO323' ? wmo323 : wmo301);
+    expect(await xsdErrors(xml, v.message)).not.toEqual([]);
+    const report = await check(`${v.message}-variant.xml`, xml);
+    expect(report).toMatchObject({ status: 'quarantaine', level: 1 });
+    expect(report.findings.map((f) => f.rule)).toEqual(['XSD']);
+    expect(report.findings[0].location).toContain(v.location);
+  });
+});

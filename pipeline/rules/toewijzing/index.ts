@@ -15,6 +15,7 @@ import { CS335 } from './CS335';
 import { CS336 } from './CS336';
 import { CS338 } from './CS338';
 import { CSV_OMVANG } from './CSV-OMVANG';
+import { RS037 } from './RS037';
 import { TR006 } from './TR006';
 import { TR061 } from './TR061';
 import { TR134 } from './TR134';
@@ -22,6 +23,7 @@ import { TR302 } from './TR302';
 
 export const TOEWIJZING_RULES: readonly ToewijzingRule<unknown>[] = [
   CS002,
+  RS037,
   TR061,
   TR006,
   CD009,

@@ -195,6 +195,34 @@ describe('encoding', () => {
     expect(head.findings[0].message).toContain('Opmerkingën');
     expect(head.status).toBe('geaccepteerd');
   });
+
+  it('a UTF-8 byte order mark before Windows-1252 text is dropped, not read as ï»¿', async () => {
+    const text = csv([...COLUMNS, 'Opmerkingën'], prestaties(3));
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'win1252')]);
+    const { checked, head } = await check(bytes);
+    expect(checked.facts.encoding).toBe('windows-1252');
+    expect(head.findings.map((f) => [f.rule, f.message])).toEqual([
+      ['CSV-COLUMN', 'onbekende kolom(men) genegeerd: Opmerkingën'],
+    ]);
+    expect(head.status).toBe('geaccepteerd');
+  });
+
+  it('decodeText drops a byte order mark split over chunks, and keeps a lone EF that is no mark', async () => {
+    const decoded = async (chunks: number[][]) => {
+      let out = '';
+      for await (const t of decodeText(
+        (async function* () {
+          for (const c of chunks) yield Buffer.from(c);
+        })(),
+        'windows-1252',
+      ))
+        out += t;
+      return out;
+    };
+    expect(await decoded([[0xef], [0xbb, 0xbf, 0x41]])).toBe('A');
+    expect(await decoded([[0xef, 0x41]])).toBe('ïA');
+    expect(await decoded([[0xef, 0xbb]])).toBe('');
+  });
 });
 
 describe('delimiter decided from the header line', () => {
@@ -267,6 +295,20 @@ describe('header names', () => {
       totaalDebetCredit: 'D',
     });
     expect(checked.declaraties[0].amounts).toEqual([285000, 285000, 285000]);
+  });
+
+  it('an unknown column twice is ignored with the warning; a known column twice is ambiguous', async () => {
+    const rows = prestaties(2).map((r) => ({ ...r, Opmerking: 'zie dossier' }));
+    const unknownTwice = await check(csv([...COLUMNS, 'Opmerking', 'Opmerking'], rows));
+    expect(unknownTwice.head.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['CSV-COLUMN', 'waarschuwing', 'onbekende kolom(men) genegeerd: Opmerking'],
+    ]);
+    expect(unknownTwice.head.status).toBe('geaccepteerd');
+    const knownTwice = await check(csv([...COLUMNS, 'Bsn'], prestaties(2)));
+    expect(knownTwice.head.status).toBe('quarantaine');
+    expect(knownTwice.head.findings.map((f) => [f.rule, f.location])).toEqual([
+      ['CSV-HEADER', 'regel 1, kolom Bsn'],
+    ]);
   });
 
   it('a missing required column is named', async () => {

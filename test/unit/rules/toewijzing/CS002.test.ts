@@ -5,11 +5,9 @@ import { type At, expectedOnProducts, runToewijzingRule } from '../../../helpers
 const FOUT: [string, string][] = [
   ['fails the 11-proef', BSN_ELFPROEF_FOUT],
   ['000000000, which passes the arithmetic', '000000000'],
-  ['eight digits (no separate RS037 for toewijzingen)', '99990000'],
-  ['a letter', '99990000A'],
 ];
 
-describe('CS002 Bsn is nine digits and passes the 11-proef (xml: once per client)', () => {
+describe('CS002 Bsn passes the 11-proef (xml: once per client)', () => {
   it.each(BSN.map((bsn) => [bsn]))('compliant: %s', (bsn) => {
     expect(runToewijzingRule(CS002, toewijzing('xml', [{}, {}], { client: { bsn } }))).toEqual([]);
   });
@@ -26,7 +24,14 @@ describe('CS002 Bsn is nine digits and passes the 11-proef (xml: once per client
   });
 });
 
-describe('CS002 Bsn is nine digits and passes the 11-proef (csv: every row is a client)', () => {
+describe('CS002 Bsn passes the 11-proef (csv: every row is a client)', () => {
+  it.each([
+    ['eight digits', '99990000'],
+    ['a letter', '99990000A'],
+  ])('a malformed Bsn is RS037’s, not CS002’s: %s', (_, bsn) => {
+    expect(runToewijzingRule(CS002, toewijzing('csv', [{ bsn }]))).toEqual([]);
+  });
+
   it('compliant: rows with valid test BSNs', () => {
     expect(
       runToewijzingRule(
