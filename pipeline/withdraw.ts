@@ -4,6 +4,7 @@
  */
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution } from './reconcile/contributions';
+import { overlappingSlots, ToewijzingUsage } from './reconcile/usage';
 import { costGroup } from './settle/costs';
 import { effectiveUsage, type FileRecord, key, type UsageItem } from './state/items';
 import { committedFiles, loadFiles } from './state/reader';
@@ -21,9 +22,10 @@ export async function withdrawFile(
 }
 
 /**
- * The committed record of a file that may be withdrawn now, or why not, in a sentence for the operator. A file
- * whose approved debits a later committed file credits goes after that file: withdrawn first, it would leave
- * those credits reversing nothing (usage below zero, negative care costs in the monitor and the settlement).
+ * The committed record of a file that may be withdrawn now, or why not, in a sentence for the operator. Files that
+ * build on it go first: a file crediting its debits (withdrawn first, it would leave those credits reversing
+ * nothing: usage below zero, negative care costs), and a file whose debit replaced a debit it credits (withdrawn
+ * first, the credited debit would count again next to its replacement: the same care paid twice).
  */
 export async function withdrawable(
   store: ItemStore,
@@ -32,16 +34,19 @@ export async function withdrawable(
 ): Promise<{ record: FileRecord } | { reden: string }> {
   const record = await fileRecord(store, gemeenten, fileId);
   if (record?.status !== 'verwerkt') return { reden: notWithdrawable(fileId, record) };
-  const crediting = await creditingFiles(store, record);
-  if (crediting.length === 0) return { record };
-  const namen = crediting.map((f) => `${f.name} (fileId ${f.fileId})`).join(', ');
+  const later = await dependentFiles(store, record);
+  if (later.length === 0) return { record };
+  const namen = later.map((f) => `${f.name} (fileId ${f.fileId})`).join(', ');
   return {
-    reden: `${record.name} kan nog niet worden ingetrokken: ${namen} crediteert prestaties ervan; trek ${crediting.length > 1 ? 'die' : 'dat bestand'} eerst in`,
+    reden: `${record.name} kan nog niet worden ingetrokken: ${namen} ${later.length > 1 ? 'bouwen' : 'bouwt'} erop voort (crediteert prestaties ervan, of vervangt een prestatie die het crediteert); trek ${later.length > 1 ? 'die' : 'dat bestand'} eerst in`,
   };
 }
 
-/** Committed files, other than this one, with an approved credit of an approved debit of this file. */
-async function creditingFiles(store: ItemStore, record: FileRecord): Promise<FileRecord[]> {
+/**
+ * Committed files, other than this one, with an approved credit of an approved debit of this file, or with an
+ * approved, uncredited debit sharing a day and product with a debit this file credits.
+ */
+async function dependentFiles(store: ItemStore, record: FileRecord): Promise<FileRecord[]> {
   // The toewijzingen of its approved lines, from its cost figures (a file may touch a million of them).
   const nummers = new Set<number>();
   const prefix = `${record.fileId}#declaratie#`;
@@ -57,17 +62,27 @@ async function creditingFiles(store: ItemStore, record: FileRecord): Promise<Fil
   const records = await loadFiles(store, record.gemeente);
   const files = committedFiles(records);
   const usage = (await store.get([...nummers].map((n) => key.usage(record.gemeente, n)))) as UsageItem[];
-  const crediting = new Set<string>();
+  const dependent = new Set<string>();
   for (const item of usage) {
     const entries = effectiveUsage(item, files);
-    const debits = new Set(
-      entries.filter((e) => e.dc === 'D' && e.fileId === record.fileId).map((e) => `${e.agb}|${e.ref}`),
-    );
-    for (const e of entries)
-      if (e.dc === 'C' && e.fileId !== record.fileId && debits.has(`${e.agb}|${e.vorig}`))
-        crediting.add(e.fileId);
+    const state = new ToewijzingUsage(entries);
+    const mine = entries.filter((e) => e.fileId === record.fileId);
+    const myDebits = new Set(mine.filter((e) => e.dc === 'D').map((e) => `${e.agb}|${e.ref}`));
+    const creditedByMe = mine.flatMap((c) => {
+      const debit = c.dc === 'C' && c.vorig !== null ? state.debit(c.vorig, c.agb) : undefined;
+      return debit ? [debit] : [];
+    });
+    for (const e of entries) {
+      if (e.fileId === record.fileId) continue;
+      const creditsMine = e.dc === 'C' && myDebits.has(`${e.agb}|${e.vorig}`);
+      const replacesWhatICredit =
+        e.dc === 'D' &&
+        !state.isCredited(e.ref, e.agb) &&
+        creditedByMe.some((d) => d.ref !== e.ref && overlappingSlots(d, e));
+      if (creditsMine || replacesWhatICredit) dependent.add(e.fileId);
+    }
   }
-  return [...crediting]
+  return [...dependent]
     .map((id) => records.get(id))
     .filter((r): r is FileRecord => r !== undefined)
     .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen));

@@ -932,7 +932,7 @@ describe('withdrawing a file', () => {
     const check = await withdrawable(stack.store, [GEMEENTE], a.report.fileId!);
     const naam = (r: Report) => r.file.split('/').pop();
     expect(check).toEqual({
-      reden: `${naam(a.report)} kan nog niet worden ingetrokken: ${naam(b.report)} (fileId ${b.report.fileId}) crediteert prestaties ervan; trek dat bestand eerst in`,
+      reden: `${naam(a.report)} kan nog niet worden ingetrokken: ${naam(b.report)} (fileId ${b.report.fileId}) bouwt erop voort (crediteert prestaties ervan, of vervangt een prestatie die het crediteert); trek dat bestand eerst in`,
     });
     expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'fout bestand')).toBeNull();
     expect(await fileRecord(stack.store, [GEMEENTE], a.report.fileId!)).toMatchObject({ status: 'verwerkt' });
@@ -951,6 +951,41 @@ describe('withdrawing a file', () => {
       lines: [line('2022-05', 'R4', { volume: 30 })],
     });
     expect(codesOf(mei.report)).toEqual([['9322']]);
+  });
+});
+
+describe('withdrawing a file that others build on', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  it('the credit of a debit that a later file replaced is withdrawn after that file, never before it', async () => {
+    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
+    await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    const b = await declare(stack, 'csv', { nummer: 'D2', maand: '2022-04', lines: [credit(MAART, 'R2')] });
+    const c = await declare(stack, 'csv', {
+      nummer: 'D3',
+      maand: '2022-04',
+      lines: [line('2022-03', 'R3', { volume: 25 })],
+    });
+    expect([codesOf(b.report), codesOf(c.report)]).toEqual([[[]], [[]]]);
+    // Withdrawn first, the credit would let R1 count again beside R3: March paid twice.
+    const check = await withdrawable(stack.store, [GEMEENTE], b.report.fileId!);
+    expect('reden' in check && check.reden).toContain(`(fileId ${c.report.fileId}) bouwt erop voort`);
+    expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).toBeNull();
+    // The replacement first, then the credit: R1 alone counts for March again (31 of 40; 10 more is too much).
+    expect(await withdrawFile(stack.store, [GEMEENTE], c.report.fileId!, 'fout')).not.toBeNull();
+    expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).not.toBeNull();
+    const over = await declare(stack, 'csv', {
+      nummer: 'D4',
+      maand: '2022-04',
+      lines: [line('2022-04', 'R4', { volume: 10 })],
+    });
+    expect(codesOf(over.report)).toEqual([['9322']]);
   });
 });
 
