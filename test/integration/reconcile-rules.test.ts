@@ -952,16 +952,6 @@ describe('withdrawing a file', () => {
     });
     expect(codesOf(mei.report)).toEqual([['9322']]);
   });
-});
-
-describe('withdrawing a file that others build on', () => {
-  let stack: Stack;
-  beforeEach(async () => {
-    stack = await startStack();
-  });
-  afterEach(async () => {
-    await stack.close();
-  });
 
   it('the credit of a debit that a later file replaced is withdrawn after that file, never before it', async () => {
     await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
