@@ -61,9 +61,8 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
   if (nummers.size === 0) return [];
   const records = await loadFiles(store, record.gemeente);
   const files = committedFiles(records);
-  const usage = (await store.get([...nummers].map((n) => key.usage(record.gemeente, n)))) as UsageItem[];
   const dependent = new Set<string>();
-  for (const item of usage) {
+  for await (const item of usageItems(store, record.gemeente, [...nummers])) {
     const entries = effectiveUsage(item, files);
     const state = new ToewijzingUsage(entries);
     const mine = entries.filter((e) => e.fileId === record.fileId);
@@ -77,8 +76,8 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
       const creditsMine = e.dc === 'C' && myDebits.has(`${e.agb}|${e.vorig}`);
       const replacesWhatICredit =
         e.dc === 'D' &&
-        !state.isCredited(e.ref, e.agb) &&
-        creditedByMe.some((d) => d.ref !== e.ref && overlappingSlots(d, e));
+        creditedByMe.some((d) => d.ref !== e.ref && overlappingSlots(d, e)) &&
+        !state.isCredited(e.ref, e.agb);
       if (creditsMine || replacesWhatICredit) dependent.add(e.fileId);
     }
   }
@@ -87,6 +86,16 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
     .filter((r): r is FileRecord => r !== undefined)
     .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen));
 }
+
+/** The usage items of these toewijzingen, read a chunk at a time (a file may touch a million of them). */
+async function* usageItems(store: ItemStore, gemeente: string, nummers: readonly number[]) {
+  for (let i = 0; i < nummers.length; i += USAGE_CHUNK) {
+    const keys = nummers.slice(i, i + USAGE_CHUNK).map((n) => key.usage(gemeente, n));
+    yield* (await store.get(keys)) as UsageItem[];
+  }
+}
+
+const USAGE_CHUNK = 500;
 
 /**
  * Marks a committed file's record withdrawn (the caller read it and checked it is committed). Only the status and

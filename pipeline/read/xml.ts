@@ -5,7 +5,7 @@
  * Client, Prestatie, ...) from which the message-specific builders make records.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { checkSimpleValue, type SimpleType } from '../../schemas/iwmo/datatypes';
+import { checkSimpleValue, type SimpleType, trimXml } from '../../schemas/iwmo/datatypes';
 import { type ComplexDef, type ElementDef, isComplex, NS_BASIS } from '../../schemas/iwmo/structure';
 import type { FindingCollector } from './collector';
 import { finding } from './findings';
@@ -108,11 +108,11 @@ const at = (f: Frame | null, child?: string): string => {
   return child ? (p ? `${p}/${child}` : child) : p;
 };
 
-/** Whether t.trim() would be empty; checks XML whitespace first, as nearly all text between elements is that. */
+/** Only XML whitespace (space, tab, newline, carriage return): a no-break space between elements is content. */
 function isBlank(t: string): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return t.trim() === '';
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
   }
   return true;
 }
@@ -201,13 +201,17 @@ export async function* readXml<R>(
 
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (state.fatal) return;
+    openElement(tag);
     // iWmo elements have no attributes; namespace declarations and the schema hints any XSD allows everywhere
-    // (xsi:schemaLocation) are fine. Named at the parent, as before the element's own path is known.
+    // (xsi:schemaLocation) are fine. Checked once the element's frame is pushed, so the finding names it.
     for (const name in tag.attributes) {
       const a = tag.attributes[name];
       if (a.prefix === 'xmlns' || name === 'xmlns' || (a.uri === XSI && XSI_HINTS.has(a.local))) continue;
-      structure(at(depth ? frames[depth - 1] : null), `attribuut ${name} is niet toegestaan`);
+      if (!state.fatal && depth > 0) structure(at(frames[depth - 1]), `attribuut ${name} is niet toegestaan`);
     }
+  });
+
+  function openElement(tag: SaxesTagNS): void {
     const local = tag.local;
     if (!sawRoot) {
       sawRoot = true;
@@ -281,7 +285,7 @@ export async function* readXml<R>(
       bags.set(node.bagName, info);
       openBags.push(info);
     }
-  });
+  }
 
   // A CDATA section is character data like any other (XML 1.0 §2.7).
   const onText = (t: string) => {
@@ -322,7 +326,7 @@ export async function* readXml<R>(
       if (problem) structure(at(top), problem);
       else node.lastValid = value;
     }
-    if (openBags.length) openBags[openBags.length - 1].bag.set(node.rel, node.trim ? value.trim() : value);
+    if (openBags.length) openBags[openBags.length - 1].bag.set(node.rel, node.trim ? trimXml(value) : value);
   });
 
   for await (const chunk of text) {

@@ -119,6 +119,17 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(?:([01]\d|2[0-3]):([0-5]\d):([0-5]\d)(\.\d+)?|24:00:00(?:\.0+)?)$/;
 const INTEGER_RE = /^[+-]?\d+$/;
 
+/** Without leading and trailing XML whitespace (space, tab, newline, carriage return), as XSD collapses it. */
+export function trimXml(v: string): string {
+  let start = 0;
+  let end = v.length;
+  while (start < end && isXmlSpace(v.charCodeAt(start))) start++;
+  while (end > start && isXmlSpace(v.charCodeAt(end - 1))) end--;
+  return start === 0 && end === v.length ? v : v.slice(start, end);
+}
+
+const isXmlSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** True when y-m-d is a real calendar date (2022-02-30 is not). */
 export function isRealDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -133,7 +144,7 @@ export function daysInMonth(y: number, m: number): number {
 /** Checks a lexical value against a simple type; returns a Dutch problem description or null. */
 export function checkSimpleValue(type: SimpleType, raw: string): string | null {
   // xs:integer, xs:date and xs:time collapse surrounding whitespace; strings keep it.
-  const value = type.base === 'string' ? raw : raw.trim();
+  const value = type.base === 'string' ? raw : trimXml(raw);
   switch (type.base) {
     case 'integer': {
       if (!INTEGER_RE.test(value)) return `'${value}' is geen geheel getal`;
@@ -167,7 +178,7 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
 function hasNonSpace(v: string): boolean {
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return true;
+    if (!isXmlSpace(c)) return true;
   }
   return false;
 }

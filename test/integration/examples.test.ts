@@ -382,6 +382,44 @@ const INVALID_VARIANTS: readonly {
     location: 'Header/BerichtSubversie',
   },
   {
+    name: 'a no-break space between elements (only XML whitespace may stand there)',
+    message: 'WMO323',
+    mutate: (xml) => replaceOnce(xml, '<wmo323:Header>', '<wmo323:Header>\u00a0'),
+    location: 'Header',
+  },
+  {
+    name: 'BerichtVersie 3 followed by a no-break space (XSD collapses XML whitespace only)',
+    message: 'WMO323',
+    mutate: (xml) =>
+      replaceOnce(
+        xml,
+        '<wmo323:BerichtVersie>3</wmo323:BerichtVersie>',
+        '<wmo323:BerichtVersie>3\u00a0</wmo323:BerichtVersie>',
+      ),
+    location: 'Header/BerichtVersie',
+  },
+  {
+    name: 'a TotaalBedrag followed by a no-break space',
+    message: 'WMO323',
+    mutate: (xml) => replaceOnce(xml, '<iwmo:TotaalBedrag>58000<', '<iwmo:TotaalBedrag>58000\u00a0<'),
+    location: 'TotaalBedrag',
+  },
+  {
+    name: 'an attribute on Header: the finding names Header itself',
+    message: 'WMO323',
+    mutate: (xml) => replaceOnce(xml, '<wmo323:Header>', '<wmo323:Header foo="x">'),
+    location: 'Header (regel',
+  },
+  {
+    name: 'an attribute on the second Prestatie: the finding names it',
+    message: 'WMO323',
+    mutate: (xml) =>
+      editElement(xml, 'wmo323:Prestatie', 2, (p) =>
+        p.replace('<wmo323:Prestatie>', '<wmo323:Prestatie foo="x">'),
+      ),
+    location: 'Client[1]/Prestatie[2]',
+  },
+  {
     name: 'a ProductCode with a line break (. in .*[^\\s].* is not a line break)',
     message: 'WMO323',
     mutate: (xml) =>

@@ -1,4 +1,4 @@
-import { EENHEID_EURO, minutesForHours } from '../../../../schemas/iwmo/codelists';
+import { EENHEID_EURO, minutesForHours, unitFits } from '../../../../schemas/iwmo/codelists';
 import { locatePrestatie } from '../../locate';
 import { contractFor, defineStateRule, ruleFinding } from '../types';
 
@@ -15,7 +15,10 @@ export const TR346 = defineStateRule({
     const p = regel.prestatie;
     if (p.eenheid === EENHEID_EURO || p.tarief === null) return null;
     const contract = contractFor(ref, regel);
-    const hourlyInMinutes = minutesForHours(p.eenheid, contract ? contract.eenheid : (t?.eenheid ?? null));
+    // The tariff's unit: the contract's when it has one for this unit, else the toewijzing's (TR418 says why).
+    const tariffUnit =
+      contract && unitFits(p.eenheid, contract.eenheid) ? contract.eenheid : (t?.eenheid ?? null);
+    const hourlyInMinutes = minutesForHours(p.eenheid, tariffUnit);
     const expected = hourlyInMinutes ? Math.round((p.tarief * p.volume) / 60) : p.volume * p.tarief;
     if (p.bedrag === expected) return null;
     return ruleFinding(

@@ -92,6 +92,11 @@ describeLineRule(TR346, {
       perMinuteOnHours,
     ],
     [
+      'minutes on an hourly toewijzing, the product contracted per etmaal only (TR418 rejects the tariff): ÷ 60',
+      { ...line('01', 45, 5375), productCode: '15A02' },
+      { toewijzing: version({ code: '15A02', volume: 3, eenheid: '04' }) },
+    ],
+    [
       'minutes on an hourly toewijzing without contract (TR418 rejects it): the toewijzing’s unit, ÷ 60',
       { ...line('01', 45, 5375), productCode: '15A39' },
       { toewijzing: version({ code: '15A39', volume: 3, eenheid: '04' }) },
