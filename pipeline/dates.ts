@@ -96,12 +96,14 @@ export function dutchDate(iso: string): string {
 
 /**
  * A Toewijzingsdatum/-tijd as a key that sorts in time order: xs:time may carry fractional seconds, and
- * 10:00:00.000 is the same moment as 10:00:00 (trailing zeros of the fraction are dropped).
+ * 10:00:00.000 is the same moment as 10:00:00 (trailing zeros of the fraction are dropped); 24:00:00 is the next
+ * day's 00:00:00.
  */
 export function toewijzingMoment(v: {
   readonly toewijzingsdatum: string;
   readonly toewijzingstijd: string | null;
 }) {
   const tijd = (v.toewijzingstijd ?? '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (tijd === '24:00:00') return `${addDays(v.toewijzingsdatum, 1)}T00:00:00`;
   return `${v.toewijzingsdatum}T${tijd}`;
 }
