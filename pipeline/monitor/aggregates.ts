@@ -353,7 +353,12 @@ export function taakgericht(data: MonitorData, f: Filter): TaakRij[] {
         continue;
       const id = `${r.gemeente}|${r.taakveld}|${r.periodeBegin}|${r.periodeEind}|${r.agbCode}`;
       const prev = best.get(id);
-      if (prev && prev.ontvangen > ontvangen) continue;
+      // The later report counts: received later, then the larger file id (as pipeline/reconcile/taakgericht.ts).
+      if (
+        prev &&
+        (prev.ontvangen > ontvangen || (prev.ontvangen === ontvangen && prev.bestand > file.fileId))
+      )
+        continue;
       best.set(id, {
         gemeente: r.gemeente,
         taakveld: r.taakveld,

@@ -1,12 +1,22 @@
 /**
  * Stores a taakgericht report (bemoeizorg & preventie): totals per municipality, taakveld, period and provider.
- * A later report for the same key replaces the earlier one (a correction), and the report says so.
+ * A later report for the same key replaces the earlier one (a correction), and the report says so; also when the
+ * other party sent the earlier one (a centrumgemeente reports for a member): the key is the reported
+ * municipality's, not the sender's. "Later" is received later, then the larger file id, as the monitor decides.
  */
 import type { TaakgerichtRow } from '../../schemas/csv';
 import type { Finding } from '../../schemas/report';
 import type { Item, ItemStore } from '../ports';
 import { finding } from '../read/findings';
-import { type CommittedFiles, counts, key, ofRecordedAttempt, type TaakItem } from '../state/items';
+import {
+  type CommittedFile,
+  type CommittedFiles,
+  counts,
+  type FileRecord,
+  key,
+  ofRecordedAttempt,
+  type TaakItem,
+} from '../state/items';
 import { itemKey } from '../state/reader';
 import { contributionItems, type TaakContribution } from './contributions';
 
@@ -24,27 +34,45 @@ export async function reconcileTaakgericht(input: {
   readonly store: ItemStore;
   readonly files: CommittedFiles;
 }): Promise<TaakResult> {
-  const { fileId, poging, gemeente, files } = input;
+  const { fileId, poging, gemeente } = input;
+  // Versions sent through another municipality's inbox (a centrumgemeente for a member): their records too.
+  const files = new Map(input.files);
   const findings: Finding[] = [];
   const items = new Map<string, TaakItem>();
   const contributions: TaakContribution[] = [];
   for await (const batch of input.rows()) {
-    const keys = batch.map((r) => key.taak(gemeente, subject(r)));
+    const keys = batch.map((r) => key.taak(r.gemeente, subject(r)));
     const stored = new Map((await input.store.get(keys)).map((i) => [itemKey(i), i as TaakItem]));
+    await addRecordsOfSenders(input.store, files, [...stored.values()]);
+    const self = { fileId, ontvangen: input.ontvangen };
     for (const r of batch) {
-      const k = key.taak(gemeente, subject(r));
+      const k = key.taak(r.gemeente, subject(r));
       const id = itemKey(k);
       const item = items.get(id) ?? stored.get(id);
-      const earlier = (item?.versions ?? [])
-        .filter((v) => v.fileId !== fileId && counts(files, v.fileId, v.poging))
-        .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen))
+      const others = (item?.versions ?? []).filter(
+        (v) => v.fileId !== fileId && counts(files, v.fileId, v.poging),
+      );
+      const earlier = others
+        .filter((v) => receivedBefore(v, self))
+        .sort(byReceipt)
         .pop();
-      if (earlier) {
+      const later = others.find((v) => receivedBefore(self, v));
+      const wat = `de melding voor ${r.gemeente} ${r.taakveld} ${r.periodeBegin} t/m ${r.periodeEind}`;
+      if (later) {
+        // Received before a report that already counts (a delivery redriven late): that one stays.
         findings.push(
           finding(
             'TAAK-VERVANGT',
             `regel ${r.row}`,
-            `vervangt de eerdere melding voor ${r.gemeente} ${r.taakveld} ${r.periodeBegin} t/m ${r.periodeEind} (${earlier.aantalClienten} clienten, ${earlier.bedrag} cent)`,
+            `${wat} is al vervangen door een later ontvangen melding (${later.aantalClienten} clienten, ${later.bedrag} cent); deze telt niet`,
+          ),
+        );
+      } else if (earlier) {
+        findings.push(
+          finding(
+            'TAAK-VERVANGT',
+            `regel ${r.row}`,
+            `vervangt ${wat.replace('de melding', 'de eerdere melding')} (${earlier.aantalClienten} clienten, ${earlier.bedrag} cent)`,
           ),
         );
       }
@@ -60,7 +88,14 @@ export async function reconcileTaakgericht(input: {
         agbCode: r.agbCode,
         versions: [
           ...keep,
-          { fileId, poging, ontvangen: input.ontvangen, aantalClienten: r.aantalClienten, bedrag: r.bedrag },
+          {
+            fileId,
+            poging,
+            afzender: gemeente,
+            ontvangen: input.ontvangen,
+            aantalClienten: r.aantalClienten,
+            bedrag: r.bedrag,
+          },
         ],
       });
       contributions.push({
@@ -71,7 +106,7 @@ export async function reconcileTaakgericht(input: {
         agbCode: r.agbCode,
         aantalClienten: r.aantalClienten,
         bedrag: r.bedrag,
-        vervangt: earlier?.fileId ?? null,
+        vervangt: later ? null : (earlier?.fileId ?? null),
       });
     }
   }
@@ -83,6 +118,30 @@ export async function reconcileTaakgericht(input: {
     findings,
   };
 }
+
+/** Adds the records of files that versions name and `files` lacks, from the municipality that sent them. */
+async function addRecordsOfSenders(
+  store: ItemStore,
+  files: Map<string, CommittedFile>,
+  items: readonly TaakItem[],
+): Promise<void> {
+  const missing = items
+    .flatMap((i) => i.versions)
+    .filter((v) => v.afzender !== undefined && !files.has(v.fileId))
+    .map((v) => key.file(v.afzender!, v.fileId));
+  if (missing.length === 0) return;
+  for (const r of (await store.get(missing)) as FileRecord[])
+    files.set(r.fileId, { ontvangen: r.ontvangen, status: r.status, poging: r.poging });
+}
+
+type Receipt = { readonly fileId: string; readonly ontvangen: string };
+
+/** Received earlier; at the same receipt time (S3 keeps whole seconds) the smaller file id counts as earlier. */
+const receivedBefore = (a: Receipt, b: Receipt): boolean =>
+  a.ontvangen < b.ontvangen || (a.ontvangen === b.ontvangen && a.fileId < b.fileId);
+
+const byReceipt = (a: Receipt, b: Receipt): number =>
+  receivedBefore(a, b) ? -1 : receivedBefore(b, a) ? 1 : 0;
 
 const subject = (r: TaakgerichtRow) =>
   `${r.gemeente}#${r.taakveld}#${r.periodeBegin}#${r.periodeEind}#${r.agbCode}`;

@@ -68,10 +68,14 @@ export interface FileRecord extends Item {
 }
 
 /** Committed files of one municipality, by id: what every read filters on. */
-export type CommittedFiles = ReadonlyMap<
-  string,
-  { readonly ontvangen: string; readonly status: FileStatusCode; readonly poging?: string }
->;
+/** What every read needs of a file's record: whether it counts, and when it was received. */
+export interface CommittedFile {
+  readonly ontvangen: string;
+  readonly status: FileStatusCode;
+  readonly poging?: string;
+}
+
+export type CommittedFiles = ReadonlyMap<string, CommittedFile>;
 
 /** Who writes a file's items: the file, and the attempt that decided them (attemptOf). */
 export interface Writer {
@@ -176,6 +180,8 @@ export interface TakenItem extends Item {
 export interface TaakVersion {
   readonly fileId: string;
   readonly poging?: string;
+  /** The municipality whose inbox the file came through, where its record is (absent: the reported one). */
+  readonly afzender?: string;
   readonly ontvangen: string;
   readonly aantalClienten: number;
   readonly bedrag: number;

@@ -9,6 +9,8 @@
  * withdrawing a file, and hours declared in minutes.
  */
 
+import { taakgericht } from '../../pipeline/monitor/aggregates';
+import { loadMonitorData } from '../../pipeline/monitor/data';
 import { key, type ToewijzingItem, type UsageItem } from '../../pipeline/state/items';
 import { fileRecord, notWithdrawable, withdrawable, withdrawFile } from '../../pipeline/withdraw';
 import type { Report } from '../../schemas/report';
@@ -793,6 +795,95 @@ describe('taakgericht reports', () => {
   });
   afterEach(async () => {
     await stack.close();
+  });
+
+  const taakRows = async () =>
+    taakgericht(await loadMonitorData(stack.store, ['0983', '0988']), { van: '2022-01', tot: '2022-12' });
+  const vervangt = (r: Report) => r.findings.filter((f) => f.rule === 'TAAK-VERVANGT').map((f) => f.message);
+
+  it('a member correcting the report its centrumgemeente sent for it: its report says it replaces that one', async () => {
+    await stack.upload(
+      '0983',
+      'bp-centrum.csv',
+      taakgerichtCsv([{ gemeente: '0988', aantalClienten: 7, bedrag: 7 * 41500 }]),
+      new Date('2022-07-10T09:00:00Z'),
+    );
+    const eigen = await stack.upload(
+      '0988',
+      'bp-eigen.csv',
+      taakgerichtCsv([{ gemeente: '0988', aantalClienten: 9, bedrag: 9 * 41500 }]),
+      new Date('2022-08-10T09:00:00Z'),
+    );
+    expect((await taakRows()).map((x) => [x.gemeente, x.clienten, x.bestand])).toEqual([
+      ['0988', 9, eigen.report.fileId],
+    ]);
+    expect(vervangt(eigen.report)).toEqual([
+      'vervangt de eerdere melding voor 0988 BP 2022-01-01 t/m 2022-06-30 (7 clienten, 290500 cent)',
+    ]);
+  });
+
+  it('a centrumgemeente correcting a member’s own report, then the member again: each names the one it replaces', async () => {
+    await stack.upload(
+      '0984',
+      'bp-0984.csv',
+      taakgerichtCsv([{ gemeente: '0984', aantalClienten: 12, bedrag: 12 * 41500 }]),
+      new Date('2022-07-10T09:00:00Z'),
+    );
+    const correctie = await stack.upload(
+      '0983',
+      'bp-correctie.csv',
+      taakgerichtCsv([{ gemeente: '0984', aantalClienten: 14, bedrag: 14 * 41500 }]),
+      new Date('2022-07-11T09:00:00Z'),
+    );
+    expect(vervangt(correctie.report)).toEqual([expect.stringContaining('(12 clienten')]);
+    const derde = await stack.upload(
+      '0984',
+      'bp-0984-v3.csv',
+      taakgerichtCsv([{ gemeente: '0984', aantalClienten: 15, bedrag: 15 * 41500 }]),
+      new Date('2022-07-12T09:00:00Z'),
+    );
+    expect(vervangt(derde.report)).toEqual([expect.stringContaining('(14 clienten')]);
+  });
+
+  it('received before a report that already counts (redriven late): it says so and does not count', async () => {
+    const augustus = await stack.upload(
+      GEMEENTE,
+      'bp-aug.csv',
+      taakgerichtCsv([{ aantalClienten: 14, bedrag: 14 * 41500 }]),
+      new Date('2022-08-10T09:00:00Z'),
+    );
+    const juli = await stack.upload(
+      GEMEENTE,
+      'bp-jul.csv',
+      taakgerichtCsv([{ aantalClienten: 12, bedrag: 12 * 41500 }]),
+      new Date('2022-07-10T09:00:00Z'),
+    );
+    expect((await taakRows()).map((x) => [x.clienten, x.bestand])).toEqual([[14, augustus.report.fileId]]);
+    expect(vervangt(juli.report)).toEqual([
+      'de melding voor 0983 BP 2022-01-01 t/m 2022-06-30 is al vervangen door een later ontvangen melding (14 clienten, 581000 cent); deze telt niet',
+    ]);
+  });
+
+  it('two reports received in the same second: the report and the monitor agree on which counts', async () => {
+    const at = new Date('2022-07-10T09:00:00Z');
+    const a = await stack.upload(
+      GEMEENTE,
+      'bp-a.csv',
+      taakgerichtCsv([{ aantalClienten: 12, bedrag: 12 * 41500 }]),
+      at,
+    );
+    const b = await stack.upload(
+      GEMEENTE,
+      'bp-b.csv',
+      taakgerichtCsv([{ aantalClienten: 13, bedrag: 13 * 41500 }]),
+      at,
+    );
+    const [counting] = await taakRows();
+    // The larger file id counts; the other file's report says it does not.
+    const [winner, loser] = a.report.fileId! > b.report.fileId! ? [a, b] : [b, a];
+    expect(counting.bestand).toBe(winner.report.fileId);
+    if (loser === b) expect(vervangt(b.report)[0]).toContain('deze telt niet');
+    else expect(vervangt(b.report)[0]).toMatch(/^vervangt de eerdere melding/);
   });
 
   it('a later report for the same gemeente, taakveld, period and provider replaces the earlier one, and says so', async () => {
