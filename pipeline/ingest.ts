@@ -53,10 +53,15 @@ export interface IngestResult {
   readonly alreadyDone?: boolean;
 }
 
-/** inbox/<gemeente>/<name> → its parts; throws for any other key. */
+/**
+ * inbox/<gemeente>/<name> → its parts; throws for any other key, also for a name with a `.` or `..` segment: a
+ * local folder (and s3rver) would resolve it, and the outputs would land in another municipality's folders.
+ */
 export function parseInboxKey(inboxKey: string): { gemeente: string; name: string } {
   const m = /^inbox\/([0-9]{4})\/(.+)$/.exec(inboxKey);
   if (!m) throw new Error(`${inboxKey} ligt niet in inbox/<gemeentecode>/`);
+  if (m[2].split('/').some((s) => s === '.' || s === '..' || s === ''))
+    throw new Error(`${inboxKey}: een naam met . of .. als deel (of een lege map) is niet toegestaan`);
   return { gemeente: m[1], name: m[2] };
 }
 
@@ -80,7 +85,11 @@ export async function withMunicipalityLock<T>(gemeente: string, work: () => Prom
   }
 }
 
-const stateKey = (fileId: string, part: string) => `state/${fileId}/${part}`;
+/**
+ * The internal copy of a file's report or answer, per municipality: the same bytes may come through two inboxes
+ * (one accepted, the other quarantined for ISOLATION), and each record names its own copy.
+ */
+const stateKey = (gemeente: string, fileId: string, part: string) => `state/${gemeente}/${fileId}/${part}`;
 
 export async function ingestObject(deps: IngestDeps, inboxKey: string): Promise<IngestResult> {
   const { gemeente } = parseInboxKey(inboxKey);
@@ -278,13 +287,13 @@ interface Outcome {
 
 async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestResult> {
   const { blobs, store } = deps;
-  const reportKey = stateKey(o.fileId, 'rapport.json');
+  const reportKey = stateKey(o.gemeente, o.fileId, 'rapport.json');
   await blobs.put(reportKey, renderReport(o.head, o.declaraties));
   let antwoordKey: string | null = null;
   let antwoordExt: 'xml' | 'csv' | null = null;
   if (o.answer && o.text) {
     antwoordExt = o.answer === 'csv' ? 'csv' : 'xml';
-    antwoordKey = stateKey(o.fileId, `antwoord.${antwoordExt}`);
+    antwoordKey = stateKey(o.gemeente, o.fileId, `antwoord.${antwoordExt}`);
     if (o.answer === 'csv') {
       await blobs.put(
         antwoordKey,

@@ -3,6 +3,7 @@
  * carry the caller's groups (Cognito; machine clients with IAM auth count as finance), which decide what it sees
  * (access.ts). Every monitor view is an endpoint `/api/<view>` with filters, pagination and `format=json|csv|xlsx`.
  */
+import { redactBsns } from '../bsn';
 import { monthOf } from '../dates';
 import type { IngestDeps } from '../ingest';
 import { TAAKVELDEN } from '../monitor/aggregates';
@@ -112,9 +113,16 @@ export function apiRouter(deps: IngestDeps) {
         const gemeente = files[1];
         if (!mayRead(access, gemeente)) return forbidden(`geen toegang tot gemeente ${gemeente}`);
         const records = await loadFiles(deps.store, gemeente);
+        // File names and withdrawal reasons are free text: a possible BSN in them is masked.
         const bestanden = [...records.values()]
           .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen))
-          .map(({ pk: _pk, sk: _sk, ...r }) => r);
+          .map(({ pk: _pk, sk: _sk, ...r }) => ({
+            ...r,
+            name: redactBsns(r.name),
+            ...(r.ingetrokken
+              ? { ingetrokken: { ...r.ingetrokken, reden: redactBsns(r.ingetrokken.reden) } }
+              : {}),
+          }));
         return json(200, { gemeente, bestanden });
       }
       if (req.path === '/api/export') return exportWorkbook(req, access);

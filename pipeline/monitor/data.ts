@@ -3,6 +3,7 @@
  * they came from. Every figure the monitor shows is a sum or union over these, so it can be traced to its files,
  * and withdrawn or never-committed files do not count.
  */
+import { redactBsns } from '../bsn';
 import type { ItemStore } from '../ports';
 import type {
   DeclaratieContribution,
@@ -49,10 +50,11 @@ export async function loadSourceFiles(
   return files;
 }
 
+/** A source file as API answers and statements name it: a possible BSN in the sender's file name masked. */
 const sourceFile = (r: FileRecord): SourceFile => ({
   fileId: r.fileId,
   gemeente: r.gemeente,
-  name: r.name,
+  name: redactBsns(r.name),
   ontvangen: r.ontvangen,
 });
 

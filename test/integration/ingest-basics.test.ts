@@ -1,3 +1,4 @@
+import { apiRouter } from '../../pipeline/api/router';
 import { alertOnce, ingestObject } from '../../pipeline/ingest';
 import type { Alert, ItemStore } from '../../pipeline/ports';
 import { type FileRecord, key } from '../../pipeline/state/items';
@@ -147,6 +148,55 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     const alert = stack.alerts.sent[0];
     expect(alert).toMatchObject({ bestand: 'client-*********.txt', fileId: report.fileId });
     expect(JSON.stringify(alert)).not.toContain('999900006');
+  });
+
+  it('the same bytes quarantined in another municipality leave the first municipality’s stored answer alone', async () => {
+    const tw = toewijzingCsv([{}]); // names gemeente 0983
+    const first = await stack.upload('0983', 'tw.csv', tw, new Date('2023-06-01T10:00:00Z'));
+    expect(first.report.status).toBe('geaccepteerd');
+    const foreign = await stack.upload('0984', 'tw.csv', tw, new Date('2023-06-02T10:00:00Z'));
+    expect(foreign.report).toMatchObject({ status: 'quarantaine', gemeente: '0984' });
+    const again = await stack.upload('0983', 'tw-opnieuw.csv', tw, new Date('2023-06-03T10:00:00Z'));
+    expect(again.report).toMatchObject({
+      duplicaatVan: 'inbox/0983/tw.csv',
+      gemeente: '0983',
+      status: 'geaccepteerd',
+      counts: first.report.counts,
+      findings: [],
+    });
+  });
+
+  it('a name with a .. segment is refused before anything is written, not resolved into another municipality', async () => {
+    await expect(stack.upload('0983', '../0984/tw.csv', toewijzingCsv([{}]))).rejects.toThrow(
+      'een naam met . of .. als deel',
+    );
+    expect(Object.keys(await stack.outputs()).filter((k) => k.includes('0984'))).toEqual([]);
+  });
+
+  it('a BSN in a file name is masked in API answers (sources of figures, the file list)', async () => {
+    await stack.upload('0983', 'tw-999900006.csv', toewijzingCsv([{}]));
+    await stack.upload(
+      '0983',
+      'decl-999900006.csv',
+      declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] }),
+    );
+    const api = apiRouter(stack.deps);
+    const asked = [
+      ['/api/maand', 'van=2022-03&tot=2022-03', 'beleid'],
+      ['/api/instroom', 'van=2022-01&tot=2022-03', 'beleid'],
+      ['/api/bestanden/0983', '', 'financien'],
+    ] as const;
+    for (const [path, query, group] of asked) {
+      const res = await api.handle({
+        method: 'GET',
+        path,
+        query: new URLSearchParams(query),
+        groups: [group],
+      });
+      expect([path, res.status]).toEqual([path, 200]);
+      expect([path, res.body.includes('999900006')]).toEqual([path, false]);
+      expect([path, res.body.includes('-*********.csv')]).toEqual([path, true]);
+    }
   });
 
   it('alerts on a quarantined file of which no line could be read, once', async () => {
