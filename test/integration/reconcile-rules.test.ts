@@ -781,6 +781,21 @@ describe('toewijzing registry', () => {
     expect(codesOf(d)).toEqual([[], ['8187']]);
   });
 
+  it('TR332 (9332): the number again for another provider is rejected; the first provider keeps its toewijzing', async () => {
+    await toewijzingen(stack, [{}]);
+    const { report: second } = await stack.upload(
+      GEMEENTE,
+      'tw-ander.csv',
+      toewijzingCsv([{ agb: '12340002', toewijzingsdatum: '2022-04-15' }]),
+    );
+    expect(second.findings.filter((f) => f.rule === 'TR332').map((f) => [f.retourcode, f.message])).toEqual([
+      ['9332', 'ToewijzingNummer 5001 is al in gebruik voor aanbieder 12340001'],
+    ]);
+    expect(second.counts).toMatchObject({ geaccepteerd: 0, afgewezen: 1 });
+    const { report } = await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    expect(codesOf(report)).toEqual([[]]);
+  });
+
   it('TR332 within one file: a second row with the number for another client is rejected', async () => {
     const report = await toewijzingen(stack, [{}, { bsn: BSN_B, toewijzingsdatum: '2022-01-05' }]);
     expect(report.counts).toEqual({ regels: 2, geaccepteerd: 1, afgewezen: 1 });

@@ -5,8 +5,9 @@ import type { ToewijzingVersion } from '../../../state/items';
 import { locateToewijzing } from '../../locate';
 
 /**
- * TR332 (9332): a ToewijzingNummer is unique per municipality: a new version of a toewijzing keeps its client
- * and product. A version for another client or product is rejected.
+ * TR332 (9332): a ToewijzingNummer is unique per municipality: a new version of a toewijzing keeps its client,
+ * product and provider. A version for another client, product or provider is rejected (another provider gets a
+ * toewijzing of its own; taking the number over would leave the first provider's care without toewijzing).
  */
 export function TR332(
   regel: ToewijzingRegel,
@@ -17,11 +18,17 @@ export function TR332(
   const p = regel.product;
   const otherClient = current.client !== client;
   const otherProduct = current.categorie !== p.productCategorie || current.code !== p.productCode;
-  if (!otherClient && !otherProduct) return null;
+  const otherProvider = current.agb !== regel.bericht.ontvanger;
+  if (!otherClient && !otherProduct && !otherProvider) return null;
+  const voor = otherClient
+    ? 'een andere client'
+    : otherProduct
+      ? `product ${current.categorie}/${current.code ?? ''}`
+      : `aanbieder ${current.agb}`;
   return ruleFinding(
     'toewijzing',
     'TR332',
     locateToewijzing(regel, 'ToewijzingNummer'),
-    `ToewijzingNummer ${p.toewijzingNummer} is al in gebruik voor ${otherClient ? 'een andere client' : `product ${current.categorie}/${current.code ?? ''}`}`,
+    `ToewijzingNummer ${p.toewijzingNummer} is al in gebruik voor ${voor}`,
   );
 }

@@ -36,6 +36,12 @@ describe.each(FLAVOURS)('TR332 a ToewijzingNummer keeps its client and product (
     ['another product code', { productCode: '15A07' }, CLIENT, current],
     ['another category', { productCategorie: '16', productCode: '15A02' }, CLIENT, current],
     ['another client and product', { productCode: '15A07' }, OTHER_CLIENT, current],
+    [
+      'the same client and product for another provider',
+      {},
+      CLIENT,
+      version({ toewijzingsdatum: '2023-08-01', agb: '12340001' }),
+    ],
     ['a product on a generic toewijzing', {}, CLIENT, budgetOnly],
     ['no product on a specific toewijzing', noProduct, CLIENT, current],
     ['an aspecific version (code left out) of a specific toewijzing', { productCode: null }, CLIENT, current],
