@@ -110,7 +110,9 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   const existing = records.get(fileId);
   if (existing) {
     const redelivery = existing.name === name && existing.ontvangen === ontvangen;
-    return redelivery ? republish(deps, existing) : duplicate(deps, existing, inboxKey, ontvangen);
+    return redelivery
+      ? republish(deps, existing)
+      : duplicate(deps, existing, inboxKey, ontvangen, outputName(records, name, fileId));
   }
 
   const checked = await checkFile(source, facts);
@@ -135,6 +137,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
       fileId,
       ontvangen,
       name,
+      uitvoer: outputName(records, name, fileId),
       gemeente,
       answer: null,
     });
@@ -220,6 +223,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     fileId,
     ontvangen,
     name,
+    uitvoer: outputName(records, name, fileId),
     gemeente,
     answer,
     reference,
@@ -275,6 +279,8 @@ interface Outcome {
   readonly fileId: string;
   readonly ontvangen: string;
   readonly name: string;
+  /** The name its outputs get (outputName). */
+  readonly uitvoer: string;
   readonly gemeente: string;
   readonly answer: 'wmo323' | 'csv' | 'wmo301' | null;
   readonly reference?: Reference;
@@ -323,6 +329,7 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
     fileId: o.fileId,
     gemeente: o.gemeente,
     name: o.name,
+    ...(o.uitvoer !== o.name ? { uitvoer: o.uitvoer } : {}),
     status: o.head.status === 'quarantaine' ? 'quarantaine' : 'verwerkt',
     kind: o.head.kind,
     format: o.head.format,
@@ -367,17 +374,30 @@ function topCodes(
     .slice(0, 5);
 }
 
-const outboxBase = (r: FileRecord) => `outbox/${r.gemeente}/${r.name}`;
+/**
+ * The name a file's outputs (archive, outbox, quarantine) get: its own, or with the start of its id added when
+ * another file of the municipality already has that name, as an archived original is never overwritten.
+ */
+function outputName(records: ReadonlyMap<string, FileRecord>, name: string, fileId: string): string {
+  const taken = [...records.values()].some((r) => r.fileId !== fileId && (r.uitvoer ?? r.name) === name);
+  if (!taken) return name;
+  const dot = name.lastIndexOf('.');
+  const id = fileId.slice(0, 8);
+  return dot > 0 ? `${name.slice(0, dot)}.${id}${name.slice(dot)}` : `${name}.${id}`;
+}
+
+const outputOf = (r: FileRecord) => r.uitvoer ?? r.name;
+const outboxBase = (r: FileRecord) => `outbox/${r.gemeente}/${outputOf(r)}`;
 
 /** After the commit: outputs, archive, one alert, inbox cleared. Idempotent, so a retry can run it again. */
 async function publish(deps: IngestDeps, record: FileRecord, inboxKey: string): Promise<IngestResult> {
   const { blobs, store, alerts } = deps;
   const quarantined = record.status === 'quarantaine';
-  const base = quarantined ? `quarantine/${record.gemeente}/${record.name}` : outboxBase(record);
+  const base = quarantined ? `quarantine/${record.gemeente}/${outputOf(record)}` : outboxBase(record);
   await blobs.copy(record.rapportKey, `${base}.rapport.json`);
   if (record.antwoordKey) await blobs.copy(record.antwoordKey, `${base}.antwoord.${record.antwoordExt}`);
   if (await blobs.exists(inboxKey)) {
-    await blobs.copy(inboxKey, quarantined ? base : `archive/${record.gemeente}/${record.name}`);
+    await blobs.copy(inboxKey, quarantined ? base : `archive/${record.gemeente}/${outputOf(record)}`);
   }
   if (deps.alertMode !== 'deferred') await alertOnce(store, alerts, record);
   await blobs.delete(inboxKey);
@@ -397,7 +417,7 @@ export async function alertOnce(store: ItemStore, alerts: AlertSink, seen: FileR
   const quarantined = record.status === 'quarantaine';
   if ((record.afgewezen === 0 && !quarantined) || record.alertVerzonden || record.status === 'ingetrokken')
     return false;
-  const base = quarantined ? `quarantine/${record.gemeente}/${record.name}` : outboxBase(record);
+  const base = quarantined ? `quarantine/${record.gemeente}/${outputOf(record)}` : outboxBase(record);
   await alerts.send(
     alertWithoutBsns({
       gemeente: record.gemeente,
@@ -431,13 +451,14 @@ async function duplicate(
   original: FileRecord,
   inboxKey: string,
   ontvangen: string,
+  name: string,
 ): Promise<IngestResult> {
   const { blobs } = deps;
-  const { gemeente, name } = parseInboxKey(inboxKey);
+  const { gemeente } = parseInboxKey(inboxKey);
   const stored = await readReport(blobs, original.rapportKey);
   const duplicaatVan = `inbox/${original.gemeente}/${original.name}`;
   if (original.status === 'ingetrokken')
-    return withdrawnDuplicate(deps, original, inboxKey, ontvangen, stored);
+    return withdrawnDuplicate(deps, original, inboxKey, ontvangen, stored, name);
   const report: Report = { ...stored, file: inboxKey, duplicaatVan, ontvangen };
   const base =
     original.status === 'quarantaine' ? `quarantine/${gemeente}/${name}` : `outbox/${gemeente}/${name}`;
@@ -459,8 +480,9 @@ async function withdrawnDuplicate(
   inboxKey: string,
   ontvangen: string,
   stored: Report,
+  name: string,
 ): Promise<IngestResult> {
-  const { gemeente, name } = parseInboxKey(inboxKey);
+  const { gemeente } = parseInboxKey(inboxKey);
   const reden = original.ingetrokken?.reden ?? 'onbekend';
   const report: Report = {
     ...stored,

@@ -46,6 +46,8 @@ export interface FileRecord extends Item {
   readonly fileId: string;
   readonly gemeente: string;
   readonly name: string;
+  /** The name of its outputs when another file of the municipality had its name first (see outputName). */
+  readonly uitvoer?: string;
   readonly status: FileStatusCode;
   readonly kind: string;
   readonly format: string | null;

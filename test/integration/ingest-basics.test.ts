@@ -166,6 +166,21 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     });
   });
 
+  it('a second file under a name already used keeps the first original: its outputs get the start of its id', async () => {
+    const a = toewijzingCsv([{ nummer: 5001 }]);
+    const b = toewijzingCsv([{ nummer: 5002 }]);
+    const first = await stack.upload('0983', 'tw.csv', a, new Date('2023-06-01T10:00:00Z'));
+    const second = await stack.upload('0983', 'tw.csv', b, new Date('2023-06-02T10:00:00Z'));
+    const id = second.report.fileId!.slice(0, 8);
+    const outputs = await stack.outputs();
+    expect(outputs['archive/0983/tw.csv']).toBe(a);
+    expect(outputs[`archive/0983/tw.${id}.csv`]).toBe(b);
+    expect(JSON.parse(outputs['outbox/0983/tw.csv.rapport.json']).fileId).toBe(first.report.fileId);
+    expect(JSON.parse(outputs[`outbox/0983/tw.${id}.csv.rapport.json`]).fileId).toBe(second.report.fileId);
+    // The report still names the file as it was sent.
+    expect(second.report.file).toBe('inbox/0983/tw.csv');
+  });
+
   it('a name with a .. segment is refused before anything is written, not resolved into another municipality', async () => {
     await expect(stack.upload('0983', '../0984/tw.csv', toewijzingCsv([{}]))).rejects.toThrow(
       'een naam met . of .. als deel',
