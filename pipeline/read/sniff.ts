@@ -117,7 +117,11 @@ export async function sniff(source: FileSource): Promise<FileFacts> {
   const head = await classifyHead(source);
   const encoding: TextEncoding = print.validUtf8 ? 'utf-8' : 'windows-1252';
   const base = { sha256: print.sha256, size: print.size, encoding };
-  if (head.problems.length > 0) return { ...head, ...base };
+  if (head.problems.length > 0) {
+    // The head stops reading at the limit: the size it names is the whole file's.
+    const problems = head.problems.map((p) => (p.rule === 'SIZE' ? sizeFinding(print.size) : p));
+    return { ...head, ...base, problems };
+  }
   if (head.format !== 'csv' && head.kind !== 'onbekend') {
     if (print.size > MAX_XML_BYTES)
       return { ...head, ...base, kind: 'onbekend', format: null, problems: [sizeFinding(print.size)] };
@@ -131,16 +135,16 @@ export async function sniff(source: FileSource): Promise<FileFacts> {
 export const xmlEncodingFinding = (): Finding =>
   finding('ENCODING', 'bestand', 'een iWmo-bericht moet UTF-8 zijn; dit bestand is geen geldige UTF-8');
 
-async function readHead(source: FileSource): Promise<Buffer> {
+async function readHead(source: FileSource, limit = HEAD_BYTES): Promise<Buffer> {
   const parts: Buffer[] = [];
   let length = 0;
   const stream = await source.open();
   try {
     for await (const chunk of stream) {
       const buf = chunk as Buffer;
-      parts.push(buf.subarray(0, HEAD_BYTES - length));
-      length += Math.min(buf.length, HEAD_BYTES - length);
-      if (length >= HEAD_BYTES) break;
+      parts.push(buf.subarray(0, limit - length));
+      length += Math.min(buf.length, limit - length);
+      if (length >= limit) break;
     }
   } finally {
     stream.destroy();
@@ -185,7 +189,14 @@ export async function classifyHead(source: FileSource): Promise<HeadFacts> {
   if (text.trim() === '') return unknown(finding('EMPTY', 'bestand', 'het bestand is leeg'));
   if (text.trimStart().startsWith('<')) {
     if (!headUtf8) return unknown(xmlEncodingFinding());
-    return { delimiter: null, headUtf8, ...detectXml(text) };
+    const detected = detectXml(text, head.length < HEAD_BYTES);
+    if (detected !== ROOT_LATER) return { delimiter: null, headUtf8, ...detected };
+    // A long comment or processing instruction before the root: read on, as far as a message may go.
+    const more = await readHead(source, MAX_XML_BYTES + 1);
+    if (more.length > MAX_XML_BYTES && detectXml(more.toString('utf8'), false) === ROOT_LATER)
+      return unknown(sizeFinding(more.length));
+    const whole = detectXml(stripBom(more.toString('utf8')), true);
+    return { delimiter: null, headUtf8, ...(whole === ROOT_LATER ? NO_ROOT : whole) };
   }
   return { headUtf8, ...detectCsv(text) };
 }
@@ -196,8 +207,19 @@ function stripBom(text: string): string {
 
 type Detected = Pick<HeadFacts, 'kind' | 'format' | 'problems'>;
 
-/** Reads up to the root element: its namespace tells the message and release. */
-function detectXml(text: string): Detected {
+/** The head ends before the root element (and before any error): read further to know. */
+const ROOT_LATER: Detected = { kind: 'onbekend', format: null, problems: [] };
+const NO_ROOT: Detected = {
+  kind: 'onbekend',
+  format: null,
+  problems: [finding('XML-WELLFORMED', 'bestand', 'geen welgevormde XML: geen element')],
+};
+
+/**
+ * Reads up to the root element: its namespace tells the message and release. `complete`: the text is the whole
+ * file; otherwise a text that ends before the root element (without an error) gives ROOT_LATER.
+ */
+function detectXml(text: string, complete: boolean): Detected {
   const parser = new SaxesParser({ xmlns: true, position: false });
   let root: { local: string; uri: string } | null = null;
   let doctype: string | null = null;
@@ -243,6 +265,7 @@ function detectXml(text: string): Detected {
     };
   }
   if (!r) {
+    if (!complete && error === null) return ROOT_LATER;
     return {
       ...none,
       problems: [finding('XML-WELLFORMED', 'bestand', `geen welgevormde XML: ${error ?? 'geen element'}`)],

@@ -181,6 +181,31 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     expect(second.report.file).toBe('inbox/0983/tw.csv');
   });
 
+  it('an XML message whose root comes after a long comment is read (the kind is not decided by 64 KiB alone)', async () => {
+    await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
+    const base = declaratieXml({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] });
+    const xml = base.replace('?>', `?>\n<!--${'x'.repeat(70 * 1024)}-->\n`);
+    const { report } = await stack.upload('0983', 'd.xml', xml);
+    expect({ kind: report.kind, status: report.status, rules: report.findings.map((f) => f.rule) }).toEqual({
+      kind: 'declaratie',
+      status: 'geaccepteerd',
+      rules: [],
+    });
+  });
+
+  it('an XML file of 26 MB whose root comes after a long comment is quarantined for its size', async () => {
+    const base = declaratieXml({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] });
+    const xml = base.replace('?>', `?>\n<!--${'x'.repeat(26 * 1024 * 1024)}-->\n`);
+    const { report } = await stack.upload('0983', 'groot.xml', xml);
+    expect(report.status).toBe('quarantaine');
+    expect(report.findings.map((f) => [f.rule, f.message])).toEqual([
+      [
+        'SIZE',
+        `het bestand is ${(Buffer.byteLength(xml) / 1024 / 1024).toFixed(1)} MB; een iWmo-bericht mag hoogstens 25 MB zijn`,
+      ],
+    ]);
+  });
+
   it('a name with a .. segment is refused before anything is written, not resolved into another municipality', async () => {
     await expect(stack.upload('0983', '../0984/tw.csv', toewijzingCsv([{}]))).rejects.toThrow(
       'een naam met . of .. als deel',
