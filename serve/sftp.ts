@@ -108,13 +108,12 @@ function hasForbiddenChar(s: string): boolean {
 /**
  * A file name we accept in a folder: 1–255 UTF-8 bytes, no path or shell-special characters (`/ \ % : * ? " < > |`),
  * no control characters, no U+FFFD (bytes that were not UTF-8), not hidden (leading `.`, which also excludes `.`
- * and `..`), no trailing dot or space (Windows drops them), and not ending in `.tmp` (the local bucket hides those).
+ * and `..`), no trailing dot or space (Windows drops them).
  */
 export function isValidName(name: string): boolean {
   if (!name || Buffer.byteLength(name) > MAX_NAME_BYTES) return false;
   if (hasForbiddenChar(name) || /[/:*?"<>|\uFFFD]/.test(name)) return false;
-  if (name.startsWith('.') || name.endsWith('.') || name.endsWith(' ') || name.startsWith(' ')) return false;
-  return !name.toLowerCase().endsWith('.tmp');
+  return !(name.startsWith('.') || name.endsWith('.') || name.endsWith(' ') || name.startsWith(' '));
 }
 
 /**

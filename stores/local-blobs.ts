@@ -6,6 +6,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from '../pipeline/ports';
 
+/** A write in progress, beside its target: hidden from list(). Distinct, so a sender's own `x.tmp` is listed. */
+const PARTIAL = /\.\d+\.\d+\.bwmo-deel$/;
+
 export class LocalBlobStore implements BlobStore {
   private counter = 0;
 
@@ -24,7 +27,7 @@ export class LocalBlobStore implements BlobStore {
     const target = this.path(key);
     await mkdir(dirname(target), { recursive: true });
     // Write beside the target and rename: readers never see half a file.
-    const tmp = `${target}.${process.pid}.${this.counter++}.tmp`;
+    const tmp = this.partial(target);
     if (typeof body === 'string' || Buffer.isBuffer(body)) await writeFile(tmp, body);
     else await pipeline(Readable.from(body), createWriteStream(tmp));
     await rename(tmp, target);
@@ -44,7 +47,7 @@ export class LocalBlobStore implements BlobStore {
   async copy(from: string, to: string): Promise<void> {
     const target = this.path(to);
     await mkdir(dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.${this.counter++}.tmp`;
+    const tmp = this.partial(target);
     await copyFile(this.path(from), tmp);
     await rename(tmp, target);
   }
@@ -60,11 +63,15 @@ export class LocalBlobStore implements BlobStore {
       for (const e of entries) {
         const p = join(dir, e.name);
         if (e.isDirectory()) await walk(p);
-        else if (!e.name.endsWith('.tmp')) out.push(relative(this.root, p).split(sep).join('/'));
+        else if (!PARTIAL.test(e.name)) out.push(relative(this.root, p).split(sep).join('/'));
       }
     };
     await walk(this.root);
     return out.filter((k) => k.startsWith(prefix)).sort();
+  }
+
+  private partial(target: string): string {
+    return `${target}.${process.pid}.${this.counter++}.bwmo-deel`;
   }
 
   async modified(key: string): Promise<Date> {

@@ -206,6 +206,11 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     ]);
   });
 
+  it('a file named *.tmp is archived and listed like any other (the bucket’s own partial writes are named apart)', async () => {
+    await stack.upload('0983', 'export.tmp', toewijzingCsv([{}]));
+    expect(await stack.blobs.list('archive/')).toEqual(['archive/0983/export.tmp']);
+  });
+
   it('a name with a .. segment is refused before anything is written, not resolved into another municipality', async () => {
     await expect(stack.upload('0983', '../0984/tw.csv', toewijzingCsv([{}]))).rejects.toThrow(
       'een naam met . of .. als deel',
