@@ -112,7 +112,14 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     const redelivery = existing.name === name && existing.ontvangen === ontvangen;
     return redelivery
       ? republish(deps, existing)
-      : duplicate(deps, existing, inboxKey, ontvangen, outputName(records, name, fileId));
+      : duplicate(
+          deps,
+          existing,
+          inboxKey,
+          ontvangen,
+          // Records only: a duplicate writes the same outputs again when retried, under the same name.
+          await outputName(null, records, gemeente, name, fileId),
+        );
   }
 
   const checked = await checkFile(source, facts);
@@ -137,7 +144,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
       fileId,
       ontvangen,
       name,
-      uitvoer: outputName(records, name, fileId),
+      uitvoer: await outputName(blobs, records, gemeente, name, fileId),
       gemeente,
       answer: null,
     });
@@ -223,7 +230,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     fileId,
     ontvangen,
     name,
-    uitvoer: outputName(records, name, fileId),
+    uitvoer: await outputName(blobs, records, gemeente, name, fileId),
     gemeente,
     answer,
     reference,
@@ -376,14 +383,26 @@ function topCodes(
 
 /**
  * The name a file's outputs (archive, outbox, quarantine) get: its own, or with the start of its id added when
- * another file of the municipality already has that name, as an archived original is never overwritten.
+ * the name is taken — by another file's record, or by outputs already there (a duplicate's, which has no record)
+ * — as an archived original is never overwritten. Decided before the outputs are written, and kept on the record.
  */
-function outputName(records: ReadonlyMap<string, FileRecord>, name: string, fileId: string): string {
-  const taken = [...records.values()].some((r) => r.fileId !== fileId && (r.uitvoer ?? r.name) === name);
+async function outputName(
+  blobs: BlobStore | null,
+  records: ReadonlyMap<string, FileRecord>,
+  gemeente: string,
+  name: string,
+  fileId: string,
+): Promise<string> {
+  const taken =
+    [...records.values()].some((r) => r.fileId !== fileId && (r.uitvoer ?? r.name) === name) ||
+    (blobs !== null &&
+      ((await blobs.exists(`archive/${gemeente}/${name}`)) ||
+        (await blobs.exists(`quarantine/${gemeente}/${name}`))));
   if (!taken) return name;
+  const slash = name.lastIndexOf('/');
   const dot = name.lastIndexOf('.');
   const id = fileId.slice(0, 8);
-  return dot > 0 ? `${name.slice(0, dot)}.${id}${name.slice(dot)}` : `${name}.${id}`;
+  return dot > slash + 1 ? `${name.slice(0, dot)}.${id}${name.slice(dot)}` : `${name}.${id}`;
 }
 
 const outputOf = (r: FileRecord) => r.uitvoer ?? r.name;

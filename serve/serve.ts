@@ -21,6 +21,7 @@ import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
 import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
+import { loadFiles } from '../pipeline/state/reader';
 import type { Report } from '../schemas/report';
 import { BUCKET } from '../stores/s3rver';
 import { SERVE_FILE, type ServeInfo } from './info';
@@ -341,10 +342,22 @@ function sqsEvent(message: RoutedObject): SQSEvent {
   };
 }
 
-/** The stored report of a file processed earlier (outbox, or quarantine). */
+/**
+ * The stored report of a file processed earlier: that of the file last committed under this name (its outputs may
+ * carry a suffix when the name was used before), else what the outbox or quarantine holds under the name (a
+ * duplicate has no record of its own).
+ */
 async function readReport(deps: IngestDeps, inboxKey: string): Promise<Report> {
   const { gemeente: g, name } = parseInboxKey(inboxKey);
-  for (const key of [`outbox/${g}/${name}.rapport.json`, `quarantine/${g}/${name}.rapport.json`]) {
+  const [last] = [...(await loadFiles(deps.store, g)).values()]
+    .filter((r) => r.name === name)
+    .sort((a, b) => b.ontvangen.localeCompare(a.ontvangen));
+  const candidates = [
+    ...(last ? [last.rapportKey] : []),
+    `outbox/${g}/${name}.rapport.json`,
+    `quarantine/${g}/${name}.rapport.json`,
+  ];
+  for (const key of candidates) {
     if (await deps.blobs.exists(key)) return JSON.parse((await readBlob(deps.blobs, key)).toString('utf8'));
   }
   throw new Error(`geen rapport voor ${inboxKey}`);

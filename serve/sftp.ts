@@ -44,6 +44,7 @@ import {
 } from 'ssh2';
 import { redactBsns } from '../pipeline/bsn';
 import type { BlobStore } from '../pipeline/ports';
+import { isPartialWriteName } from '../stores/local-blobs';
 import { loadOrCreateSftpConfig, type SftpUser, sftpDir } from './sftp-config';
 
 const { OPEN_MODE, STATUS_CODE } = utils.sftp;
@@ -108,12 +109,14 @@ function hasForbiddenChar(s: string): boolean {
 /**
  * A file name we accept in a folder: 1–255 UTF-8 bytes, no path or shell-special characters (`/ \ % : * ? " < > |`),
  * no control characters, no U+FFFD (bytes that were not UTF-8), not hidden (leading `.`, which also excludes `.`
- * and `..`), no trailing dot or space (Windows drops them).
+ * and `..`), no trailing dot or space (Windows drops them), and not of the form the local bucket gives its own
+ * partial writes (it hides those).
  */
 export function isValidName(name: string): boolean {
   if (!name || Buffer.byteLength(name) > MAX_NAME_BYTES) return false;
   if (hasForbiddenChar(name) || /[/:*?"<>|\uFFFD]/.test(name)) return false;
-  return !(name.startsWith('.') || name.endsWith('.') || name.endsWith(' ') || name.startsWith(' '));
+  if (name.startsWith('.') || name.endsWith('.') || name.endsWith(' ') || name.startsWith(' ')) return false;
+  return !isPartialWriteName(name);
 }
 
 /**

@@ -6,8 +6,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BlobStore } from '../pipeline/ports';
 
-/** A write in progress, beside its target: hidden from list(). Distinct, so a sender's own `x.tmp` is listed. */
-const PARTIAL = /\.\d+\.\d+\.bwmo-deel$/;
+/**
+ * A write in progress beside its target (`<name>.<pid>.<n>.bwmo-deel`; before, `.tmp`), hidden from list(): a
+ * sender's own `x.tmp` is listed. SFTP refuses names of this form (serve/sftp.ts).
+ */
+export const isPartialWriteName = (name: string): boolean => /\.\d+\.\d+\.(?:bwmo-deel|tmp)$/.test(name);
 
 export class LocalBlobStore implements BlobStore {
   private counter = 0;
@@ -63,7 +66,7 @@ export class LocalBlobStore implements BlobStore {
       for (const e of entries) {
         const p = join(dir, e.name);
         if (e.isDirectory()) await walk(p);
-        else if (!PARTIAL.test(e.name)) out.push(relative(this.root, p).split(sep).join('/'));
+        else if (!isPartialWriteName(e.name)) out.push(relative(this.root, p).split(sep).join('/'));
       }
     };
     await walk(this.root);

@@ -297,6 +297,16 @@ describe('bwmo serve end to end', () => {
     expect(records.bestanden.filter((b) => b.fileId === first.fileId)).toHaveLength(1);
   });
 
+  test('a second file under a used name, uploaded again: the repeat is answered with its own report', async () => {
+    const a = toewijzingCsv([{ nummer: 7101 }], '0984');
+    const b = toewijzingCsv([{ nummer: 7102 }], '0984');
+    const first = await f.upload('0984', 'tw-naam.csv', a);
+    const second = await f.upload('0984', 'tw-naam.csv', b);
+    expect(second.fileId).not.toBe(first.fileId);
+    const again = await f.upload('0984', 'tw-naam.csv', b);
+    expect(again.fileId).toBe(second.fileId);
+  });
+
   test('isolation: a file naming another municipality is quarantined (ISOLATION) with an alert, whether it came by S3 or SFTP', async () => {
     const before = await figures('2022-07', '2022-07-15');
     // Venlo's inbox, a declaration addressed to Venray (0984).

@@ -3,6 +3,7 @@ import { alertOnce, ingestObject } from '../../pipeline/ingest';
 import type { Alert, ItemStore } from '../../pipeline/ports';
 import { type FileRecord, key } from '../../pipeline/state/items';
 import { withdrawFile } from '../../pipeline/withdraw';
+import { isValidName } from '../../serve/sftp';
 import { forwarding } from '../helpers/faults';
 import { AGB, credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
@@ -208,7 +209,28 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
 
   it('a file named *.tmp is archived and listed like any other (the bucket’s own partial writes are named apart)', async () => {
     await stack.upload('0983', 'export.tmp', toewijzingCsv([{}]));
+    // A partial write left by a crash, of the old form or the new: hidden, never ingested; SFTP refuses such names.
+    await stack.blobs.put('inbox/0983/x.csv.123.0.tmp', 'half');
+    await stack.blobs.put('inbox/0983/x.csv.123.1.bwmo-deel', 'half');
     expect(await stack.blobs.list('archive/')).toEqual(['archive/0983/export.tmp']);
+    expect(await stack.blobs.list('inbox/')).toEqual([]);
+    expect(['export.tmp', 'x.csv.123.0.tmp', 'declaratie.2023.06.bwmo-deel'].map(isValidName)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('the name a duplicate was archived under is taken: a later, different file under it gets a suffix', async () => {
+    const a = toewijzingCsv([{ nummer: 5001 }]);
+    const c = toewijzingCsv([{ nummer: 5003 }]);
+    await stack.upload('0983', 'a.csv', a, new Date('2023-06-01T10:00:00Z'));
+    const dup = await stack.upload('0983', 'b.csv', a, new Date('2023-06-02T10:00:00Z'));
+    expect(dup.report.duplicaatVan).toBe('inbox/0983/a.csv');
+    const later = await stack.upload('0983', 'b.csv', c, new Date('2023-06-03T10:00:00Z'));
+    const outputs = await stack.outputs();
+    expect(outputs['archive/0983/b.csv']).toBe(a);
+    expect(outputs[`archive/0983/b.${later.report.fileId!.slice(0, 8)}.csv`]).toBe(c);
   });
 
   it('a name with a .. segment is refused before anything is written, not resolved into another municipality', async () => {
