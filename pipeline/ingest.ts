@@ -122,6 +122,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
         );
   }
 
+  const uitvoer = await outputName(blobs, records, gemeente, name, fileId);
   const checked = await checkFile(source, facts);
   const reference = referenceData(deps.region);
   const isolation = isolationProblem(checked, gemeente, deps.region.region.centrumgemeente);
@@ -144,7 +145,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
       fileId,
       ontvangen,
       name,
-      uitvoer: await outputName(blobs, records, gemeente, name, fileId),
+      uitvoer,
       gemeente,
       answer: null,
     });
@@ -230,7 +231,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     fileId,
     ontvangen,
     name,
-    uitvoer: await outputName(blobs, records, gemeente, name, fileId),
+    uitvoer,
     gemeente,
     answer,
     reference,
@@ -406,13 +407,15 @@ async function outputName(
 }
 
 const outputOf = (r: FileRecord) => r.uitvoer ?? r.name;
-const outboxBase = (r: FileRecord) => `outbox/${r.gemeente}/${outputOf(r)}`;
+/** Where a committed file's report and answer are published: beside it in quarantine, else in the outbox. */
+const outputBase = (r: FileRecord) =>
+  `${r.status === 'quarantaine' ? 'quarantine' : 'outbox'}/${r.gemeente}/${outputOf(r)}`;
 
 /** After the commit: outputs, archive, one alert, inbox cleared. Idempotent, so a retry can run it again. */
 async function publish(deps: IngestDeps, record: FileRecord, inboxKey: string): Promise<IngestResult> {
   const { blobs, store, alerts } = deps;
   const quarantined = record.status === 'quarantaine';
-  const base = quarantined ? `quarantine/${record.gemeente}/${outputOf(record)}` : outboxBase(record);
+  const base = outputBase(record);
   await blobs.copy(record.rapportKey, `${base}.rapport.json`);
   if (record.antwoordKey) await blobs.copy(record.antwoordKey, `${base}.antwoord.${record.antwoordExt}`);
   if (await blobs.exists(inboxKey)) {
@@ -436,7 +439,7 @@ export async function alertOnce(store: ItemStore, alerts: AlertSink, seen: FileR
   const quarantined = record.status === 'quarantaine';
   if ((record.afgewezen === 0 && !quarantined) || record.alertVerzonden || record.status === 'ingetrokken')
     return false;
-  const base = quarantined ? `quarantine/${record.gemeente}/${outputOf(record)}` : outboxBase(record);
+  const base = outputBase(record);
   await alerts.send(
     alertWithoutBsns({
       gemeente: record.gemeente,

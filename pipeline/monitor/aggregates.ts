@@ -8,6 +8,7 @@ import { retourcodeText } from '../../schemas/iwmo/codelists';
 import type { Region } from '../../schemas/region';
 import { firstOfMonth, lastOfMonth, monthOf, monthsBetween, toewijzingMoment } from '../dates';
 import type { MonthFigures, ToewijzingContribution } from '../reconcile/contributions';
+import { receivedAfter } from '../state/items';
 import type { MonitorData } from './data';
 
 export const ONBEKEND = '0000';
@@ -71,8 +72,7 @@ function later(
   const ka = toewijzingMoment(a);
   const kb = toewijzingMoment(b);
   if (ka !== kb) return ka > kb;
-  if (a.ontvangen !== b.ontvangen) return a.ontvangen > b.ontvangen;
-  return a.fileId === b.fileId ? a.seq > b.seq : a.fileId > b.fileId;
+  return a.fileId === b.fileId ? a.seq > b.seq : receivedAfter(a, b);
 }
 
 const activeOn = (t: { ingangsdatum: string; einddatum: string | null }, datum: string) =>
@@ -353,10 +353,10 @@ export function taakgericht(data: MonitorData, f: Filter): TaakRij[] {
         continue;
       const id = `${r.gemeente}|${r.taakveld}|${r.periodeBegin}|${r.periodeEind}|${r.agbCode}`;
       const prev = best.get(id);
-      // The later report counts: received later, then the larger file id (as pipeline/reconcile/taakgericht.ts).
+      // The later report counts (as pipeline/reconcile/taakgericht.ts says in the report).
       if (
         prev &&
-        (prev.ontvangen > ontvangen || (prev.ontvangen === ontvangen && prev.bestand > file.fileId))
+        receivedAfter({ fileId: prev.bestand, ontvangen: prev.ontvangen }, { fileId: file.fileId, ontvangen })
       )
         continue;
       best.set(id, {

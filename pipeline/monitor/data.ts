@@ -45,9 +45,13 @@ export async function loadSourceFiles(
   gemeenten: readonly string[],
 ): Promise<Map<string, SourceFile>> {
   const files = new Map<string, SourceFile>();
-  for (const g of gemeenten)
-    for (const r of await committedRecords(store, g)) files.set(r.fileId, sourceFile(r));
+  for (const g of gemeenten) addSourceFiles(files, await loadFiles(store, g));
   return files;
+}
+
+/** The committed files among these records, as sources. */
+function addSourceFiles(files: Map<string, SourceFile>, records: ReadonlyMap<string, FileRecord>): void {
+  for (const r of records.values()) if (r.status === 'verwerkt') files.set(r.fileId, sourceFile(r));
 }
 
 /** A source file as API answers and statements name it: a possible BSN in the sender's file name masked. */
@@ -57,10 +61,6 @@ const sourceFile = (r: FileRecord): SourceFile => ({
   name: redactBsns(r.name),
   ontvangen: r.ontvangen,
 });
-
-async function committedRecords(store: ItemStore, gemeente: string): Promise<FileRecord[]> {
-  return [...(await loadFiles(store, gemeente)).values()].filter((r) => r.status === 'verwerkt');
-}
 
 /** Reads what the monitor needs for these municipalities (their file records and contribution partitions). */
 export async function loadMonitorData(store: ItemStore, gemeenten: readonly string[]): Promise<MonitorData> {
@@ -73,7 +73,7 @@ export async function loadMonitorData(store: ItemStore, gemeenten: readonly stri
   const taakgericht = new Map<string, { fileId: string; rows: TaakContribution[] }>();
   for (const g of gemeenten) {
     const records = await loadFiles(store, g);
-    for (const r of records.values()) if (r.status === 'verwerkt') files.set(r.fileId, sourceFile(r));
+    addSourceFiles(files, records);
     const committed = committedFiles(records);
     for await (const page of store.query(key.contributions(g))) {
       for (const item of page as unknown as ContributionItem[]) {

@@ -193,10 +193,9 @@ export async function classifyHead(source: FileSource): Promise<HeadFacts> {
     if (detected !== ROOT_LATER) return { delimiter: null, headUtf8, ...detected };
     // A long comment or processing instruction before the root: read on, as far as a message may go.
     const more = await readHead(source, MAX_XML_BYTES + 1);
-    if (more.length > MAX_XML_BYTES && detectXml(more.toString('utf8'), false) === ROOT_LATER)
-      return unknown(sizeFinding(more.length));
-    const whole = detectXml(stripBom(more.toString('utf8')), true);
-    return { delimiter: null, headUtf8, ...(whole === ROOT_LATER ? NO_ROOT : whole) };
+    const whole = detectXml(stripBom(more.toString('utf8')), more.length <= MAX_XML_BYTES);
+    if (whole === ROOT_LATER) return unknown(sizeFinding(more.length));
+    return { delimiter: null, headUtf8, ...whole };
   }
   return { headUtf8, ...detectCsv(text) };
 }
@@ -209,11 +208,6 @@ type Detected = Pick<HeadFacts, 'kind' | 'format' | 'problems'>;
 
 /** The head ends before the root element (and before any error): read further to know. */
 const ROOT_LATER: Detected = { kind: 'onbekend', format: null, problems: [] };
-const NO_ROOT: Detected = {
-  kind: 'onbekend',
-  format: null,
-  problems: [finding('XML-WELLFORMED', 'bestand', 'geen welgevormde XML: geen element')],
-};
 
 /**
  * Reads up to the root element: its namespace tells the message and release. `complete`: the text is the whole

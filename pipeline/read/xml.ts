@@ -5,7 +5,7 @@
  * Client, Prestatie, ...) from which the message-specific builders make records.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { checkSimpleValue, type SimpleType, trimXml } from '../../schemas/iwmo/datatypes';
+import { checkSimpleValue, isXmlBlank, type SimpleType, trimXml } from '../../schemas/iwmo/datatypes';
 import { type ComplexDef, type ElementDef, isComplex, NS_BASIS } from '../../schemas/iwmo/structure';
 import type { FindingCollector } from './collector';
 import { finding } from './findings';
@@ -107,15 +107,6 @@ const at = (f: Frame | null, child?: string): string => {
   const p = pathOf(f) || (f?.parent ? '' : 'Bericht');
   return child ? (p ? `${p}/${child}` : child) : p;
 };
-
-/** Only XML whitespace (space, tab, newline, carriage return): a no-break space between elements is content. */
-function isBlank(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
-  }
-  return true;
-}
 
 export async function* readXml<R>(
   text: AsyncIterable<string>,
@@ -294,7 +285,8 @@ export async function* readXml<R>(
     const node = top.node;
     if (node === null) return;
     if (node.children !== null) {
-      if (!isBlank(t)) structure(at(top), `tekst is niet toegestaan in ${top.name}`);
+      // Only XML whitespace may stand between elements: a no-break space there is content.
+      if (!isXmlBlank(t)) structure(at(top), `tekst is niet toegestaan in ${top.name}`);
       return;
     }
     top.text += t;

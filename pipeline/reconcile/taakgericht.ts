@@ -2,7 +2,7 @@
  * Stores a taakgericht report (bemoeizorg & preventie): totals per municipality, taakveld, period and provider.
  * A later report for the same key replaces the earlier one (a correction), and the report says so; also when the
  * other party sent the earlier one (a centrumgemeente reports for a member): the key is the reported
- * municipality's, not the sender's. "Later" is received later, then the larger file id, as the monitor decides.
+ * municipality's, not the sender's. "Later" is as receivedAfter says, for the monitor too.
  */
 import type { TaakgerichtRow } from '../../schemas/csv';
 import type { Finding } from '../../schemas/report';
@@ -15,9 +15,11 @@ import {
   type FileRecord,
   key,
   ofRecordedAttempt,
+  receivedAfter,
   type TaakItem,
+  type TaakVersion,
 } from '../state/items';
-import { itemKey } from '../state/reader';
+import { committedFile, itemKey } from '../state/reader';
 import { contributionItems, type TaakContribution } from './contributions';
 
 export interface TaakResult {
@@ -52,11 +54,12 @@ export async function reconcileTaakgericht(input: {
       const others = (item?.versions ?? []).filter(
         (v) => v.fileId !== fileId && counts(files, v.fileId, v.poging),
       );
-      const earlier = others
-        .filter((v) => receivedBefore(v, self))
-        .sort(byReceipt)
-        .pop();
-      const later = others.find((v) => receivedBefore(self, v));
+      const later = others.find((v) => receivedAfter(v, self));
+      // The latest of those received before this one.
+      const earlier = others.reduce<TaakVersion | undefined>(
+        (best, v) => (receivedAfter(self, v) && (!best || receivedAfter(v, best)) ? v : best),
+        undefined,
+      );
       const wat = `de melding voor ${r.gemeente} ${r.taakveld} ${r.periodeBegin} t/m ${r.periodeEind}`;
       if (later) {
         // Received before a report that already counts (a delivery redriven late): that one stays.
@@ -130,18 +133,8 @@ async function addRecordsOfSenders(
     .filter((v) => v.afzender !== undefined && !files.has(v.fileId))
     .map((v) => key.file(v.afzender!, v.fileId));
   if (missing.length === 0) return;
-  for (const r of (await store.get(missing)) as FileRecord[])
-    files.set(r.fileId, { ontvangen: r.ontvangen, status: r.status, poging: r.poging });
+  for (const r of (await store.get(missing)) as FileRecord[]) files.set(r.fileId, committedFile(r));
 }
-
-type Receipt = { readonly fileId: string; readonly ontvangen: string };
-
-/** Received earlier; at the same receipt time (S3 keeps whole seconds) the smaller file id counts as earlier. */
-const receivedBefore = (a: Receipt, b: Receipt): boolean =>
-  a.ontvangen < b.ontvangen || (a.ontvangen === b.ontvangen && a.fileId < b.fileId);
-
-const byReceipt = (a: Receipt, b: Receipt): number =>
-  receivedBefore(a, b) ? -1 : receivedBefore(b, a) ? 1 : 0;
 
 const subject = (r: TaakgerichtRow) =>
   `${r.gemeente}#${r.taakveld}#${r.periodeBegin}#${r.periodeEind}#${r.agbCode}`;

@@ -137,7 +137,6 @@ interface Opbouw {
  * One group of a contribution's kosten. Contributions stored before the amounts were grouped have a key per
  * toewijzing (…|code|nummer → cents): they count just the same.
  */
-/** A contribution's cost entry, in the form of now or the earlier flat one (`…|nummer` → cents). */
 export function costGroup(
   sleutel: string,
   waarde: CostAmounts | number,

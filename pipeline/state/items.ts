@@ -69,7 +69,6 @@ export interface FileRecord extends Item {
   readonly poging?: string;
 }
 
-/** Committed files of one municipality, by id: what every read filters on. */
 /** What every read needs of a file's record: whether it counts, and when it was received. */
 export interface CommittedFile {
   readonly ontvangen: string;
@@ -77,7 +76,17 @@ export interface CommittedFile {
   readonly poging?: string;
 }
 
+/** Committed files of one municipality, by id: what every read filters on. */
 export type CommittedFiles = ReadonlyMap<string, CommittedFile>;
+
+/**
+ * Received later; at the same receipt time (S3 keeps whole seconds) the larger file id counts as later, so every
+ * reader (registry, monitor, taakgericht) picks the same one.
+ */
+export const receivedAfter = (
+  a: { readonly fileId: string; readonly ontvangen: string },
+  b: { readonly fileId: string; readonly ontvangen: string },
+): boolean => a.ontvangen > b.ontvangen || (a.ontvangen === b.ontvangen && a.fileId > b.fileId);
 
 /** Who writes a file's items: the file, and the attempt that decided them (attemptOf). */
 export interface Writer {
@@ -216,10 +225,12 @@ export function laterVersion(a: ToewijzingVersion, b: ToewijzingVersion, files: 
   const ka = toewijzingMoment(a);
   const kb = toewijzingMoment(b);
   if (ka !== kb) return ka > kb;
-  const ra = files.get(a.fileId)?.ontvangen ?? '';
-  const rb = files.get(b.fileId)?.ontvangen ?? '';
-  if (ra !== rb) return ra > rb;
-  return a.fileId === b.fileId ? a.seq > b.seq : a.fileId > b.fileId;
+  if (a.fileId === b.fileId) return a.seq > b.seq;
+  const receipt = (v: ToewijzingVersion) => ({
+    fileId: v.fileId,
+    ontvangen: files.get(v.fileId)?.ontvangen ?? '',
+  });
+  return receivedAfter(receipt(a), receipt(b));
 }
 
 /** The usage entries that count: those of committed files. */

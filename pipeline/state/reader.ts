@@ -5,6 +5,7 @@
 import type { Item, ItemKey, ItemStore } from '../ports';
 import { ToewijzingUsage } from '../reconcile/usage';
 import {
+  type CommittedFile,
   type CommittedFiles,
   effectiveToewijzing,
   effectiveUsage,
@@ -36,13 +37,15 @@ export async function loadFiles(store: ItemStore, gemeente: string): Promise<Map
 }
 
 export function committedFiles(records: ReadonlyMap<string, FileRecord>): CommittedFiles {
-  return new Map(
-    [...records.values()].map((r) => [
-      r.fileId,
-      { ontvangen: r.ontvangen, status: r.status, poging: r.poging },
-    ]),
-  );
+  return new Map([...records.values()].map((r) => [r.fileId, committedFile(r)]));
 }
+
+/** What the reads need of one record (CommittedFile). */
+export const committedFile = (r: FileRecord): CommittedFile => ({
+  ontvangen: r.ontvangen,
+  status: r.status,
+  poging: r.poging,
+});
 
 /** The sort keys of a toewijzing's two items (the partition key is the toewijzing's). */
 const TW_SK = key.toewijzing('', 0).sk;

@@ -174,13 +174,10 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
   }
 }
 
-/** A character other than XSD's \s (space, tab, newline, carriage return; a no-break space is not one). */
-function hasNonSpace(v: string): boolean {
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (!isXmlSpace(c)) return true;
-  }
-  return false;
+/** Only XML whitespace, XSD's \s (space, tab, newline, carriage return; a no-break space is not one). */
+export function isXmlBlank(v: string): boolean {
+  for (let i = 0; i < v.length; i++) if (!isXmlSpace(v.charCodeAt(i))) return false;
+  return true;
 }
 
 function isDigitsOnly(v: string): boolean {
@@ -220,7 +217,7 @@ export function checkStringFacets(type: SimpleType, value: string): string | nul
   if (type.digitsOnly && !isDigitsOnly(value))
     return `${shown(type, value)} bevat andere tekens dan cijfers (${type.name})`;
   if (type.notBlank === 'line' && /[\n\r]/.test(value)) return `waarde bevat een regeleinde (${type.name})`;
-  if (type.notBlank && !hasNonSpace(value)) return `waarde bestaat alleen uit spaties (${type.name})`;
+  if (type.notBlank && isXmlBlank(value)) return `waarde bestaat alleen uit spaties (${type.name})`;
   if (type.alphanumeric && !isAlphanumeric(value))
     return `${shown(type, value)} mag alleen letters en cijfers bevatten (${type.name})`;
   if (type.pattern && !type.pattern.test(value))
