@@ -24,7 +24,7 @@ import { finding } from './read/findings';
 import { type FileFacts, sniff } from './read/sniff';
 import { readTaakgericht } from './read/taakgericht';
 import { readToewijzingen } from './read/toewijzingen';
-import { reconcileDeclaraties } from './reconcile/declaraties';
+import { judgeMessage, reconcileDeclaraties } from './reconcile/declaraties';
 import { reconcileTaakgericht } from './reconcile/taakgericht';
 import { reconcileToewijzingen } from './reconcile/toewijzingen';
 import type { RegionData } from './region/load';
@@ -115,8 +115,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
       : duplicate(
           deps,
           existing,
-          inboxKey,
-          ontvangen,
+          { inboxKey, source, facts, ontvangen },
           // Records only: a duplicate writes the same outputs again when retried, under the same name.
           await outputName(null, records, gemeente, name, fileId),
         );
@@ -280,6 +279,9 @@ function isolationProblem(checked: CheckedFile, uploader: string, centrum: strin
   );
 }
 
+/** The format of a declaration file, which its answer follows. */
+type AnswerFormat = NonNullable<FileFacts['format']>;
+
 interface Outcome {
   readonly head: ReportHead;
   readonly declaraties: CheckedFile['declaraties'];
@@ -290,7 +292,7 @@ interface Outcome {
   /** The name its outputs get (outputName). */
   readonly uitvoer: string;
   readonly gemeente: string;
-  readonly answer: 'wmo323' | 'csv' | 'wmo301' | null;
+  readonly answer: AnswerFormat | null;
   readonly reference?: Reference;
   readonly text?: () => AsyncIterable<string>;
   /** What the file decided, written just before its record. */
@@ -306,27 +308,9 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
   let antwoordKey: string | null = null;
   let antwoordExt: 'xml' | 'csv' | null = null;
   if (o.answer && o.text) {
-    antwoordExt = o.answer === 'csv' ? 'csv' : 'xml';
+    antwoordExt = answerExt(o.answer);
     antwoordKey = stateKey(o.gemeente, o.fileId, `antwoord.${antwoordExt}`);
-    if (o.answer === 'csv') {
-      await blobs.put(
-        antwoordKey,
-        renderCsvAnswer(o.text(), o.checked.facts.delimiter ?? ';', o.declaraties),
-      );
-    } else {
-      const header: AnswerHeader = {
-        identificatie: o.fileId.slice(0, 12),
-        dagtekening: dutchDate(o.ontvangen),
-      };
-      await blobs.put(
-        antwoordKey,
-        renderWmo325(
-          header,
-          o.declaraties[0],
-          readDeclaraties(o.text(), o.checked.facts, sinkFindings(), { lines: 0 }),
-        ),
-      );
-    }
+    await writeAnswer(blobs, antwoordKey, o.answer, o.checked.facts, o.declaraties, o.text, o.ontvangen);
   }
   const rejectedAmount = o.declaraties.reduce((sum, d) => {
     for (let i = 0; i < d.size; i++) if (d.codesOf(i)) sum += Math.abs(d.amounts[i]);
@@ -358,6 +342,35 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
   await store.put(o.items ?? []);
   await store.putOne(record);
   return publish(deps, record, o.head.file);
+}
+
+const answerExt = (answer: AnswerFormat) => (answer === 'csv' ? 'csv' : 'xml');
+
+/**
+ * A declaration file's answer: a WMO325 for a WMO323 (its identification from the file id, dated on receipt),
+ * CSV for CSV. Reads the file's lines again.
+ */
+async function writeAnswer(
+  blobs: BlobStore,
+  target: string,
+  answer: AnswerFormat,
+  facts: FileFacts,
+  declaraties: CheckedFile['declaraties'],
+  text: () => AsyncIterable<string>,
+  ontvangen: string,
+): Promise<void> {
+  if (answer === 'csv') {
+    await blobs.put(target, renderCsvAnswer(text(), facts.delimiter ?? ';', declaraties));
+    return;
+  }
+  const header: AnswerHeader = {
+    identificatie: facts.sha256.slice(0, 12),
+    dagtekening: dutchDate(ontvangen),
+  };
+  await blobs.put(
+    target,
+    renderWmo325(header, declaraties[0], readDeclaraties(text(), facts, sinkFindings(), { lines: 0 })),
+  );
 }
 
 /** Retourcodes of the rejected lines (or of the findings when no line was judged), most frequent first. */
@@ -471,16 +484,15 @@ async function republish(deps: IngestDeps, record: FileRecord): Promise<IngestRe
 async function duplicate(
   deps: IngestDeps,
   original: FileRecord,
-  inboxKey: string,
-  ontvangen: string,
+  upload: Upload,
   name: string,
 ): Promise<IngestResult> {
   const { blobs } = deps;
+  const { inboxKey, ontvangen } = upload;
   const { gemeente } = parseInboxKey(inboxKey);
+  if (original.status === 'ingetrokken') return withdrawnDuplicate(deps, original, upload, name);
   const stored = await readReport(blobs, original.rapportKey);
   const duplicaatVan = `inbox/${original.gemeente}/${original.name}`;
-  if (original.status === 'ingetrokken')
-    return withdrawnDuplicate(deps, original, inboxKey, ontvangen, stored, name);
   const report: Report = { ...stored, file: inboxKey, duplicaatVan, ontvangen };
   const base =
     original.status === 'quarantaine' ? `quarantine/${gemeente}/${name}` : `outbox/${gemeente}/${name}`;
@@ -492,40 +504,80 @@ async function duplicate(
   return { report };
 }
 
+/** An uploaded file as ingest found it in the inbox. */
+interface Upload {
+  readonly inboxKey: string;
+  readonly source: FileSource;
+  readonly facts: FileFacts;
+  readonly ontvangen: string;
+}
+
 /**
  * Identical bytes of a withdrawn file: not processed again (same identity), and not answered with the old answer
- * either, which would say its lines were approved while none of them counts. The report says so.
+ * either, which would say its lines were approved while none of them counts. A declaration file is answered as a
+ * message received before: 9056 in the header of a WMO323 (its BerichtIdentificatie), 9333 on each declaration of
+ * a CSV (its DeclaratieNummer), every line rejected and listed; the report says why. Nothing is stored.
  */
 async function withdrawnDuplicate(
   deps: IngestDeps,
   original: FileRecord,
-  inboxKey: string,
-  ontvangen: string,
-  stored: Report,
+  upload: Upload,
   name: string,
 ): Promise<IngestResult> {
+  const { inboxKey, source, facts, ontvangen } = upload;
   const { gemeente } = parseInboxKey(inboxKey);
   const reden = original.ingetrokken?.reden ?? 'onbekend';
-  const report: Report = {
-    ...stored,
+  const checked = await checkFile(source, facts);
+  const judged = new FindingCollector();
+  const ref = referenceData(deps.region);
+  for (const d of checked.declaraties) {
+    if (d.failedInMessage) continue;
+    const context = {
+      regel: d.first,
+      berichtTaken: d.first.bericht.identificatie !== null,
+      declaratieTaken: true,
+      ontvangstdatum: dutchDate(ontvangen),
+      ref,
+    };
+    judgeMessage(d, context, judged);
+  }
+  const head: ReportHead = {
+    ...checkReportHead(checked),
     file: inboxKey,
-    duplicaatVan: `inbox/${original.gemeente}/${original.name}`,
-    ontvangen,
+    gemeente,
     status: 'afgewezen',
-    counts: { regels: stored.counts.regels, geaccepteerd: 0, afgewezen: stored.counts.regels },
+    level: checked.declaraties.some((d) => !d.failedInMessage) ? 3 : checked.level,
+    duplicaatVan: `inbox/${original.gemeente}/${original.name}`,
+    counts: { regels: checked.lines, geaccepteerd: 0, afgewezen: checked.lines },
     findings: [
       finding(
         'INGETROKKEN',
         'bestand',
         `dit bestand is gelijk aan ${original.name}, dat is ingetrokken (reden: ${reden}); het wordt niet opnieuw verwerkt en telt niet mee. Lever een gecorrigeerd bestand aan.`,
       ),
+      ...checked.findings,
+      ...judged.result(),
     ],
-    declaraties: [],
+    ontvangen,
   };
-  await deps.blobs.put(`outbox/${gemeente}/${name}.rapport.json`, JSON.stringify(report));
+  const base = `outbox/${gemeente}/${name}`;
+  await deps.blobs.put(`${base}.rapport.json`, renderReport(head, checked.declaraties));
+  if (checked.declaraties.length > 0 && facts.format) {
+    const text = () => textOf(source, facts);
+    const ext = answerExt(facts.format);
+    await writeAnswer(
+      deps.blobs,
+      `${base}.antwoord.${ext}`,
+      facts.format,
+      facts,
+      checked.declaraties,
+      text,
+      ontvangen,
+    );
+  }
   await deps.blobs.copy(inboxKey, `archive/${gemeente}/${name}`);
   await deps.blobs.delete(inboxKey);
-  return { report };
+  return { report: await readReport(deps.blobs, `${base}.rapport.json`) };
 }
 
 async function readReport(blobs: BlobStore, key: string): Promise<Report> {

@@ -17,6 +17,7 @@ import type { Reference } from '../region/reference';
 import type { DeclaratieOutcome } from '../report/results';
 import { STATE_PRESTATIE_RULES } from '../rules/state/declaratie';
 import { STATE_MESSAGE_RULES } from '../rules/state/declaratie/messages';
+import type { MessageContext } from '../rules/state/message';
 import type { PrestatieContext } from '../rules/state/types';
 import { key, ofRecordedAttempt, type UsageEntry, type UsageItem } from '../state/items';
 import { itemKey, type StateReader, type ToewijzingState } from '../state/reader';
@@ -89,33 +90,16 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
       ontvangstdatum: input.ontvangstdatum,
       ref,
     };
-    const found = STATE_MESSAGE_RULES.map((rule) => ({ rule, f: rule.check(context) })).filter(
-      (x) => x.f !== null,
-    );
-    for (const { f } of found) findings.add(f!);
-    // Every message-level code goes in the answer's header (RetourCodes may hold several: 9056 and 8848 at once).
-    const headerCodes = found.filter((x) => x.rule.level === 'header').map((x) => x.f!.retourcode!);
-    if (headerCodes.length) {
-      d.rejectedWhole = true;
-      d.headerCode = headerCodes[0];
-      d.retourcodes = headerCodes;
-      continue;
-    }
-    if (found.length) {
-      d.rejectedWhole = true;
-      d.retourcodes = found.map((x) => x.f!.retourcode!);
-    }
+    if (!judgeMessage(d, context, findings)) continue;
     // The numbers are taken by this file once it is judged, accepted or not (a rejected message does not count
     // as sent: its numbers stay free).
-    if (!found.length) {
-      usedInFile.add(declKey);
-      items.push({ ...key.declaratie(gemeente, afzender, d.declaratieNummer), fileId, poging });
-      if (msgKey && identificatie) {
-        usedInFile.add(msgKey);
-        items.push({ ...key.bericht(gemeente, afzender, identificatie), fileId, poging });
-      }
-      judgedGroups.add(d);
+    usedInFile.add(declKey);
+    items.push({ ...key.declaratie(gemeente, afzender, d.declaratieNummer), fileId, poging });
+    if (msgKey && identificatie) {
+      usedInFile.add(msgKey);
+      items.push({ ...key.bericht(gemeente, afzender, identificatie), fileId, poging });
     }
+    judgedGroups.add(d);
   }
 
   // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one. All credits
@@ -202,6 +186,31 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   }
   items.push(...contributionItems(gemeente, { fileId, poging }, 'declaratie', figures.toContributions()));
   return { items, findings: findings.result() };
+}
+
+/**
+ * The message- and declaration-level rules on a declaration's first line. When one fails, the declaration is
+ * rejected as a whole: with the header code(s) when a rule rejects the message, else with its codes on
+ * DeclaratieAntwoord. Tells whether it passed.
+ */
+export function judgeMessage(
+  d: DeclaratieOutcome,
+  context: MessageContext,
+  findings: FindingCollector,
+): boolean {
+  const found = STATE_MESSAGE_RULES.map((rule) => ({ rule, f: rule.check(context) })).filter(
+    (x) => x.f !== null,
+  );
+  for (const { f } of found) findings.add(f!);
+  if (!found.length) return true;
+  d.rejectedWhole = true;
+  // Every message-level code goes in the answer's header (RetourCodes may hold several: 9056 and 8848 at once).
+  const headerCodes = found.filter((x) => x.rule.level === 'header').map((x) => x.f!.retourcode!);
+  if (headerCodes.length) {
+    d.headerCode = headerCodes[0];
+    d.retourcodes = headerCodes;
+  } else d.retourcodes = found.map((x) => x.f!.retourcode!);
+  return false;
 }
 
 /**

@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { SaxesParser } from 'saxes';
 import { validateXML } from 'xmllint-wasm';
 import { invalidTestBsn, testBsn } from '../../examples/generator/bsn';
+import { withdrawFile } from '../../pipeline/withdraw';
 import { type Report, ReportSchema } from '../../schemas/report';
 import { IWMO_XSD as XSD_DIR } from '../helpers/reference';
 import {
@@ -344,6 +345,44 @@ describe('answers', () => {
       const again = await submit('xml', content, new Date('2023-06-02T10:00:00Z'));
       expect(again.report.duplicaatVan).toBe(`inbox/${GEMEENTE}/${first.name}`);
       expect(again.answer).toBe(first.answer);
+    });
+
+    it('a withdrawn WMO323 sent again: 9056 in the header, every line rejected and listed, nothing counted', async () => {
+      const content = declaratieXml({
+        nummer: 'D1',
+        maand: '2022-03',
+        lines: [line('2022-03', 'R1'), line('2022-03', 'R2', { bsn: BSN_B, toewijzingNummer: 5002 })],
+        identificatie: 'M1',
+      });
+      const first = await submit('xml', content);
+      expect(read325(first.answer).declaratie).toEqual(['0200']);
+      expect(await withdrawFile(stack.deps.store, [GEMEENTE], first.report.fileId!, 'dubbel')).not.toBeNull();
+      const again = await submit('xml', content, new Date('2023-06-02T10:00:00Z'));
+      const a = read325(again.answer);
+      expect(a.header).toEqual(['9056']);
+      expect(a.declaratie).toEqual(['0233']);
+      expect(a.toegekend).toBe(0);
+      expect(again.report).toMatchObject({
+        status: 'afgewezen',
+        duplicaatVan: `inbox/${GEMEENTE}/${first.name}`,
+        counts: { regels: 2, geaccepteerd: 0, afgewezen: 2 },
+      });
+      expect(again.report.findings.map((f) => f.rule)).toEqual(['INGETROKKEN', 'TR056', 'TR333']);
+      expect(again.report.declaraties[0].prestaties.map((p) => [p.referentieNummer, p.retourcodes])).toEqual([
+        ['R1', ['9056']],
+        ['R2', ['9056']],
+      ]);
+      // Still nothing counts: the same message under a new identification is judged as new.
+      const fresh = await xml({
+        nummer: 'D1',
+        maand: '2022-03',
+        lines: [line('2022-03', 'R1'), line('2022-03', 'R2', { bsn: BSN_B, toewijzingNummer: 5002 })],
+        identificatie: 'M2',
+      });
+      expect(read325(fresh.answer).header).toEqual(['0200']);
+      expect(fresh.report.declaraties[0].prestaties.map((p) => p.retourcodes)).toEqual(
+        first.report.declaraties[0].prestaties.map((p) => p.retourcodes),
+      );
     });
   });
 

@@ -363,10 +363,18 @@ describe('a withdrawn file', () => {
       status: 'afgewezen',
       duplicaatVan: 'inbox/0983/d.csv',
       counts: { regels: 1, geaccepteerd: 0, afgewezen: 1 },
-      declaraties: [],
     });
-    expect(again.report.findings.map((f) => f.rule)).toEqual(['INGETROKKEN']);
-    expect(await stack.blobs.exists('outbox/0983/d-opnieuw.csv.antwoord.csv')).toBe(false);
+    // Answered as a declaration sent before (9333), its line listed as rejected.
+    expect(again.report.findings.map((f) => f.rule)).toEqual(['INGETROKKEN', 'TR333']);
+    expect(again.report.declaraties).toMatchObject([
+      {
+        retourcodes: ['9333'],
+        totaalToegekendBedrag: 0,
+        prestaties: [{ status: 'afgewezen', retourcodes: ['9333'] }],
+      },
+    ]);
+    const answer = (await stack.outputs())['outbox/0983/d-opnieuw.csv.antwoord.csv'];
+    expect(answer.split(/\r?\n/)[1]).toMatch(/;afgewezen;9333;0$/);
     // Its number is free again: a corrected file may use it.
     const corrected = await stack.upload(
       '0983',
