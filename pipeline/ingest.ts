@@ -15,7 +15,15 @@ import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
 import { alertWithoutBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
-import type { AlertSink, BlobStore, Item, ItemStore, SecretSource } from './ports';
+import {
+  type AlertSink,
+  type BlobStore,
+  type BlobVersion,
+  type Item,
+  type ItemStore,
+  ReplacedError,
+  type SecretSource,
+} from './ports';
 import { pseudonymiser } from './pseudonym';
 import { FindingCollector } from './read/collector';
 import { readDeclaraties } from './read/declaraties';
@@ -65,9 +73,9 @@ export function parseInboxKey(inboxKey: string): { gemeente: string; name: strin
   return { gemeente: m[1], name: m[2] };
 }
 
-export const blobSource = (blobs: BlobStore, key: string): FileSource => ({
+export const blobSource = (blobs: BlobStore, key: string, version?: BlobVersion): FileSource => ({
   name: key,
-  open: () => blobs.open(key),
+  open: () => blobs.open(key, version),
 });
 
 const locks = new Map<string, Promise<unknown>>();
@@ -96,26 +104,46 @@ export async function ingestObject(deps: IngestDeps, inboxKey: string): Promise<
   return withMunicipalityLock(gemeente, () => ingestLocked(deps, inboxKey));
 }
 
+/** How often a file replaced while it is processed (the same name uploaded again) is started again. */
+const REPLACED_RETRIES = 3;
+
 async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestResult> {
+  const { gemeente } = parseInboxKey(inboxKey);
+  for (let attempt = 1; ; attempt++) {
+    const version = await deps.blobs.version(inboxKey);
+    if (!version) return { report: notFoundReport(inboxKey, gemeente), alreadyDone: true };
+    try {
+      return await ingestVersion(deps, inboxKey, version);
+    } catch (err) {
+      // Replaced before the commit: nothing of this attempt counts. The newer upload is what the sender means.
+      if (!(err instanceof ReplacedError) || attempt >= REPLACED_RETRIES) throw err;
+    }
+  }
+}
+
+/** One uploaded version of a file, read in every pass as it was when processing began. */
+async function ingestVersion(
+  deps: IngestDeps,
+  inboxKey: string,
+  version: BlobVersion,
+): Promise<IngestResult> {
   const { store, blobs } = deps;
   const { gemeente, name } = parseInboxKey(inboxKey);
-  if (!(await blobs.exists(inboxKey))) {
-    return { report: notFoundReport(inboxKey, gemeente), alreadyDone: true };
-  }
-  const ontvangen = (await blobs.modified(inboxKey)).toISOString();
-  const source = blobSource(blobs, inboxKey);
+  const ontvangen = version.modified.toISOString();
+  const source = blobSource(blobs, inboxKey, version);
   const facts = await sniff(source);
   const fileId = facts.sha256;
+  const upload: Upload = { inboxKey, version, source, facts, ontvangen };
   const records = await loadFiles(store, gemeente);
   const existing = records.get(fileId);
   if (existing) {
     const redelivery = existing.name === name && existing.ontvangen === ontvangen;
     return redelivery
-      ? republish(deps, existing)
+      ? publish(deps, existing, upload)
       : duplicate(
           deps,
           existing,
-          { inboxKey, source, facts, ontvangen },
+          upload,
           // Records only: a duplicate writes the same outputs again when retried, under the same name.
           await outputName(null, records, gemeente, name, fileId),
         );
@@ -139,6 +167,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
     };
     return commitAndPublish(deps, {
       head,
+      upload,
       declaraties: [],
       checked,
       fileId,
@@ -225,6 +254,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   const answer = checked.kind === 'declaratie' && checked.declaraties.length > 0 ? facts.format : null;
   return commitAndPublish(deps, {
     head,
+    upload,
     declaraties: checked.declaraties,
     checked,
     fileId,
@@ -284,6 +314,7 @@ type AnswerFormat = NonNullable<FileFacts['format']>;
 
 interface Outcome {
   readonly head: ReportHead;
+  readonly upload: Upload;
   readonly declaraties: CheckedFile['declaraties'];
   readonly checked: CheckedFile;
   readonly fileId: string;
@@ -341,7 +372,7 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
   // state rewrites them; a redrive after the state changed is another attempt, and only its items count.
   await store.put(o.items ?? []);
   await store.putOne(record);
-  return publish(deps, record, o.head.file);
+  return publish(deps, record, o.upload);
 }
 
 const answerExt = (answer: AnswerFormat) => (answer === 'csv' ? 'csv' : 'xml');
@@ -425,19 +456,36 @@ const outputBase = (r: FileRecord) =>
   `${r.status === 'quarantaine' ? 'quarantine' : 'outbox'}/${r.gemeente}/${outputOf(r)}`;
 
 /** After the commit: outputs, archive, one alert, inbox cleared. Idempotent, so a retry can run it again. */
-async function publish(deps: IngestDeps, record: FileRecord, inboxKey: string): Promise<IngestResult> {
+async function publish(deps: IngestDeps, record: FileRecord, upload: Upload): Promise<IngestResult> {
   const { blobs, store, alerts } = deps;
   const quarantined = record.status === 'quarantaine';
   const base = outputBase(record);
   await blobs.copy(record.rapportKey, `${base}.rapport.json`);
   if (record.antwoordKey) await blobs.copy(record.antwoordKey, `${base}.antwoord.${record.antwoordExt}`);
-  if (await blobs.exists(inboxKey)) {
-    await blobs.copy(inboxKey, quarantined ? base : `archive/${record.gemeente}/${outputOf(record)}`);
-  }
+  await keepOriginal(blobs, upload, quarantined ? base : `archive/${record.gemeente}/${outputOf(record)}`);
   if (deps.alertMode !== 'deferred') await alertOnce(store, alerts, record);
-  await blobs.delete(inboxKey);
+  await clearInbox(blobs, upload);
   return { report: await readReport(blobs, `${base}.rapport.json`) };
 }
+
+/**
+ * The judged original to the archive (or quarantine), as judged: when the same name was uploaded again meanwhile,
+ * a versioned bucket still has the judged version; a folder or an unversioned bucket no longer has it, and the
+ * newer upload is not archived in its place.
+ */
+async function keepOriginal(blobs: BlobStore, upload: Upload, target: string): Promise<void> {
+  if (!(await blobs.exists(upload.inboxKey))) return;
+  await blobs.copy(upload.inboxKey, target, upload.version).catch(unlessReplaced);
+}
+
+/** The inbox object removed, unless it is a newer upload under the same name: that one waits for its own turn. */
+async function clearInbox(blobs: BlobStore, upload: Upload): Promise<void> {
+  await blobs.delete(upload.inboxKey, upload.version).catch(unlessReplaced);
+}
+
+const unlessReplaced = (err: unknown) => {
+  if (!(err instanceof ReplacedError)) throw err;
+};
 
 /**
  * The alert for a committed file with rejections, sent once: after sending, the file record says so. A
@@ -476,10 +524,6 @@ export async function alertOnce(store: ItemStore, alerts: AlertSink, seen: FileR
   return true;
 }
 
-async function republish(deps: IngestDeps, record: FileRecord): Promise<IngestResult> {
-  return publish(deps, record, `inbox/${record.gemeente}/${record.name}`);
-}
-
 /** Identical bytes under another name, or uploaded again: the stored answer, marked as a duplicate; no change. */
 async function duplicate(
   deps: IngestDeps,
@@ -499,14 +543,16 @@ async function duplicate(
   await blobs.put(`${base}.rapport.json`, JSON.stringify(report));
   if (original.antwoordKey)
     await blobs.copy(original.antwoordKey, `${base}.antwoord.${original.antwoordExt}`);
-  await blobs.copy(inboxKey, original.status === 'quarantaine' ? base : `archive/${gemeente}/${name}`);
-  await blobs.delete(inboxKey);
+  await keepOriginal(blobs, upload, original.status === 'quarantaine' ? base : `archive/${gemeente}/${name}`);
+  await clearInbox(blobs, upload);
   return { report };
 }
 
 /** An uploaded file as ingest found it in the inbox. */
 interface Upload {
   readonly inboxKey: string;
+  /** The version judged (BlobStore.version when processing began). */
+  readonly version: BlobVersion;
   readonly source: FileSource;
   readonly facts: FileFacts;
   readonly ontvangen: string;
@@ -575,8 +621,8 @@ async function withdrawnDuplicate(
       ontvangen,
     );
   }
-  await deps.blobs.copy(inboxKey, `archive/${gemeente}/${name}`);
-  await deps.blobs.delete(inboxKey);
+  await keepOriginal(deps.blobs, upload, `archive/${gemeente}/${name}`);
+  await clearInbox(deps.blobs, upload);
   return { report: await readReport(deps.blobs, `${base}.rapport.json`) };
 }
 

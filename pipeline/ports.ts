@@ -37,16 +37,36 @@ export interface ItemStore {
   readonly stats: { readRequests: number; writeRequests: number };
 }
 
+/**
+ * An object as it was when looked at. Given to open, copy or delete, they act on exactly those bytes, or fail with
+ * ReplacedError once the object was replaced (the same name uploaded again).
+ */
+export interface BlobVersion {
+  /** What identifies the bytes: the S3 ETag, or the local file's inode, mtime and size. */
+  readonly tag: string;
+  /** The S3 VersionId in a versioned bucket: that version stays readable after the object is replaced. */
+  readonly versionId?: string;
+  /** When the object arrived (S3 LastModified; local file mtime). */
+  readonly modified: Date;
+}
+
+export class ReplacedError extends Error {
+  constructor(key: string) {
+    super(`${key} is vervangen door een nieuwere upload met dezelfde naam`);
+    this.name = 'ReplacedError';
+  }
+}
+
 /** The file bucket: inbox, archive, outbox, quarantine, reports, exports. */
 export interface BlobStore {
   put(key: string, body: string | Buffer | Iterable<string> | AsyncIterable<string | Buffer>): Promise<void>;
-  open(key: string): Promise<Readable>;
+  open(key: string, version?: BlobVersion): Promise<Readable>;
   exists(key: string): Promise<boolean>;
-  copy(from: string, to: string): Promise<void>;
-  delete(key: string): Promise<void>;
+  copy(from: string, to: string, version?: BlobVersion): Promise<void>;
+  delete(key: string, version?: BlobVersion): Promise<void>;
   list(prefix: string): Promise<string[]>;
-  /** When the object arrived (S3 LastModified; local file mtime). */
-  modified(key: string): Promise<Date>;
+  /** The object as it is now; null when there is none. */
+  version(key: string): Promise<BlobVersion | null>;
 }
 
 /** The key for BSN pseudonyms (HMAC-SHA256); from SSM on AWS, from a key file created on first run locally. */

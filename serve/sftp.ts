@@ -441,8 +441,9 @@ function serveSftp(sftp: SFTPWrapper, user: SftpUser, shared: Shared): () => voi
   const handleOf = (id: Buffer): Handle | undefined => handles.get(id.toString('hex'));
 
   const objectInfo = async (key: string): Promise<{ size: number; mtime: Date } | null> => {
-    if (!(await blobs.exists(key))) return null;
-    const mtime = await blobs.modified(key);
+    const version = await blobs.version(key);
+    if (!version) return null;
+    const mtime = version.modified;
     const cached = shared.sizes.get(key);
     if (cached && cached.mtime === mtime.getTime()) return { size: cached.size, mtime };
     let size = 0;
@@ -592,8 +593,9 @@ function serveSftp(sftp: SFTPWrapper, user: SftpUser, shared: Shared): () => voi
       if (writing || !reading) return refused('OPEN (schrijven)', path, STATUS_CODE.PERMISSION_DENIED)(reqId);
       run(reqId, 'OPEN', async () => {
         const key = answerKey(g, p.name);
-        if (!(await blobs.exists(key))) return sftp.status(reqId, STATUS_CODE.NO_SUCH_FILE);
-        const mtime = await blobs.modified(key);
+        const version = await blobs.version(key);
+        if (!version) return sftp.status(reqId, STATUS_CODE.NO_SUCH_FILE);
+        const mtime = version.modified;
         const tmp = join(shared.tmpDir, randomBytes(12).toString('hex'));
         try {
           await pipeline(await blobs.open(key), createWriteStream(tmp, { mode: 0o600 }));

@@ -1,10 +1,14 @@
 /** The bucket as a local folder (the embedded default): keys are paths below the data folder's bucket/. */
+
+import type { Stats } from 'node:fs';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BlobStore } from '../pipeline/ports';
+import { type BlobStore, type BlobVersion, ReplacedError } from '../pipeline/ports';
+
+const tagOf = (s: Stats) => `${s.ino}-${s.mtimeMs}-${s.size}`;
 
 /**
  * A write in progress beside its target (`<name>.<pid>.<n>.bwmo-deel`; before, `.tmp`), hidden from list(): a
@@ -36,8 +40,15 @@ export class LocalBlobStore implements BlobStore {
     await rename(tmp, target);
   }
 
-  async open(key: string): Promise<Readable> {
-    return createReadStream(this.path(key), { highWaterMark: 64 * 1024 });
+  async open(key: string, version?: BlobVersion): Promise<Readable> {
+    if (!version) return createReadStream(this.path(key), { highWaterMark: 64 * 1024 });
+    // Writes replace a file by renaming (a new inode): the open file is the version asked for, or a later one.
+    const handle = await open(this.path(key), 'r');
+    if (tagOf(await handle.stat()) !== version.tag) {
+      await handle.close();
+      throw new ReplacedError(key);
+    }
+    return handle.createReadStream({ highWaterMark: 64 * 1024 });
   }
 
   async exists(key: string): Promise<boolean> {
@@ -47,7 +58,8 @@ export class LocalBlobStore implements BlobStore {
     );
   }
 
-  async copy(from: string, to: string): Promise<void> {
+  async copy(from: string, to: string, version?: BlobVersion): Promise<void> {
+    if (version) return this.put(to, await this.open(from, version));
     const target = this.path(to);
     await mkdir(dirname(target), { recursive: true });
     const tmp = this.partial(target);
@@ -55,7 +67,12 @@ export class LocalBlobStore implements BlobStore {
     await rename(tmp, target);
   }
 
-  async delete(key: string): Promise<void> {
+  async delete(key: string, version?: BlobVersion): Promise<void> {
+    if (version) {
+      const now = await this.version(key);
+      if (now === null) return;
+      if (now.tag !== version.tag) throw new ReplacedError(key);
+    }
     await rm(this.path(key), { force: true });
   }
 
@@ -77,7 +94,8 @@ export class LocalBlobStore implements BlobStore {
     return `${target}.${process.pid}.${this.counter++}.bwmo-deel`;
   }
 
-  async modified(key: string): Promise<Date> {
-    return (await stat(this.path(key))).mtime;
+  async version(key: string): Promise<BlobVersion | null> {
+    const s = await stat(this.path(key)).catch(() => null);
+    return s?.isFile() ? { tag: tagOf(s), modified: s.mtime } : null;
   }
 }

@@ -17,7 +17,7 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { BlobStore } from '../pipeline/ports';
+import { type BlobStore, type BlobVersion, ReplacedError } from '../pipeline/ports';
 
 export function s3Client(config: S3ClientConfig = {}): S3Client {
   return new S3Client({
@@ -51,9 +51,24 @@ export class S3BlobStore implements BlobStore {
     await new Upload({ client: this.client, params: { Bucket: this.bucket, Key: key, Body } }).done();
   }
 
-  async open(key: string): Promise<Readable> {
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-    return res.Body as Readable;
+  async open(key: string, version?: BlobVersion): Promise<Readable> {
+    const res = await this.conditional(key, () =>
+      this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          VersionId: version?.versionId,
+          IfMatch: version && !version.versionId ? version.tag : undefined,
+        }),
+      ),
+    );
+    const body = res.Body as Readable;
+    // s3rver does not know If-Match: the ETag of what came back tells too.
+    if (version && !version.versionId && res.ETag !== version.tag) {
+      body.destroy();
+      throw new ReplacedError(key);
+    }
+    return body;
   }
 
   async exists(key: string): Promise<boolean> {
@@ -66,14 +81,47 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async copy(from: string, to: string): Promise<void> {
-    await this.client.send(
-      new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: copySource(this.bucket, from) }),
+  async copy(from: string, to: string, version?: BlobVersion): Promise<void> {
+    const source = copySource(this.bucket, from);
+    if (version && !version.versionId) await this.stillCurrent(from, version);
+    await this.conditional(from, () =>
+      this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: to,
+          CopySource: version?.versionId
+            ? `${source}?versionId=${encodeURIComponent(version.versionId)}`
+            : source,
+          CopySourceIfMatch: version && !version.versionId ? version.tag : undefined,
+        }),
+      ),
     );
   }
 
-  async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  /** With a version: only while the object is still that version (If-Match); a newer upload stays. */
+  async delete(key: string, version?: BlobVersion): Promise<void> {
+    if (version) await this.stillCurrent(key, version);
+    await this.conditional(key, () =>
+      this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, IfMatch: version?.tag })),
+    );
+  }
+
+  /** s3rver ignores If-Match on copy and delete: a look first (S3 itself also checks, atomically). */
+  private async stillCurrent(key: string, version: BlobVersion): Promise<void> {
+    const now = await this.version(key);
+    if (now !== null && now.tag !== version.tag) throw new ReplacedError(key);
+  }
+
+  /** A failed precondition (412) means the object was replaced since its version was taken. */
+  private async conditional<T>(key: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (err) {
+      const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (e.name === 'PreconditionFailed' || e.$metadata?.httpStatusCode === 412)
+        throw new ReplacedError(key);
+      throw err;
+    }
   }
 
   async list(prefix: string): Promise<string[]> {
@@ -89,8 +137,17 @@ export class S3BlobStore implements BlobStore {
     return keys.sort();
   }
 
-  async modified(key: string): Promise<Date> {
-    const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
-    return res.LastModified ?? new Date(0);
+  async version(key: string): Promise<BlobVersion | null> {
+    try {
+      const res = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return {
+        tag: res.ETag ?? '',
+        ...(res.VersionId && res.VersionId !== 'null' ? { versionId: res.VersionId } : {}),
+        modified: res.LastModified ?? new Date(0),
+      };
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw err;
+    }
   }
 }

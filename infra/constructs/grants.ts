@@ -9,10 +9,12 @@ import type { IConstruct } from 'constructs';
 import { acknowledge, arnToken } from '../nag';
 import type { Storage } from './storage';
 
-export type S3Access = 'read' | 'write' | 'delete';
+export type S3Access = 'read' | 'read-version' | 'write' | 'delete';
 
 const S3_ACTIONS: Record<S3Access, string[]> = {
   read: ['s3:GetObject'],
+  // A version named by its VersionId: the uploaded file as it was when processing began, even if replaced since.
+  'read-version': ['s3:GetObjectVersion'],
   // lib-storage uploads streams as multipart uploads and aborts them on failure.
   write: ['s3:PutObject', 's3:AbortMultipartUpload'],
   delete: ['s3:DeleteObject'],

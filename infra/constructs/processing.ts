@@ -152,8 +152,8 @@ export class Processing extends Construct {
     );
     grantPrefixes(this.ingest, this.ingest.role, storage, {
       [PREFIXES.inbox]: {
-        access: ['read', 'delete'],
-        why: 'reads the uploaded file twice (streaming) and removes it once it is archived or quarantined',
+        access: ['read', 'read-version', 'delete'],
+        why: 'reads the uploaded file (the version it started with) in passes, removes it once archived or quarantined',
       },
       [PREFIXES.state]: {
         access: ['read', 'write'],

@@ -119,6 +119,7 @@ export function apiRouter(deps: IngestDeps) {
           .map(({ pk: _pk, sk: _sk, ...r }) => ({
             ...r,
             name: redactBsns(r.name),
+            ...(r.uitvoer !== undefined ? { uitvoer: redactBsns(r.uitvoer) } : {}),
             ...(r.ingetrokken
               ? { ingetrokken: { ...r.ingetrokken, reden: redactBsns(r.ingetrokken.reden) } }
               : {}),

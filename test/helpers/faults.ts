@@ -34,6 +34,19 @@ export function forwarding(inner: ItemStore): ItemStore {
   };
 }
 
+/** A BlobStore that passes every call on: spread it and override what a test must intercept. */
+export function forwardingBlobs(inner: BlobStore): BlobStore {
+  return {
+    put: (key, body) => inner.put(key, body),
+    open: (key, version) => inner.open(key, version),
+    exists: (key) => inner.exists(key),
+    copy: (from, to, version) => inner.copy(from, to, version),
+    delete: (key, version) => inner.delete(key, version),
+    list: (prefix) => inner.list(prefix),
+    version: (key) => inner.version(key),
+  };
+}
+
 export function faultyStore(inner: ItemStore, faults: Faults): ItemStore {
   return {
     ...forwarding(inner),
@@ -56,21 +69,18 @@ export function faultyStore(inner: ItemStore, faults: Faults): ItemStore {
 
 export function faultyBlobs(inner: BlobStore, faults: Faults): BlobStore {
   return {
+    ...forwardingBlobs(inner),
     async put(key, body) {
       faults.tick(`blobs.put ${key}`);
       await inner.put(key, body);
     },
-    open: (key: string): Promise<Readable> => inner.open(key),
-    exists: (key: string) => inner.exists(key),
-    async copy(from: string, to: string) {
+    async copy(from, to, version) {
       faults.tick(`blobs.copy ${to}`);
-      await inner.copy(from, to);
+      await inner.copy(from, to, version);
     },
-    async delete(key: string) {
+    async delete(key, version) {
       faults.tick(`blobs.delete ${key}`);
-      await inner.delete(key);
+      await inner.delete(key, version);
     },
-    list: (prefix: string) => inner.list(prefix),
-    modified: (key: string) => inner.modified(key),
   };
 }

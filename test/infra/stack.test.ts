@@ -274,7 +274,7 @@ describe('functions', () => {
         byResource.set(r, [...(byResource.get(r) ?? []), ...actionsOf(s)].sort());
     expect(Object.fromEntries(byResource)).toEqual({
       [raw]: ['s3:ListBucket'],
-      [`${raw}/inbox/*`]: ['s3:DeleteObject', 's3:GetObject'],
+      [`${raw}/inbox/*`]: ['s3:DeleteObject', 's3:GetObject', 's3:GetObjectVersion'],
       [`${raw}/state/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
       [`${raw}/outbox/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
       [`${raw}/quarantine/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],

@@ -4,7 +4,8 @@ import type { Alert, ItemStore } from '../../pipeline/ports';
 import { type FileRecord, key } from '../../pipeline/state/items';
 import { withdrawFile } from '../../pipeline/withdraw';
 import { isValidName } from '../../serve/sftp';
-import { forwarding } from '../helpers/faults';
+import type { LocalBlobStore } from '../../stores/local-blobs';
+import { forwarding, forwardingBlobs } from '../helpers/faults';
 import { AGB, credit, declaratieCsv, declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
 
@@ -242,6 +243,9 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
 
   it('a BSN in a file name is masked in API answers (sources of figures, the file list)', async () => {
     await stack.upload('0983', 'tw-999900006.csv', toewijzingCsv([{}]));
+    // The same name with other content: its outputs get another name (uitvoer), with the BSN in it too.
+    const other = await stack.upload('0983', 'tw-999900006.csv', toewijzingCsv([{ nummer: 5002 }]));
+    expect(other.report.file).toBe('inbox/0983/tw-999900006.csv');
     await stack.upload(
       '0983',
       'decl-999900006.csv',
@@ -384,5 +388,81 @@ describe('a withdrawn file', () => {
     );
     expect(corrected.report.declaraties[0].retourcodes).toEqual(['8001']);
     await stack.close();
+  });
+});
+
+describe('the same name uploaded again while a file is processed', () => {
+  const KEY = 'inbox/0983/d.csv';
+  const first = declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] });
+  const second = declaratieCsv({ nummer: 'D2', maand: '2022-04', lines: [line('2022-04', 'R2')] });
+  const later = new Date('2023-06-01T10:05:00Z');
+  const stacks: Stack[] = [];
+  afterEach(async () => {
+    await Promise.all(stacks.splice(0).map((s) => s.close()));
+  });
+
+  /** A stack whose bucket uploads `second` under KEY when `when` says so, once. */
+  async function replacingStack(when: (call: 'open' | 'copy', key: string, n: number) => boolean) {
+    let replaced = false;
+    let opens = 0;
+    let local: LocalBlobStore | null = null;
+    const replaceOnce = async (call: 'open' | 'copy', key: string, n: number) => {
+      if (replaced || key !== KEY || !when(call, key, n)) return;
+      replaced = true;
+      await putWithTime(local!, KEY, second, later);
+    };
+    const stack = await startStack({
+      wrapBlobs: (inner) => {
+        local = inner as LocalBlobStore;
+        return {
+          ...forwardingBlobs(inner),
+          async open(key, version) {
+            await replaceOnce('open', key, key === KEY ? ++opens : 0);
+            return inner.open(key, version);
+          },
+          async copy(from, to, version) {
+            await replaceOnce('copy', from, 0);
+            return inner.copy(from, to, version);
+          },
+        };
+      },
+    });
+    stacks.push(stack);
+    await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
+    return stack;
+  }
+
+  const fileRecords = async (stack: Stack) =>
+    (await stack.dump())
+      .filter((i) => i.sk.startsWith('FILE#'))
+      .map((i) => (i as unknown as FileRecord).name);
+
+  it('during its passes: the newer upload is judged instead, from the start; the first leaves no record', async () => {
+    // Opens: the fingerprint, pass 1, then pass 2 (reconciliation), which finds the newer upload.
+    const stack = await replacingStack((call, _key, n) => call === 'open' && n === 3);
+    const { report } = await stack.upload('0983', 'd.csv', first);
+    expect(report.declaraties.map((d) => d.declaratieNummer)).toEqual(['D2']);
+    expect(report.ontvangen).toBe(later.toISOString());
+    const outputs = await stack.outputs();
+    expect(outputs['archive/0983/d.csv']).toBe(second);
+    expect(JSON.parse(outputs['outbox/0983/d.csv.rapport.json']).declaraties[0].declaratieNummer).toBe('D2');
+    expect(await stack.blobs.exists(KEY)).toBe(false);
+    expect((await fileRecords(stack)).sort()).toEqual(['d.csv', 'tw.csv']);
+  });
+
+  it('after its commit: the judged file stands, the newer upload stays in the inbox and is processed next', async () => {
+    const stack = await replacingStack((call) => call === 'copy');
+    const { report } = await stack.upload('0983', 'd.csv', first);
+    expect(report.declaraties.map((d) => d.declaratieNummer)).toEqual(['D1']);
+    // The newer upload was neither archived as the judged file nor removed.
+    expect((await stack.outputs())['archive/0983/d.csv']).not.toBe(second);
+    expect(await stack.blobs.exists(KEY)).toBe(true);
+    const next = await ingestObject(stack.deps, KEY);
+    expect(next.report.declaraties.map((d) => d.declaratieNummer)).toEqual(['D2']);
+    expect(next.report.declaraties[0].retourcodes).toEqual(['8001']);
+    const outputs = await stack.outputs();
+    const archived = Object.keys(outputs).filter((k) => k.startsWith('archive/0983/d.'));
+    expect(archived.map((k) => outputs[k])).toEqual([second]);
+    expect(await stack.blobs.exists(KEY)).toBe(false);
   });
 });

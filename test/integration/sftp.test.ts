@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Client, type ConnectConfig, type FileEntry, type SFTPWrapper, type Stats, utils } from 'ssh2';
-import type { BlobStore } from '../../pipeline/ports';
+import type { BlobStore, BlobVersion } from '../../pipeline/ports';
 import { resolveVirtualPath, type SftpServer, startSftpServer } from '../../serve/sftp';
 import {
   type GebruikersBestand,
@@ -36,29 +36,29 @@ class RecordingBlobs implements BlobStore {
     this.seen(key);
     return this.inner.put(key, body);
   }
-  open(key: string): Promise<Readable> {
+  open(key: string, version?: BlobVersion): Promise<Readable> {
     this.seen(key);
-    return this.inner.open(key);
+    return this.inner.open(key, version);
   }
   exists(key: string) {
     this.seen(key);
     return this.inner.exists(key);
   }
-  copy(from: string, to: string) {
+  copy(from: string, to: string, version?: BlobVersion) {
     this.seen(from, to);
-    return this.inner.copy(from, to);
+    return this.inner.copy(from, to, version);
   }
-  delete(key: string) {
+  delete(key: string, version?: BlobVersion) {
     this.seen(key);
-    return this.inner.delete(key);
+    return this.inner.delete(key, version);
   }
   list(prefix: string) {
     this.seen(prefix);
     return this.inner.list(prefix);
   }
-  modified(key: string) {
+  version(key: string) {
     this.seen(key);
-    return this.inner.modified(key);
+    return this.inner.version(key);
   }
 }
 
