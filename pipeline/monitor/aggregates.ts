@@ -340,7 +340,13 @@ export interface TaakRij {
 }
 
 /** Taakgericht reports (B&P) overlapping the months: the latest committed report per municipality, taakveld, period and provider. */
-export function taakgericht(data: MonitorData, f: Filter): TaakRij[] {
+export function taakgericht(
+  data: {
+    readonly files: ReadonlyMap<string, { readonly ontvangen: string }>;
+    readonly taakgericht: MonitorData['taakgericht'];
+  },
+  f: Filter,
+): TaakRij[] {
   const best = new Map<string, TaakRij & { ontvangen: string }>();
   for (const file of data.taakgericht) {
     const ontvangen = data.files.get(file.fileId)?.ontvangen ?? '';

@@ -12,7 +12,9 @@
  * means it no longer exists. Other lines carry no facts, so a toewijzing change outside such a scheme never changes
  * a statement's inputs.
  */
-import { toewijzingMoment } from '../dates';
+import { daysInclusive, firstOfMonth, lastOfMonth, monthOf, monthsBetween, toewijzingMoment } from '../dates';
+import { taakgericht } from '../monitor/aggregates';
+import type { MonitorData } from '../monitor/data';
 import type { CostAmounts, ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
 import {
@@ -50,6 +52,8 @@ export interface KostenBron {
     readonly gemeente: string;
     readonly rows: readonly ToewijzingRij[];
   }[];
+  /** Taakgericht reports (B&P): care paid per period, without client-level declarations. */
+  readonly taakgericht?: MonitorData['taakgericht'];
 }
 
 /** RedenWijziging of a reassessment: 04 verlenging, 05 verkorting. */
@@ -216,6 +220,15 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
       }
     }
   }
+  for (const l of taakgerichtLines(bron, config)) {
+    const id = [l.maand, l.herkomst, l.taakveld, l.categorie, l.code, l.gemeente, 'null'].join('|');
+    const bestaand = lijnen.get(id);
+    if (bestaand === undefined) lijnen.set(id, l);
+    else {
+      bestaand.bedrag += l.bedrag;
+      for (const f of l.fileIds) bestaand.fileIds.add(f);
+    }
+  }
   return [...lijnen.entries()]
     .sort(([a], [b]) => cmpText(a, b))
     .map(([, l]) => ({
@@ -229,6 +242,62 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
       gemeente: l.gemeente,
       ...(l.toewijzing ? { toewijzing: l.toewijzing } : {}),
     }));
+}
+
+/**
+ * Taakgericht reports as cost lines: the report that counts per municipality, taakveld, period and provider (the
+ * latest, as in the monitor), its amount spread over the months of its period by days (whole cents, the rest in
+ * the last month). The municipality reported on is origin and payer. The product is the region's one taakgericht
+ * product of that taakveld, so that a scheme selects the lines like declared care; without exactly one, the
+ * product stays empty and the line is listed as not counted.
+ */
+function taakgerichtLines(bron: KostenBron, config: SettlementConfig): Opbouw[] {
+  if (!bron.taakgericht?.length) return [];
+  const rijen = taakgericht(
+    { files: bron.files, taakgericht: bron.taakgericht },
+    { van: '0000-01', tot: '9999-12' },
+  );
+  const lijnen: Opbouw[] = [];
+  for (const r of rijen) {
+    const producten = config.region.producten.filter(
+      (p) => p.variant === 'taakgericht' && p.taakveld === r.taakveld,
+    );
+    const product = producten.length === 1 ? producten[0] : null;
+    for (const { maand, bedrag } of spreadOverMonths(r.bedrag, r.periodeBegin, r.periodeEind)) {
+      lijnen.push({
+        maand,
+        herkomst: r.gemeente,
+        taakveld: r.taakveld as Taakveld,
+        categorie: product?.categorie ?? '',
+        code: product?.code ?? '',
+        gemeente: r.gemeente,
+        toewijzing: undefined,
+        bedrag,
+        fileIds: new Set([r.bestand]),
+      });
+    }
+  }
+  return lijnen;
+}
+
+/** Cents over the months of [begin, eind] in proportion to their days; the parts sum exactly to the amount. */
+export function spreadOverMonths(
+  bedrag: number,
+  begin: string,
+  eind: string,
+): { maand: string; bedrag: number }[] {
+  const maanden = monthsBetween(monthOf(begin), monthOf(eind));
+  const totaalDagen = daysInclusive(begin, eind);
+  const teken = bedrag < 0 ? -1 : 1;
+  let rest = Math.abs(bedrag);
+  return maanden.map((maand, i) => {
+    if (i === maanden.length - 1) return { maand, bedrag: teken * rest || 0 };
+    const van = maand === monthOf(begin) ? begin : firstOfMonth(maand);
+    const dagen = daysInclusive(van, lastOfMonth(maand));
+    const deel = Math.floor((Math.abs(bedrag) * dagen) / totaalDagen);
+    rest -= deel;
+    return { maand, bedrag: teken * deel || 0 };
+  });
 }
 
 /** The months (YYYY-MM) that have cost lines, sorted. */

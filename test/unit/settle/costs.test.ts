@@ -3,10 +3,21 @@
  * with their files, and the toewijzing facts the transition rule needs (only where a scheme with a transition rule
  * settles the line). WBW: BW local from 2022 with the transition date 2022-01-01, centrumgemeente 0748.
  */
+
+import fc from 'fast-check';
+import {
+  daysInclusive,
+  fromDayNumber,
+  lastOfMonth,
+  monthOf,
+  monthsBetween,
+  toDayNumber,
+} from '../../../pipeline/dates';
 import { loadSettlementConfig } from '../../../pipeline/settle/config';
 import {
   costLines,
   type KostenBron,
+  spreadOverMonths,
   type ToewijzingVersie,
   toewijzingFeiten,
 } from '../../../pipeline/settle/costs';
@@ -232,5 +243,43 @@ describe('costLines', () => {
       declaraties: [{ fileId: 'd-1674', figures: { kosten: { '2022-03|1674|BW|15': 40_000 } } }],
     };
     expect(() => costLines(vreemd, config)).toThrow(/onbekende sleutel: 2022-03\|1674\|BW\|15$/);
+  });
+});
+
+describe('spreadOverMonths: a taakgericht report’s amount over the months of its period', () => {
+  it('by days, the rest in the last month', () => {
+    expect(spreadOverMonths(9_000_000, '2022-01-01', '2022-03-31')).toEqual([
+      { maand: '2022-01', bedrag: 3_100_000 },
+      { maand: '2022-02', bedrag: 2_800_000 },
+      { maand: '2022-03', bedrag: 3_100_000 },
+    ]);
+    expect(spreadOverMonths(100, '2022-01-20', '2022-02-10')).toEqual([
+      { maand: '2022-01', bedrag: 54 },
+      { maand: '2022-02', bedrag: 46 },
+    ]);
+    expect(spreadOverMonths(-1001, '2022-05-01', '2022-05-31')).toEqual([
+      { maand: '2022-05', bedrag: -1001 },
+    ]);
+  });
+
+  it('the parts sum to the amount exactly, carry its sign, and differ from their days’ share by under a cent each', () => {
+    const dag = fc.integer({ min: 0, max: 800 }).map((n) => fromDayNumber(toDayNumber('2021-01-01') + n));
+    fc.assert(
+      fc.property(fc.integer({ min: -1e10, max: 1e10 }), dag, dag, (bedrag, a, b) => {
+        const [begin, eind] = a <= b ? [a, b] : [b, a];
+        const delen = spreadOverMonths(bedrag, begin, eind);
+        expect(delen.reduce((s, d) => s + d.bedrag, 0)).toBe(bedrag);
+        expect(delen.map((d) => d.maand)).toEqual(monthsBetween(monthOf(begin), monthOf(eind)));
+        for (const d of delen) expect(Math.sign(d.bedrag) * Math.sign(bedrag)).not.toBe(-1);
+        const totaal = daysInclusive(begin, eind);
+        for (const d of delen.slice(0, -1)) {
+          const van = d.maand === monthOf(begin) ? begin : `${d.maand}-01`;
+          const tot = d.maand === monthOf(eind) ? eind : lastOfMonth(`${d.maand}-01`);
+          expect(
+            Math.abs(Math.abs(d.bedrag) - (Math.abs(bedrag) * daysInclusive(van, tot)) / totaal),
+          ).toBeLessThan(1);
+        }
+      }),
+    );
   });
 });
