@@ -110,6 +110,15 @@ export const SleutelSchema = z
 export type Sleutel = z.output<typeof SleutelSchema>;
 export type SleutelInvoer = z.input<typeof SleutelSchema>;
 
+/** An issue for every value that comes a second time in a list. */
+function noDuplicates(ctx: z.RefinementCtx, values: readonly string[], field: string): void {
+  const seen = new Set<string>();
+  values.forEach((v, i) => {
+    if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [field, i], message: `${v} komt dubbel voor` });
+    seen.add(v);
+  });
+}
+
 export const RegelingSchema = z
   .strictObject({
     naam: z.string().min(1),
@@ -152,15 +161,8 @@ export const RegelingSchema = z
     toelichting: z.string().optional(),
   })
   .superRefine((r, ctx) => {
-    const dubbel = (values: readonly string[], field: string) => {
-      const seen = new Set<string>();
-      values.forEach((v, i) => {
-        if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [field, i], message: `${v} komt dubbel voor` });
-        seen.add(v);
-      });
-    };
-    dubbel(r.leden, 'leden');
-    dubbel(r.taakvelden, 'taakvelden');
+    noDuplicates(ctx, r.leden, 'leden');
+    noDuplicates(ctx, r.taakvelden, 'taakvelden');
     if (r.jaren?.tot !== undefined && r.jaren.tot < r.jaren.van)
       ctx.addIssue({ code: 'custom', path: ['jaren'], message: 'tot ligt voor van' });
     if (r.inleg?.bron === 'ingroei' && r.inleg.ingroeipad === undefined)
@@ -205,18 +207,21 @@ export const RegelingSchema = z
 export type Regeling = z.output<typeof RegelingSchema>;
 
 /** Contribution per inhabitant (e.g. towards bemoeizorg & preventie run by the centrumgemeente). */
-export const BijdragePerInwonerSchema = z.strictObject({
-  naam: z.string().min(1).optional(),
-  taakveld: TaakveldSchema,
-  /** Paying members; default every member except the recipient. */
-  leden: z.array(Gemeentecode).min(1).optional(),
-  /** Default the region's centrumgemeente. */
-  ontvanger: Gemeentecode.optional(),
-  /** Inclusive; without `tot` the contribution runs on. */
-  jaren: z.strictObject({ van: Jaartal, tot: Jaartal.optional() }).optional(),
-  /** Per year the tariff in eurocent per inhabitant; may be fractional (each member's amount is rounded half up). */
-  tariefCent: z.record(JaarSleutel, Tarief),
-});
+export const BijdragePerInwonerSchema = z
+  .strictObject({
+    naam: z.string().min(1).optional(),
+    taakveld: TaakveldSchema,
+    /** Paying members; default every member except the recipient. */
+    leden: z.array(Gemeentecode).min(1).optional(),
+    /** Default the region's centrumgemeente. */
+    ontvanger: Gemeentecode.optional(),
+    /** Inclusive; without `tot` the contribution runs on. */
+    jaren: z.strictObject({ van: Jaartal, tot: Jaartal.optional() }).optional(),
+    /** Per year the tariff in eurocent per inhabitant; may be fractional (each member's amount is rounded half up). */
+    tariefCent: z.record(JaarSleutel, Tarief),
+  })
+  // A member listed twice would pay twice.
+  .superRefine((b, ctx) => noDuplicates(ctx, b.leden ?? [], 'leden'));
 export type BijdragePerInwoner = z.output<typeof BijdragePerInwonerSchema>;
 
 const overlaps = (a: Regeling, b: Regeling): boolean => {

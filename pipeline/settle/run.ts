@@ -20,7 +20,7 @@ import { loadMonitorData, loadSourceFiles, type SourceFile } from '../monitor/da
 import { loadSettlementConfig } from './config';
 import { costLines, maandenMetKosten } from './costs';
 import { SettlementClosedError } from './errors';
-import { compareKeys, type Scenario, STANDAARD_SCENARIOS } from './scenarios';
+import { compareKeys, computableStandardScenarios, type Scenario } from './scenarios';
 import { settleYear } from './statement';
 import { listVersies, readStatement, type VersieItem, writeStatement } from './store';
 import type { CostLine, ScenarioVergelijking, SettlementConfig, Statement, Status } from './types';
@@ -220,13 +220,17 @@ const berekening = (s: Statement) => ({
 
 function vergelijking(invoer: Invoer, u: Uitkomst, run: SettleRun | Omit<SettleRun, 'sluit'>) {
   if (run.scenarios === undefined) return null;
-  return compareKeys(
-    invoer.config,
-    invoer.kosten,
-    berekening(u.overzicht),
-    run.scenarios === 'standaard' ? STANDAARD_SCENARIOS : run.scenarios,
-    run.scenarioBestand,
-  );
+  if (run.scenarios !== 'standaard')
+    return compareKeys(
+      invoer.config,
+      invoer.kosten,
+      berekening(u.overzicht),
+      run.scenarios,
+      run.scenarioBestand,
+    );
+  // The standard candidates nobody asked for by name: one the year's data cannot compute is left out, not an error.
+  const { scenarios, weggelaten } = computableStandardScenarios(invoer.config, u.overzicht.jaar);
+  return compareKeys(invoer.config, invoer.kosten, { ...berekening(u.overzicht), weggelaten }, scenarios);
 }
 
 /** Computes and stores (a new version of) a year's statement; closes the year with `sluit`. */

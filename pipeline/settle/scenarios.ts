@@ -34,6 +34,33 @@ export interface VergelijkingOpties {
   readonly jaar: number;
   readonly status: Status;
   readonly totEnMetMaand?: string;
+  /** Standard scenarios left out, with why: said in the comparison's notes. */
+  readonly weggelaten?: readonly string[];
+}
+
+/**
+ * The standard scenarios that the year's data can compute: '100% inwoners' needs the inhabitants of every member
+ * of the pool schemes it applies to (a CBS figure may not be out yet).
+ */
+export function computableStandardScenarios(
+  config: SettlementConfig,
+  jaar: number,
+): { scenarios: Scenario[]; weggelaten: string[] } {
+  const zonder = activeSchemes(config, jaar)
+    .filter((a) => a.regeling.soort === 'pool')
+    .flatMap((a) => a.regeling.leden)
+    .filter(
+      (code) => config.region.gemeenten.find((g) => g.code === code)?.inwoners[String(jaar)] === undefined,
+    );
+  if (zonder.length === 0) return { scenarios: [...STANDAARD_SCENARIOS], weggelaten: [] };
+  const metInwoners = (s: Scenario) => s.sleutel !== 'geconfigureerd' && s.sleutel.inwoners !== undefined;
+  return {
+    scenarios: STANDAARD_SCENARIOS.filter((s) => !metInwoners(s)),
+    weggelaten: STANDAARD_SCENARIOS.filter(metInwoners).map(
+      (s) =>
+        `"${s.naam}" is niet berekend: geen inwonertal in ${jaar} voor ${[...new Set(zonder)].join(', ')}.`,
+    ),
+  };
 }
 
 export function compareKeys(
@@ -100,7 +127,7 @@ export function compareKeys(
               melding: `geen inwonertal voor ${code} in ${opties.jaar} ("${a.regeling.naam}")`,
             });
       const aandelen = parsed.data.vast?.aandelen;
-      if (aandelen)
+      if (aandelen) {
         for (const code of a.regeling.leden)
           if (!(code in aandelen))
             problemen.push({
@@ -108,6 +135,16 @@ export function compareKeys(
               veld: `${veld}.sleutel.vast.aandelen`,
               melding: `aandeel ontbreekt voor ${code} ("${a.regeling.naam}")`,
             });
+        // As in region.json: a share of a non-member would be dropped, and the key applied would not be the one stated.
+        const leden = new Set(a.regeling.leden);
+        for (const code of Object.keys(aandelen))
+          if (!leden.has(code))
+            problemen.push({
+              bestand,
+              veld: `${veld}.sleutel.vast.aandelen.${code}`,
+              melding: `${code} is geen lid van "${a.regeling.naam}"; beperk het scenario met "regelingen"`,
+            });
+      }
     }
   });
   if (problemen.length > 0) throw new SettlementConfigError(problemen);
@@ -176,6 +213,7 @@ export function compareKeys(
       `verschilMetBasis = nettoKosten in het scenario − nettoKosten in "${scenarios[0].naam}": positief kost de gemeente meer.`,
       'Bedrijfsvoering wordt in elk scenario met haar eigen sleutel verdeeld.',
       ...(opties.status === 'voorlopig' ? ['VOORLOPIG: zorgkosten geprojecteerd naar het jaareinde.'] : []),
+      ...(opties.weggelaten ?? []),
     ],
   };
 }

@@ -15,7 +15,9 @@ import { generate } from '../../examples/generator/generate';
 import { writeGenerated } from '../../examples/generator/write';
 import { apiRouter } from '../../pipeline/api/router';
 import { type IngestDeps, ingestObject } from '../../pipeline/ingest';
+import type { TaakRij } from '../../pipeline/monitor/aggregates';
 import { loadRegion } from '../../pipeline/region/load';
+import { spreadOverMonths } from '../../pipeline/settle/costs';
 import { runSettlement } from '../../pipeline/settle/run';
 import type { Statement } from '../../pipeline/settle/types';
 import { declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
@@ -80,10 +82,26 @@ describe('NML from the example generator', () => {
       groups: ['financien'],
     });
     const toegekend = (JSON.parse(maand.body) as { totaal: { toegekend: number } }).totaal.toegekend;
+    // And every cent of the B&P reports (taakgericht) that falls in the year, by days.
+    const taak = await apiRouter(stack.deps).handle({
+      method: 'GET',
+      path: '/api/taakgericht',
+      query: new URLSearchParams({ van: '2021-01', tot: '2021-12', per: '1000' }),
+      groups: ['financien'],
+    });
+    const rapporten = (JSON.parse(taak.body) as { rijen: TaakRij[] }).rijen;
+    expect(rapporten.length).toBeGreaterThan(0);
+    const taakgericht = sum(
+      rapporten.flatMap((t) =>
+        spreadOverMonths(t.bedrag, t.periodeBegin, t.periodeEind)
+          .filter((d) => d.maand.startsWith('2021'))
+          .map((d) => d.bedrag),
+      ),
+    );
     const verdeeld =
       sum(s.regelingen.map((x) => x.zorgkosten.totaal + x.zorgkosten.buitenZorgkosten)) +
       sum(s.nietToegerekend.map((n) => n.bedrag));
-    expect(verdeeld).toBe(toegekend);
+    expect(verdeeld).toBe(toegekend + taakgericht);
     // The key comparison covers both pools, the parts summing to each pool's result under every key.
     const v = (await runSettlement(stack.deps, { jaar: 2021, sluit: false, scenarios: 'standaard' }))
       .vergelijking;

@@ -134,6 +134,14 @@ describe('loadSettlementConfig: bad configuration', () => {
     );
   });
 
+  it('a member listed twice among those paying the contribution per inhabitant (it would pay twice)', () => {
+    const v = voorbeeldVerevening();
+    const dubbel: VereveningInvoer = { ...v, bijdragePerInwoner: { ...v.bijdragePerInwoner!, leden: [A, B, A] } };
+    expect(fout(() => loadSettlementConfig(regioMet(dubbel), VOORBEELD_BUDGETTEN))).toContain(
+      `region.json: verevening.bijdragePerInwoner.leden[2]: ${A} komt dubbel voor`,
+    );
+  });
+
   it('charge-on: an inleg weight, and a centrumgemeente that is not a member', () => {
     const v: VereveningInvoer = {
       regelingen: [

@@ -2,10 +2,14 @@ import fc from 'fast-check';
 import { SettlementConfigError } from '../../../pipeline/settle/errors';
 import { keyShares, type SleutelLid } from '../../../pipeline/settle/key';
 import { Dec } from '../../../pipeline/settle/round';
-import { compareKeys } from '../../../pipeline/settle/scenarios';
+import {
+  compareKeys,
+  computableStandardScenarios,
+  STANDAARD_SCENARIOS,
+} from '../../../pipeline/settle/scenarios';
 import { computeScheme, type SchemeInput } from '../../../pipeline/settle/scheme';
 import { type Sleutel, SleutelSchema } from '../../../schemas/settlement';
-import { A, VOORBEELD_KOSTEN, voorbeeldConfig } from './fixtures';
+import { A, B, C, VOORBEELD_KOSTEN, voorbeeldConfig } from './fixtures';
 
 const leden: SleutelLid[] = [
   { gemeente: '0001', inleg: 100, gebruik: 300, inwoners: 1_000 },
@@ -157,5 +161,68 @@ describe('a scenario keyed by inhabitants in a year without them', () => {
       compareKeys(config, VOORBEELD_KOSTEN, { jaar: 2023, status: 'definitief' }, scenarios).regelingen
         .length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('a scenario with fixed shares for codes outside a scheme it applies to', () => {
+  it('is refused, naming the code and the scheme, instead of applying a renormalised key', () => {
+    const scenarios = [
+      { naam: 'basis', sleutel: 'geconfigureerd' as const },
+      {
+        naam: 'half inleg, half vast',
+        sleutel: {
+          inleg: 0.5,
+          vast: { gewicht: 0.5, aandelen: { [A]: 0.2, [B]: 0.2, [C]: 0.2, '0404': 0.4 } },
+        },
+      },
+    ];
+    const vergelijk = () =>
+      compareKeys(voorbeeldConfig(), VOORBEELD_KOSTEN, { jaar: 2023, status: 'definitief' }, scenarios);
+    expect(vergelijk).toThrow(SettlementConfigError);
+    expect(vergelijk).toThrow('scenarios[1].sleutel.vast.aandelen.0404: 0404 is geen lid van');
+  });
+});
+
+describe('the standard scenarios in a year without every member’s inhabitants', () => {
+  it('leave out "100% inwoners" and say why; the rest is compared', () => {
+    const config = voorbeeldConfig();
+    expect(computableStandardScenarios(config, 2023)).toEqual({
+      scenarios: [...STANDAARD_SCENARIOS],
+      weggelaten: [],
+    });
+    // A's inhabitants not known yet; no key of the configuration itself uses them.
+    const zonder = {
+      ...config,
+      region: {
+        ...config.region,
+        gemeenten: config.region.gemeenten.map((g) => (g.code === A ? { ...g, inwoners: {} } : g)),
+      },
+      verevening: {
+        ...config.verevening,
+        regelingen: config.verevening.regelingen.map((r) => ({
+          ...r,
+          ...(r.bedrijfsvoering
+            ? { bedrijfsvoering: { ...r.bedrijfsvoering, sleutel: { inleg: '1' } } }
+            : {}),
+        })),
+        bijdragePerInwoner: undefined,
+      },
+    };
+    const { scenarios, weggelaten } = computableStandardScenarios(zonder, 2023);
+    expect(scenarios.map((s) => s.naam)).toEqual([
+      'huidige sleutel',
+      '100% inleg',
+      '100% gebruik',
+      '50% inleg / 50% gebruik',
+    ]);
+    expect(weggelaten).toEqual([`"100% inwoners" is niet berekend: geen inwonertal in 2023 voor ${A}.`]);
+    const v = compareKeys(
+      zonder,
+      VOORBEELD_KOSTEN,
+      { jaar: 2023, status: 'definitief', weggelaten },
+      scenarios,
+    );
+    expect(v.scenarios).toEqual(scenarios.map((s) => s.naam));
+    expect(v.toelichting).toContain(weggelaten[0]);
   });
 });
