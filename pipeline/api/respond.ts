@@ -34,11 +34,15 @@ export const attachment = (
 export function bronnen(
   files: ReadonlyMap<string, SourceFile>,
   ids: Iterable<string>,
+  /** Whose file names the caller may see (its own municipalities); others are named only as such. */
+  mayName: (gemeente: string) => boolean = () => true,
 ): Record<string, { gemeente: string; naam: string; ontvangen: string }> {
   return Object.fromEntries(
     [...new Set(ids)].sort().flatMap((id) => {
       const f = files.get(id);
-      return f ? [[id, { gemeente: f.gemeente, naam: f.name, ontvangen: f.ontvangen }]] : [];
+      if (!f) return [];
+      const naam = mayName(f.gemeente) ? f.name : 'bestand van een andere gemeente';
+      return [[id, { gemeente: f.gemeente, naam, ontvangen: f.ontvangen }]];
     }),
   );
 }

@@ -9,7 +9,15 @@ import type { IngestDeps } from '../ingest';
 import { TAAKVELDEN } from '../monitor/aggregates';
 import { loadMonitorData, type MonitorData } from '../monitor/data';
 import { exportTables } from '../monitor/export';
-import { jsonRows, suppressed, suppressedTotals, type Table, toCsv, toXlsx } from '../monitor/tables';
+import {
+  jsonRows,
+  suppressed,
+  suppressedTotals,
+  type Table,
+  toCsv,
+  toXlsx,
+  withTotalsRow,
+} from '../monitor/tables';
 import { VIEW_NAMES, VIEWS, type ViewName } from '../monitor/views';
 import { loadFiles } from '../state/reader';
 import { type Access, accessFor, allowedGemeenten, mayRead } from './access';
@@ -67,8 +75,15 @@ export function apiRouter(deps: IngestDeps) {
     const exact = monitorView.build(data, regionData, params);
     const table: Table<object> = access.onderdrukt ? suppressed(exact, region.kleineAantallenDrempel) : exact;
     const label = [name, p.value.datum ?? p.value.jaar ?? `${p.value.van}-${p.value.tot}`].join('-');
-    if (q.value.format === 'csv') return attachment('text/csv; charset=utf-8', `${label}.csv`, toCsv(table));
-    if (q.value.format === 'xlsx') return attachment(XLSX, `${label}.xlsx`, await toXlsx([table]));
+    const totaal = exact.totaal
+      ? access.onderdrukt
+        ? suppressedTotals(exact, exact.totaal, region.kleineAantallenDrempel)
+        : exact.totaal
+      : undefined;
+    // A spreadsheet gets the totals as its last row.
+    const sheet = totaal ? withTotalsRow(table, totaal) : table;
+    if (q.value.format === 'csv') return attachment('text/csv; charset=utf-8', `${label}.csv`, toCsv(sheet));
+    if (q.value.format === 'xlsx') return attachment(XLSX, `${label}.xlsx`, await toXlsx([sheet]));
     const { pagina, per } = q.value;
     const rows = table.rows.slice((pagina - 1) * per, pagina * per);
     const rijen = jsonRows({ ...table, rows });
@@ -89,14 +104,8 @@ export function apiRouter(deps: IngestDeps) {
       paginas: Math.max(1, Math.ceil(table.rows.length / per)),
       kolommen: table.columns.map((c) => ({ sleutel: c.key, kop: c.header, soort: c.kind })),
       rijen,
-      ...(exact.totaal
-        ? {
-            totaal: access.onderdrukt
-              ? suppressedTotals(exact, exact.totaal, region.kleineAantallenDrempel)
-              : exact.totaal,
-          }
-        : {}),
-      bronnen: sources(all, rijen),
+      ...(totaal ? { totaal } : {}),
+      bronnen: sources(all, rijen, access),
     });
   }
 
@@ -186,11 +195,11 @@ export function apiRouter(deps: IngestDeps) {
 }
 
 /** The files behind the rows on this page: id → municipality, name and receipt time (every figure traceable). */
-function sources(data: MonitorData, rows: readonly Record<string, unknown>[]) {
+function sources(data: MonitorData, rows: readonly Record<string, unknown>[], access: Access) {
   const ids: string[] = [];
   for (const r of rows) {
     if (Array.isArray(r.bestanden)) for (const id of r.bestanden) ids.push(String(id));
     if (typeof r.bestand === 'string') ids.push(r.bestand);
   }
-  return bronnen(data.files, ids);
+  return bronnen(data.files, ids, (g) => mayRead(access, g));
 }

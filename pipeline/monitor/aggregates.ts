@@ -484,13 +484,20 @@ export interface TrendPunt {
 function forEachMonth(
   data: MonitorData,
   f: Filter,
-  visit: (fileId: string, maand: string, gemeente: string, m: MonthFigures) => void,
+  visit: (
+    fileId: string,
+    maand: string,
+    m: MonthFigures,
+    gemeente: string,
+    taakveld: string,
+    agb: string,
+  ) => void,
 ): void {
   for (const { fileId, figures } of data.declaraties) {
     for (const [id, m] of Object.entries(figures.maanden)) {
       const [maand, gemeente, taakveld, aanbieder] = id.split('|');
       if (maand >= f.van && maand <= f.tot && keep(f, gemeente, taakveld, aanbieder))
-        visit(fileId, maand, gemeente, m);
+        visit(fileId, maand, m, gemeente, taakveld, aanbieder);
     }
   }
 }
@@ -503,7 +510,7 @@ export function trend(data: MonitorData, f: Filter): TrendPunt[] {
   >();
   for (const maand of monthsBetween(f.van, f.tot))
     months.set(maand, { clients: new Set(), toegekend: 0, afgewezen: 0, files: new Set() });
-  forEachMonth(data, f, (fileId, maand, _gemeente, m) => {
+  forEachMonth(data, f, (fileId, maand, m) => {
     const t = months.get(maand)!;
     t.toegekend += m.toegekend;
     t.afgewezen += m.afgewezen;
@@ -520,19 +527,25 @@ export function trend(data: MonitorData, f: Filter): TrendPunt[] {
 }
 
 /**
- * The trend's clients per municipality of origin and month, in one pass: the parts of each month's count (small-cell
- * protection, tables.ts). Same filters as trend, per municipality instead of summed.
+ * The trend's clients per month, split by each filter the trend leaves open (municipality, taakveld, provider), in
+ * one pass: the parts of each month's count that the same view shows with that filter set (small-cell protection,
+ * tables.ts). Keyed `gemeente:0983`, `taakveld:BW`, `aanbieder:12340001`; each a month → count map.
  */
-export function trendClientsPerGemeente(data: MonitorData, f: Filter): Map<string, Map<string, number>> {
+export function trendClientParts(data: MonitorData, f: Filter): Map<string, Map<string, number>> {
   const sets = new Map<string, Map<string, Set<string>>>();
-  forEachMonth(data, f, (_fileId, maand, gemeente, m) => {
-    const perMaand = sets.get(gemeente) ?? new Map<string, Set<string>>();
-    sets.set(gemeente, perMaand);
-    const clients = perMaand.get(maand) ?? new Set<string>();
-    perMaand.set(maand, clients);
-    for (const c of m.clients) clients.add(c);
+  const add = (part: string, maand: string, clients: readonly string[]) => {
+    const perMaand = sets.get(part) ?? new Map<string, Set<string>>();
+    sets.set(part, perMaand);
+    const set = perMaand.get(maand) ?? new Set<string>();
+    perMaand.set(maand, set);
+    for (const c of clients) set.add(c);
+  };
+  forEachMonth(data, f, (_fileId, maand, m, gemeente, taakveld, agb) => {
+    add(`gemeente:${gemeente}`, maand, m.clients);
+    if (!f.taakveld) add(`taakveld:${taakveld}`, maand, m.clients);
+    if (!f.aanbieder) add(`aanbieder:${agb}`, maand, m.clients);
   });
   return new Map(
-    [...sets].map(([g, perMaand]) => [g, new Map([...perMaand].map(([maand, c]) => [maand, c.size]))]),
+    [...sets].map(([part, perMaand]) => [part, new Map([...perMaand].map(([maand, c]) => [maand, c.size]))]),
   );
 }

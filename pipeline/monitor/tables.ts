@@ -58,8 +58,9 @@ const isSmall = (v: unknown, threshold: number): boolean => typeof v === 'number
 
 /**
  * The finer counts a count cell adds up that the table itself does not show: per municipality when a row covers
- * several, per taakveld when a count is over all of them. Another view (or the same view with other filters) shows
- * those finer counts, so a small one among them must not be recoverable by subtraction from this cell.
+ * several, per taakveld or provider when a count is over all of them; or the cells that add up with this one to a
+ * count shown exactly elsewhere (the places of one municipality of origin). Another view (or the same view with other
+ * filters) shows those counts, so a small one among them must not be recoverable by subtraction.
  */
 export type CountParts<R> = (row: R, key: string) => readonly number[] | undefined;
 
@@ -165,6 +166,28 @@ function csvCells<R>(table: Table<R>): { header: string[]; rows: string[][] } {
     return out;
   });
   return { header, rows };
+}
+
+/**
+ * The table with a last row `Totaal` carrying the column totals given (suppressed already where that applies), for
+ * a spreadsheet: the JSON gives them beside the rows.
+ */
+export function withTotalsRow<R>(
+  table: Table<R>,
+  totals: Readonly<Record<string, number | string>>,
+): Table<R> {
+  const totaalRij = {} as R;
+  const { parts } = table;
+  return {
+    ...table,
+    rows: [...table.rows, totaalRij],
+    columns: table.columns.map((c, i) => ({
+      ...c,
+      value: (row: R) =>
+        row !== totaalRij ? c.value(row) : c.key in totals ? totals[c.key] : i === 0 ? 'Totaal' : null,
+    })),
+    ...(parts ? { parts: (row: R, key: string) => (row === totaalRij ? undefined : parts(row, key)) } : {}),
+  };
 }
 
 export function toCsv<R>(table: Table<R>): string {

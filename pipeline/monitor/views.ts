@@ -15,12 +15,13 @@ import {
   instroom,
   type MaandRij,
   maandCijfers,
+  type SpreidingCel,
   spreiding,
   stand,
   type TrendPunt,
   taakgericht,
   trend,
-  trendClientsPerGemeente,
+  trendClientParts,
 } from './aggregates';
 import type { MonitorData } from './data';
 import { type Column, type CountParts, col, type Table } from './tables';
@@ -201,7 +202,7 @@ export const VIEWS = {
       return { rows, parts: (row, key) => (key === 'clienten' ? perGemeente.get(row.gemeente) : undefined) };
     },
   }),
-  spreiding: view({
+  spreiding: view<SpreidingCel>({
     titel: 'Spreiding',
     needs: ['datum'],
     filters: ['gemeente', 'taakveld'],
@@ -214,10 +215,35 @@ export const VIEWS = {
       COL.clienten,
       files(),
     ],
-    rows: (data, rd, p) =>
-      spreiding(data, p.datum!, referenceData(rd).vestiging, p.taakveld).filter(
+    rows: (data, rd, p) => {
+      const rows = spreiding(data, p.datum!, referenceData(rd).vestiging, p.taakveld).filter(
         (c) => !p.gemeenten || p.gemeenten.has(c.herkomst),
-      ),
+      );
+      // The cells of one municipality of origin add up to its stand count, shown exactly: when one of them is
+      // hidden, the others are rounded, so that it cannot be subtracted out.
+      const perHerkomst = new Map<string, number[]>();
+      for (const c of rows) perHerkomst.set(c.herkomst, [...(perHerkomst.get(c.herkomst) ?? []), c.clienten]);
+      // Over all taakvelden a cell adds up the cells per taakveld (the same view with the taakveld filter).
+      let perTaakveld: Map<string, number>[] | null = null;
+      const taakveldParts = (row: SpreidingCel) => {
+        if (p.taakveld) return [];
+        perTaakveld ??= CLIENT_TAAKVELDEN.map(
+          (tv) =>
+            new Map(
+              spreiding(data, p.datum!, referenceData(rd).vestiging, tv).map((c) => [
+                `${c.herkomst}|${c.vestiging}`,
+                c.clienten,
+              ]),
+            ),
+        );
+        return perTaakveld.map((m) => m.get(`${row.herkomst}|${row.vestiging}`) ?? 0);
+      };
+      return {
+        rows,
+        parts: (row, key) =>
+          key === 'clienten' ? [...(perHerkomst.get(row.herkomst) ?? []), ...taakveldParts(row)] : undefined,
+      };
+    },
   }),
   instroom: periodView({
     titel: 'Instroom en uitstroom',
@@ -287,15 +313,15 @@ export const VIEWS = {
     filters: FILTERS,
     columns: () => [COL.maand, COL.clienten, COL.toegekend, COL.afgewezen, files()],
     rows: (data, f) => {
-      // A month's clients add up the municipalities (each shown on its own with the gemeente filter): counted per
-      // municipality only when a suppressed view asks.
-      let perGemeente: Map<string, number>[] | null = null;
+      // A month's clients add up the municipalities, taakvelden and providers (each shown on its own with that
+      // filter): counted per part only when a suppressed view asks.
+      let delen: Map<string, number>[] | null = null;
       return {
         rows: trend(data, f),
         parts: (row, key) => {
           if (key !== 'clienten') return undefined;
-          perGemeente ??= [...trendClientsPerGemeente(data, f).values()];
-          return perGemeente.map((m) => m.get(row.maand) ?? 0);
+          delen ??= [...trendClientParts(data, f).values()];
+          return delen.map((m) => m.get(row.maand) ?? 0);
         },
       };
     },

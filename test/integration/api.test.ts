@@ -311,6 +311,9 @@ describe('monitor API over loopback', () => {
       const parsed = Papa.parse<string[]>(csv.text.slice(1), { delimiter: ';', skipEmptyLines: true });
       expect(parsed.errors).toEqual([]);
       const [header, ...rows] = parsed.data;
+      // A view with totals has them as its last row, first cell "Totaal".
+      const totaal: Record<string, number> | undefined = json.json.totaal;
+      const totaalRij = totaal ? rows.pop() : undefined;
       expect(rows).toHaveLength(json.json.aantal);
       for (const k of json.json.kolommen as { sleutel: string; kop: string; soort: string }[]) {
         if (k.soort !== 'cents') continue;
@@ -320,7 +323,10 @@ describe('monitor API over loopback', () => {
           expect(Number(row[c])).toBe(json.json.rijen[i][k.sleutel]);
           expect(Number(row[e].replace(',', '.'))).toBeCloseTo(json.json.rijen[i][k.sleutel] / 100, 2);
         });
+        if (totaalRij && totaal?.[k.sleutel] !== undefined)
+          expect(Number(totaalRij[c])).toBe(totaal[k.sleutel]);
       }
+      if (totaalRij) expect(totaalRij[0]).toBe('Totaal');
 
       const xlsx = await finance(`/api/${view}?${params[view]}&format=xlsx`);
       expect(xlsx.status).toBe(200);
@@ -329,7 +335,7 @@ describe('monitor API over loopback', () => {
       await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0];
       expect(sheet.name).toBe(VIEWS[view].titel);
-      expect(sheet.rowCount).toBe(json.json.aantal + 1);
+      expect(sheet.rowCount).toBe(json.json.aantal + 1 + (totaal ? 1 : 0));
       const xheader = (sheet.getRow(1).values as unknown[]).slice(1);
       for (const k of json.json.kolommen as { sleutel: string; kop: string; soort: string }[]) {
         const col = xheader.indexOf(k.soort === 'cents' ? `${k.kop} (cent)` : k.kop) + 1;
@@ -415,6 +421,13 @@ describe('monitor API over loopback', () => {
     expect(venlo.json.rijen).toEqual([expect.objectContaining({ retourcode: '0611', regels: 1 })]);
     const regio = await ask('/api/regio', 'backoffice-0988');
     expect(regio.json.gemeenten.map((g: { code: string }) => g.code)).toEqual(['0988']);
+    // Weert's stand comes from Venlo's toewijzingen file: traceable by id, its name is Venlo's to see.
+    const namen = async (group: string) =>
+      Object.values(
+        (await ask('/api/stand?datum=2022-01-15', group)).json.bronnen as Record<string, { naam: string }>,
+      ).map((b) => b.naam);
+    expect(await namen('backoffice-0988')).toEqual(['bestand van een andere gemeente']);
+    expect(await namen('backoffice-0983')).toEqual(['toewijzingen.csv']);
   });
 
   it('serves the monitor page with protective headers, and nothing outside its files', async () => {

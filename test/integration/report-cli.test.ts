@@ -84,7 +84,12 @@ describe('bwmo report and bwmo export', () => {
       skipEmptyLines: true,
     });
     expect(parsed.errors).toEqual([]);
-    expect(parsed.data).toHaveLength(json.rijen.length);
+    // The rows, then the totals (as in the table and the JSON).
+    expect(parsed.data).toHaveLength(json.rijen.length + 1);
+    const totaal = parsed.data.pop()!;
+    expect(totaal.Maand).toBe('Totaal');
+    expect(Number(totaal['Toegekend (cent)'])).toBe(json.totaal.toegekend);
+    expect(totaal['Toegekend (euro)']).toBe(euroText(json.totaal.toegekend));
     parsed.data.forEach((row, i) => {
       expect(row.Maand).toBe(json.rijen[i].maand);
       expect(row.Herkomstgemeente).toBe(json.rijen[i].gemeente);

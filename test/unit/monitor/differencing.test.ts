@@ -1,9 +1,11 @@
 /**
  * Small counts cannot be recovered by subtraction across views or filters (DESIGN §4.5): a count that adds up
- * several municipalities (trend) or several taakvelden (density) is rounded when one of its parts is small, and a
- * rate beside a rounded count is hidden. Policy advisers (beleid) see the views this way.
+ * several municipalities, taakvelden or providers (trend, density, spreiding over all taakvelden) is rounded when
+ * one of its parts is small; the places of one municipality of origin (spreiding), which add up to its exact stand
+ * count, are rounded when one of them is hidden; a rate beside a rounded count is hidden. Policy advisers (beleid)
+ * see the views this way.
  */
-import { trend, trendClientsPerGemeente } from '../../../pipeline/monitor/aggregates';
+import { type Filter, trend, trendClientParts } from '../../../pipeline/monitor/aggregates';
 import type { MonitorData } from '../../../pipeline/monitor/data';
 import { suppressed } from '../../../pipeline/monitor/tables';
 import { VIEWS, type ViewName, type ViewParams } from '../../../pipeline/monitor/views';
@@ -13,6 +15,8 @@ import { nmlRegion } from '../../helpers/stack';
 
 const SMALL = '0889'; // Beesel: 3 clients in January (BWO: 2)
 const LARGE = '0946'; // Nederweert: 20 clients
+const AGB = '12340001'; // established in Venlo
+const OTHER_AGB = '12340004'; // established in Weert
 
 const clients = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 const month = (n: number, prefix: string): MonthFigures => ({
@@ -53,8 +57,8 @@ const data: MonitorData = {
       fileId: 'f1',
       figures: {
         maanden: {
-          [`2022-01|${SMALL}|BW|12340001`]: month(3, 'small-'),
-          [`2022-01|${LARGE}|BW|12340001`]: month(20, 'large-'),
+          [`2022-01|${SMALL}|BW|${AGB}`]: month(3, 'small-'),
+          [`2022-01|${LARGE}|BW|${AGB}`]: month(20, 'large-'),
         },
         afwijzingen: {},
         kosten: {},
@@ -80,10 +84,26 @@ beforeAll(async () => {
   region = await nmlRegion();
 });
 
+/** The same, with one MO client of Nederweert's more, at another provider. */
+const withMo: MonitorData = {
+  ...data,
+  declaraties: [
+    ...data.declaraties,
+    {
+      fileId: 'f1',
+      figures: {
+        maanden: { [`2022-01|${LARGE}|MO|${OTHER_AGB}`]: month(1, 'mo-') },
+        afwijzingen: {},
+        kosten: {},
+      },
+    },
+  ],
+};
+
 /** A view as a policy adviser gets it (as pipeline/api/router.ts builds it). */
-function beleid(name: ViewName, p: ViewParams): Record<string, unknown>[] {
+function beleid(name: ViewName, p: ViewParams, from: MonitorData = data): Record<string, unknown>[] {
   const view = VIEWS[name];
-  const table = suppressed(view.build(data, region, p), 5);
+  const table = suppressed(view.build(from, region, p), 5);
   return table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, c.value(row)])));
 }
 
@@ -100,18 +120,28 @@ describe('trend: a month over several municipalities', () => {
     expect(all).toBe('≈20');
   });
 
-  it('its parts, counted in one pass, are the trend of each municipality alone', () => {
-    const filter = { ...JAN };
-    const perGemeente = trendClientsPerGemeente(data, filter);
-    for (const g of [SMALL, LARGE]) {
-      const alone = trend(data, { ...filter, gemeenten: new Set([g]) })[0].clienten;
-      expect(perGemeente.get(g)?.get('2022-01')).toBe(alone);
-    }
-    expect([...perGemeente.keys()].sort()).toEqual([SMALL, LARGE].sort());
+  it('its parts, counted in one pass, are the trend with each municipality, taakveld and provider alone', () => {
+    const parts = trendClientParts(withMo, JAN);
+    const alone = (f: Partial<Filter>) => trend(withMo, { ...JAN, ...f })[0].clienten;
+    for (const g of [SMALL, LARGE])
+      expect(parts.get(`gemeente:${g}`)?.get('2022-01')).toBe(alone({ gemeenten: new Set([g]) }));
+    for (const tv of ['BW', 'MO'])
+      expect(parts.get(`taakveld:${tv}`)?.get('2022-01') ?? 0).toBe(alone({ taakveld: tv }));
+    for (const agb of [AGB, OTHER_AGB])
+      expect(parts.get(`aanbieder:${agb}`)?.get('2022-01')).toBe(alone({ aanbieder: agb }));
   });
 
-  it('is exact when no municipality in it is small', () => {
-    expect(beleid('trend', { ...JAN, gemeenten: new Set([LARGE]) })[0].clienten).toBe(20);
+  it('is rounded when a taakveld or a provider in it is small (one municipality, its MO client elsewhere)', () => {
+    const nederweert = { ...JAN, gemeenten: new Set([LARGE]) };
+    expect(beleid('trend', { ...nederweert, taakveld: 'MO' }, withMo)[0].clienten).toBe('<5');
+    expect(beleid('trend', { ...nederweert, aanbieder: OTHER_AGB }, withMo)[0].clienten).toBe('<5');
+    expect(beleid('trend', { ...nederweert, taakveld: 'BW' }, withMo)[0].clienten).toBe(20);
+    // Exactly 21 would give MO = 21 − 20 = 1.
+    expect(beleid('trend', nederweert, withMo)[0].clienten).toBe('≈20');
+  });
+
+  it('is exact when no municipality, taakveld or provider in it is small', () => {
+    expect(beleid('trend', { ...JAN, gemeenten: new Set([LARGE]), taakveld: 'BW' })[0].clienten).toBe(20);
   });
 });
 
@@ -135,5 +165,44 @@ describe('density: a municipality over all taakvelden', () => {
     const large = beleid('dichtheid', datum).find((r) => r.gemeente === LARGE)!;
     expect(large).toMatchObject({ clienten: 19 });
     expect(typeof large.per10000).toBe('number');
+  });
+});
+
+describe('spreiding: clients per municipality of origin and place of establishment', () => {
+  const datum = { datum: '2022-01-15' };
+  const cel = (rows: Record<string, unknown>[], herkomst: string, vestiging: string) =>
+    rows.find((r) => r.herkomst === herkomst && r.vestiging === vestiging)?.clienten;
+
+  it('over all taakvelden, a cell with a small taakveld is rounded', () => {
+    // Beesel's 11 BW and 2 BWO clients are all with a provider established in Venlo.
+    expect(cel(beleid('spreiding', { ...datum, taakveld: 'BW' }), SMALL, '0983')).toBe(11);
+    expect(cel(beleid('spreiding', { ...datum, taakveld: 'BWO' }), SMALL, '0983')).toBe('<5');
+    // Exactly 13 would give BWO = 13 − 11 = 2.
+    expect(cel(beleid('spreiding', datum), SMALL, '0983')).toBe('≈10');
+    expect(cel(beleid('spreiding', datum), LARGE, '0983')).toBe(19);
+  });
+
+  it('when one place of a municipality is hidden, its other places are rounded (the stand count stays exact)', () => {
+    const elders: MonitorData = {
+      ...data,
+      toewijzingen: [
+        ...data.toewijzingen,
+        {
+          fileId: 'f1',
+          gemeente: '0983',
+          rows: [{ ...toewijzing(400, 'elders-0', 'BW', LARGE), agb: OTHER_AGB }],
+        },
+      ],
+    };
+    expect(beleid('stand', datum, elders).find((r) => r.gemeente === LARGE)).toMatchObject({
+      BW: 20,
+      totaal: 20,
+    });
+    const bw = beleid('spreiding', { ...datum, taakveld: 'BW' }, elders);
+    expect(cel(bw, LARGE, '0988')).toBe('<5');
+    // Exactly 19 would give 20 − 19 = 1 in Weert.
+    expect(cel(bw, LARGE, '0983')).toBe('≈20');
+    // Beesel's single place is shown as it is.
+    expect(cel(bw, SMALL, '0983')).toBe(11);
   });
 });

@@ -136,7 +136,10 @@ describe('loadSettlementConfig: bad configuration', () => {
 
   it('a member listed twice among those paying the contribution per inhabitant (it would pay twice)', () => {
     const v = voorbeeldVerevening();
-    const dubbel: VereveningInvoer = { ...v, bijdragePerInwoner: { ...v.bijdragePerInwoner!, leden: [A, B, A] } };
+    const dubbel: VereveningInvoer = {
+      ...v,
+      bijdragePerInwoner: { ...v.bijdragePerInwoner!, leden: [A, B, A] },
+    };
     expect(fout(() => loadSettlementConfig(regioMet(dubbel), VOORBEELD_BUDGETTEN))).toContain(
       `region.json: verevening.bijdragePerInwoner.leden[2]: ${A} komt dubbel voor`,
     );
