@@ -1,7 +1,8 @@
 /**
  * S3 ObjectCreated events on inbox/ → the FIFO queue (S3 cannot notify a FIFO queue itself). MessageGroupId is
  * the municipality, so its files are processed one at a time in the order received; the deduplication id is the
- * key and eTag, so a repeated event within five minutes is dropped by SQS. `bwmo serve` runs this same handler
+ * key, eTag and sequencer, so a repeated delivery of one event within five minutes is dropped by SQS, while the same
+ * bytes uploaded again under the same name (another event) are processed and answered again. `bwmo serve` runs this same handler
  * with a local queue.
  */
 import { createHash } from 'node:crypto';
@@ -17,7 +18,7 @@ export function makeRouterHandler(send: SendToQueue) {
   return async (event: S3Event): Promise<void> => {
     for (const message of routeS3Event(event)) {
       const dedup = createHash('sha256')
-        .update(`${message.key}|${message.eTag || message.eventTime}`)
+        .update(`${message.key}|${message.eTag || message.eventTime}|${message.sequencer}`)
         .digest('hex');
       await send(message.gemeente, dedup, message);
       logger.info('doorgestuurd', { key: redactBsns(message.key), gemeente: message.gemeente });

@@ -11,6 +11,8 @@ export interface RoutedObject {
   readonly eTag: string;
   readonly size: number;
   readonly eventTime: string;
+  /** S3's order of events on one key: the same in a repeated delivery of one event, another for a new upload. */
+  readonly sequencer: string;
 }
 
 export const decodeS3Key = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
@@ -29,6 +31,7 @@ export function routeS3Event(event: S3Event): RoutedObject[] {
       eTag: r.s3.object.eTag ?? '',
       size: r.s3.object.size ?? 0,
       eventTime: r.eventTime,
+      sequencer: r.s3.object.sequencer ?? '',
     });
   }
   return out;
