@@ -460,9 +460,10 @@ async function publish(deps: IngestDeps, record: FileRecord, upload: Upload): Pr
   const { blobs, store, alerts } = deps;
   const quarantined = record.status === 'quarantaine';
   const base = outputBase(record);
+  // The original first: the sooner after the commit, the less chance that a new upload of the name replaced it.
+  await keepOriginal(blobs, upload, quarantined ? base : `archive/${record.gemeente}/${outputOf(record)}`);
   await blobs.copy(record.rapportKey, `${base}.rapport.json`);
   if (record.antwoordKey) await blobs.copy(record.antwoordKey, `${base}.antwoord.${record.antwoordExt}`);
-  await keepOriginal(blobs, upload, quarantined ? base : `archive/${record.gemeente}/${outputOf(record)}`);
   if (deps.alertMode !== 'deferred') await alertOnce(store, alerts, record);
   await clearInbox(blobs, upload);
   return { report: await readReport(blobs, `${base}.rapport.json`) };

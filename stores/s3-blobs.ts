@@ -3,8 +3,9 @@
  * million lines never sits in memory. Checksums only when required: s3rver stores stream uploads with their
  * chunk framing otherwise.
  */
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { Readable as NodeReadable } from 'node:stream';
+import { Readable as NodeReadable, pipeline, Transform } from 'node:stream';
 import {
   CopyObjectCommand,
   DeleteObjectCommand,
@@ -63,12 +64,27 @@ export class S3BlobStore implements BlobStore {
       ),
     );
     const body = res.Body as Readable;
-    // s3rver does not know If-Match: the ETag of what came back tells too.
-    if (version && !version.versionId && res.ETag !== version.tag) {
+    if (!version || version.versionId) return body;
+    // s3rver does not know If-Match: the ETag of what came back tells too, and (as s3rver writes an upload over
+    // the object it replaces) the MD5 of the bytes themselves, where the ETag is one (not a multipart upload's).
+    if (res.ETag !== version.tag) {
       body.destroy();
       throw new ReplacedError(key);
     }
-    return body;
+    const md5 = /^"([0-9a-f]{32})"$/.exec(version.tag)?.[1];
+    if (!md5) return body;
+    const hash = createHash('md5');
+    const checked = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+      flush(done) {
+        done(hash.digest('hex') === md5 ? null : new ReplacedError(key));
+      },
+    });
+    pipeline(body, checked, () => undefined);
+    return checked;
   }
 
   async exists(key: string): Promise<boolean> {

@@ -81,7 +81,7 @@ export function antwoord(r: SettleResult, zicht: Zicht | null = null): SettleAnt
     versie: r.index ? versieVoor(r.index, zicht) : null,
     overzicht,
     vergelijking: r.vergelijking && (zicht ? vergelijkingVoor(r.vergelijking, zicht) : r.vergelijking),
-    bronnen: bronnen(r.bronnen, ids),
+    bronnen: bronnen(r.bronnen, ids, (g) => zicht === null || zicht.eigen.has(g)),
   };
 }
 

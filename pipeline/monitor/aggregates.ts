@@ -301,12 +301,44 @@ export interface InstroomRij {
 
 /** Toewijzingen started (Ingangsdatum) and ended (Einddatum) per month, municipality of origin and taakveld. */
 export function instroom(data: MonitorData, f: Filter): InstroomRij[] {
-  const rows = new Map<string, Mutable<Omit<InstroomRij, 'bestanden'>> & { files: Set<string> }>();
-  const row = (maand: string, gemeente: string, taakveld: string, fileId: string) => {
-    const id = `${maand}|${gemeente}|${taakveld}`;
+  return instroomRows(data, f, false);
+}
+
+/**
+ * The instroom rows per provider as well (`aanbieder` set; the same view with the provider filter): the parts of
+ * each row's counts (small-cell protection, tables.ts), keyed `maand|gemeente|taakveld`.
+ */
+export function instroomPerAanbieder(data: MonitorData, f: Filter): Map<string, InstroomRij[]> {
+  const parts = new Map<string, InstroomRij[]>();
+  for (const r of instroomRows(data, f, true)) {
+    const id = `${r.maand}|${r.gemeente}|${r.taakveld}`;
+    parts.set(id, [...(parts.get(id) ?? []), r]);
+  }
+  return parts;
+}
+
+function instroomRows(
+  data: MonitorData,
+  f: Filter,
+  perAanbieder: boolean,
+): (InstroomRij & { aanbieder?: string })[] {
+  const rows = new Map<
+    string,
+    Mutable<Omit<InstroomRij, 'bestanden'>> & { aanbieder?: string; files: Set<string> }
+  >();
+  const row = (maand: string, gemeente: string, taakveld: string, agb: string, fileId: string) => {
+    const id = `${maand}|${gemeente}|${taakveld}${perAanbieder ? `|${agb}` : ''}`;
     let r = rows.get(id);
     if (!r) {
-      r = { maand, gemeente, taakveld, gestart: 0, beeindigd: 0, files: new Set() };
+      r = {
+        maand,
+        gemeente,
+        taakveld,
+        ...(perAanbieder ? { aanbieder: agb } : {}),
+        gestart: 0,
+        beeindigd: 0,
+        files: new Set(),
+      };
       rows.set(id, r);
     }
     r.files.add(fileId);
@@ -315,10 +347,10 @@ export function instroom(data: MonitorData, f: Filter): InstroomRij[] {
   for (const t of currentToewijzingen(data)) {
     if (!keep(f, t.herkomst, t.taakveld, t.agb)) continue;
     const start = monthOf(t.ingangsdatum);
-    if (start >= f.van && start <= f.tot) row(start, t.herkomst, t.taakveld, t.fileId).gestart++;
+    if (start >= f.van && start <= f.tot) row(start, t.herkomst, t.taakveld, t.agb, t.fileId).gestart++;
     if (t.einddatum) {
       const end = monthOf(t.einddatum);
-      if (end >= f.van && end <= f.tot) row(end, t.herkomst, t.taakveld, t.fileId).beeindigd++;
+      if (end >= f.van && end <= f.tot) row(end, t.herkomst, t.taakveld, t.agb, t.fileId).beeindigd++;
     }
   }
   return [...rows.values()]

@@ -12,7 +12,9 @@ import {
   dichtheid,
   type Filter,
   gemeenteNaam,
+  type InstroomRij,
   instroom,
+  instroomPerAanbieder,
   type MaandRij,
   maandCijfers,
   type SpreidingCel,
@@ -245,7 +247,7 @@ export const VIEWS = {
       };
     },
   }),
-  instroom: periodView({
+  instroom: periodView<InstroomRij>({
     titel: 'Instroom en uitstroom',
     filters: FILTERS,
     columns: (rd) => [
@@ -256,7 +258,20 @@ export const VIEWS = {
       col('beeindigd', 'Beëindigd', 'count'),
       files(),
     ],
-    rows: instroom,
+    rows: (data, f) => {
+      const rows = instroom(data, f);
+      if (f.aanbieder) return rows;
+      // A row adds up the providers (each shown on its own with the provider filter).
+      let perAanbieder: Map<string, InstroomRij[]> | null = null;
+      return {
+        rows,
+        parts: (row, key) => {
+          if (key !== 'gestart' && key !== 'beeindigd') return undefined;
+          perAanbieder ??= instroomPerAanbieder(data, f);
+          return (perAanbieder.get(`${row.maand}|${row.gemeente}|${row.taakveld}`) ?? []).map((r) => r[key]);
+        },
+      };
+    },
     totaal: (rows) => sum(rows, ['gestart', 'beeindigd']),
   }),
   taakgericht: periodView({

@@ -17,6 +17,7 @@ import { taakgericht } from '../monitor/aggregates';
 import type { MonitorData } from '../monitor/data';
 import type { CostAmounts, ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
+import { Dec, largestRemainder } from './round';
 import {
   type CostLine,
   cmpText,
@@ -280,24 +281,27 @@ function taakgerichtLines(bron: KostenBron, config: SettlementConfig): Opbouw[] 
   return lijnen;
 }
 
-/** Cents over the months of [begin, eind] in proportion to their days; the parts sum exactly to the amount. */
+/**
+ * Cents over the months of [begin, eind] in proportion to their days, by largest remainder (ties: the earlier
+ * month): the parts sum exactly to the amount, each within a cent of its share.
+ */
 export function spreadOverMonths(
   bedrag: number,
   begin: string,
   eind: string,
 ): { maand: string; bedrag: number }[] {
   const maanden = monthsBetween(monthOf(begin), monthOf(eind));
-  const totaalDagen = daysInclusive(begin, eind);
-  const teken = bedrag < 0 ? -1 : 1;
-  let rest = Math.abs(bedrag);
-  return maanden.map((maand, i) => {
-    if (i === maanden.length - 1) return { maand, bedrag: teken * rest || 0 };
-    const van = maand === monthOf(begin) ? begin : firstOfMonth(maand);
-    const dagen = daysInclusive(van, lastOfMonth(maand));
-    const deel = Math.floor((Math.abs(bedrag) * dagen) / totaalDagen);
-    rest -= deel;
-    return { maand, bedrag: teken * deel || 0 };
-  });
+  const dagen = maanden.map((maand) =>
+    daysInclusive(
+      maand === monthOf(begin) ? begin : firstOfMonth(maand),
+      maand === monthOf(eind) ? eind : lastOfMonth(maand),
+    ),
+  );
+  const delen = largestRemainder(
+    bedrag,
+    maanden.map((maand, i) => ({ gemeente: maand, aandeel: new Dec(dagen[i]) })),
+  );
+  return maanden.map((maand) => ({ maand, bedrag: delen.get(maand) ?? 0 }));
 }
 
 /** The months (YYYY-MM) that have cost lines, sorted. */

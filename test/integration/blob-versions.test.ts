@@ -6,10 +6,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { type BlobStore, ReplacedError } from '../../pipeline/ports';
 import { readBlob } from '../../pipeline/settle/store';
 import { LocalBlobStore } from '../../stores/local-blobs';
-import { type RunningS3rver, startS3rver } from '../../stores/s3rver';
+import { BUCKET, type RunningS3rver, s3rverClient, startS3rver } from '../../stores/s3rver';
 
 const KEY = 'inbox/0983/d.csv';
 
@@ -61,5 +63,46 @@ describe.each(['local folder', 's3rver'] as const)('versions of an object (%s)',
     await expect(blobs.delete(KEY, old)).rejects.toBeInstanceOf(ReplacedError);
     expect(await blobs.exists('archive/0983/d.csv')).toBe(false);
     expect((await readBlob(blobs, KEY)).toString()).toBe('tweede, langer');
+  });
+});
+
+describe('s3rver: the same name uploaded again, still arriving, while the judged version is read', () => {
+  let dir: string;
+  let s3: RunningS3rver;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'bwmo-versions-'));
+    s3 = await startS3rver(join(dir, 's3'));
+  });
+  afterAll(async () => {
+    await s3.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('the read gives the judged bytes or fails with ReplacedError, never the newer bytes', async () => {
+    // s3rver writes an upload over the object it replaces, and its ETag only at the end.
+    const first = 'A'.repeat(1000);
+    await s3.blobs.put(KEY, first);
+    const v = (await s3.blobs.version(KEY))!;
+    const body = new PassThrough();
+    const client = s3rverClient(s3.endpoint);
+    const second = 'B'.repeat(2000);
+    const uploading = client.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body, ContentLength: second.length }),
+    );
+    body.write(second.slice(0, 500));
+    await new Promise((r) => setTimeout(r, 300));
+    let read: string | Error;
+    try {
+      const chunks: Buffer[] = [];
+      for await (const c of await s3.blobs.open(KEY, v)) chunks.push(c as Buffer);
+      read = Buffer.concat(chunks).toString();
+    } catch (err) {
+      read = err as Error;
+    }
+    body.end(second.slice(500));
+    await uploading;
+    client.destroy();
+    if (typeof read === 'string') expect(read).toBe(first);
+    else expect(read).toBeInstanceOf(ReplacedError);
   });
 });

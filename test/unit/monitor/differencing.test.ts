@@ -206,3 +206,30 @@ describe('spreiding: clients per municipality of origin and place of establishme
     expect(cel(bw, SMALL, '0983')).toBe(11);
   });
 });
+
+describe('instroom: toewijzingen started per municipality and taakveld, over all providers', () => {
+  it('is rounded when one provider in it is small', () => {
+    const tweeAanbieders: MonitorData = {
+      ...data,
+      toewijzingen: [
+        ...data.toewijzingen,
+        {
+          fileId: 'f1',
+          gemeente: '0983',
+          rows: clients('ander-', 2).map((c, i) => ({
+            ...toewijzing(500 + i, c, 'BW', LARGE),
+            agb: OTHER_AGB,
+          })),
+        },
+      ],
+    };
+    const nederweert = { ...JAN, gemeenten: new Set([LARGE]) };
+    const gestart = (f: ViewParams) => beleid('instroom', f, tweeAanbieders)[0].gestart;
+    expect(gestart({ ...nederweert, aanbieder: AGB })).toBe(19);
+    expect(gestart({ ...nederweert, aanbieder: OTHER_AGB })).toBe('<5');
+    // Exactly 21 would give 21 − 19 = 2.
+    expect(gestart(nederweert)).toBe('≈20');
+    // Where every provider has enough, the count is exact.
+    expect(beleid('instroom', nederweert)[0].gestart).toBe(19);
+  });
+});

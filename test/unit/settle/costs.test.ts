@@ -247,16 +247,19 @@ describe('costLines', () => {
 });
 
 describe('spreadOverMonths: a taakgericht report’s amount over the months of its period', () => {
-  it('by days, the rest in the last month', () => {
+  it('by days, by largest remainder', () => {
     expect(spreadOverMonths(9_000_000, '2022-01-01', '2022-03-31')).toEqual([
       { maand: '2022-01', bedrag: 3_100_000 },
       { maand: '2022-02', bedrag: 2_800_000 },
       { maand: '2022-03', bedrag: 3_100_000 },
     ]);
     expect(spreadOverMonths(100, '2022-01-20', '2022-02-10')).toEqual([
-      { maand: '2022-01', bedrag: 54 },
-      { maand: '2022-02', bedrag: 46 },
+      { maand: '2022-01', bedrag: 55 },
+      { maand: '2022-02', bedrag: 45 },
     ]);
+    // 364 cents over a year: 0.997 cent a day; every month within a cent of its share (not the rest in December).
+    const jaar = spreadOverMonths(364, '2022-01-01', '2022-12-31');
+    expect(jaar.map((d) => d.bedrag)).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 30]);
     expect(spreadOverMonths(-1001, '2022-05-01', '2022-05-31')).toEqual([
       { maand: '2022-05', bedrag: -1001 },
     ]);
@@ -272,7 +275,7 @@ describe('spreadOverMonths: a taakgericht report’s amount over the months of i
         expect(delen.map((d) => d.maand)).toEqual(monthsBetween(monthOf(begin), monthOf(eind)));
         for (const d of delen) expect(Math.sign(d.bedrag) * Math.sign(bedrag)).not.toBe(-1);
         const totaal = daysInclusive(begin, eind);
-        for (const d of delen.slice(0, -1)) {
+        for (const d of delen) {
           const van = d.maand === monthOf(begin) ? begin : `${d.maand}-01`;
           const tot = d.maand === monthOf(eind) ? eind : lastOfMonth(`${d.maand}-01`);
           expect(
