@@ -48,6 +48,8 @@ export interface BlobVersion {
   readonly versionId?: string;
   /** When the object arrived (S3 LastModified; local file mtime). */
   readonly modified: Date;
+  /** Its size in bytes, where the store tells it apart from the tag (s3rver writes an upload over the object). */
+  readonly size?: number;
 }
 
 export class ReplacedError extends Error {

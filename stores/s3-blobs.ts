@@ -125,7 +125,7 @@ export class S3BlobStore implements BlobStore {
   /** s3rver ignores If-Match on copy and delete: a look first (S3 itself also checks, atomically). */
   private async stillCurrent(key: string, version: BlobVersion): Promise<void> {
     const now = await this.version(key);
-    if (now !== null && now.tag !== version.tag) throw new ReplacedError(key);
+    if (now !== null && (now.tag !== version.tag || now.size !== version.size)) throw new ReplacedError(key);
   }
 
   /** A failed precondition (412) means the object was replaced since its version was taken. */
@@ -160,6 +160,7 @@ export class S3BlobStore implements BlobStore {
         tag: res.ETag ?? '',
         ...(res.VersionId && res.VersionId !== 'null' ? { versionId: res.VersionId } : {}),
         modified: res.LastModified ?? new Date(0),
+        ...(res.ContentLength !== undefined ? { size: res.ContentLength } : {}),
       };
     } catch (err) {
       if (isMissing(err)) return null;

@@ -105,4 +105,22 @@ describe('s3rver: the same name uploaded again, still arriving, while the judged
     if (typeof read === 'string') expect(read).toBe(first);
     else expect(read).toBeInstanceOf(ReplacedError);
   });
+
+  it('clearing the inbox with the judged version leaves the newer upload, still arriving, alone', async () => {
+    await s3.blobs.put(KEY, 'A'.repeat(1000));
+    const v = (await s3.blobs.version(KEY))!;
+    const body = new PassThrough();
+    const client = s3rverClient(s3.endpoint);
+    const second = 'B'.repeat(2000);
+    const uploading = client.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body, ContentLength: second.length }),
+    );
+    body.write(second.slice(0, 500));
+    await new Promise((r) => setTimeout(r, 300));
+    await expect(s3.blobs.delete(KEY, v)).rejects.toBeInstanceOf(ReplacedError);
+    body.end(second.slice(500));
+    await uploading;
+    client.destroy();
+    expect((await readBlob(s3.blobs, KEY)).toString()).toBe(second);
+  });
 });
