@@ -10,7 +10,6 @@
  * reported under `buitenTermijn` and not booked.
  */
 import { diffRegelingen } from './diff';
-import { type Probleem, SettlementConfigError } from './errors';
 import type { Json } from './hash';
 import type {
   BuitenTermijn,
@@ -122,21 +121,11 @@ export function postCalculations(
   const nacalculaties: Nacalculatie[] = [];
   const buitenTermijn: BuitenTermijn[] = [];
   const invoer: Json[] = [];
-  const gewijzigd: Probleem[] = [];
   for (const y of [...gesloten.keys()].sort((a, b) => a - b)) {
     const eigen = gesloten.get(y);
     if (eigen === undefined) continue;
     const basis = basisVoor(y, eigen, gesloten);
     const herberekening = computeYear(config, kosten, { jaar: y, status: 'definitief' });
-    // A post-calculation books late costs, not a policy changed afterwards (a key, a budget, inhabitants).
-    if (eigen.configuratieHash !== undefined && eigen.configuratieHash !== herberekening.configuratieHash) {
-      gewijzigd.push({
-        bestand: `${config.bestanden.region} of ${config.bestanden.budgetten}`,
-        veld: `jaar ${y}`,
-        melding: `de configuratie van ${y} (regelingen, sleutels, budgetten, inwoners of bedrijfsvoering) is gewijzigd sinds ${y} definitief werd afgesloten; een nacalculatie verwerkt alleen latere kosten. Herstel de configuratie van ${y}, of laat een gewijzigde regeling pas na ${y} gelden (jaren.van)`,
-      });
-      continue;
-    }
     const verklaring = diffRegelingen(basis.regelingen, herberekening.regelingen);
     const lijst = regels(basis.regelingen, herberekening.regelingen);
     // Only changed figures make a post-calculation; a file re-identified with the same amounts does not.
@@ -161,6 +150,5 @@ export function postCalculations(
     });
     invoer.push({ jaar: y, basis: basis.invoerHash, herberekening: herberekening.invoerHash });
   }
-  if (gewijzigd.length > 0) throw new SettlementConfigError(gewijzigd);
   return { nacalculaties, buitenTermijn, invoer };
 }

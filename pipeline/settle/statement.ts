@@ -120,7 +120,6 @@ export function settleYear(
     kop,
     versie: vorige === null ? 1 : vorige.versie + 1,
     invoerHash,
-    configuratieHash: jaarUitkomst.configuratieHash,
     vorigeVersie:
       vorige === null
         ? null

@@ -282,12 +282,6 @@ export interface Statement {
   readonly versie: number;
   /** SHA-256 (hex) of the canonical JSON of every input the statement depends on. */
   readonly invoerHash: string;
-  /**
-   * SHA-256 of the year's configuration as its figures read it (schemes, keys, budgets, inhabitants, operating costs,
-   * care products), without the costs: a closed year is recomputed for a post-calculation only under the
-   * configuration it was closed with. Absent in statements stored before it existed.
-   */
-  readonly configuratieHash?: string;
   readonly vorigeVersie: {
     readonly versie: number;
     readonly invoerHash: string;

@@ -46,8 +46,6 @@ export interface JaarUitkomst {
   readonly nietToegerekend: readonly NietToegerekend[];
   readonly projectie: Projectie | null;
   readonly invoerHash: string;
-  /** SHA-256 of what the year's figures read of the configuration (not its costs): see Statement. */
-  readonly configuratieHash: string;
 }
 
 function maandenBekend(opties: JaarBerekening): number | null {
@@ -213,30 +211,7 @@ export function computeYear(
       .sort((a, b) => cmpText(JSON.stringify(a), JSON.stringify(b))),
     kosten: lijnen.map((l) => hashJson(kostenJson(l))).sort(cmpText),
   };
-  // The same without what is not configuration: the costs, the run's status and scenario keys, scheme positions.
-  const {
-    kosten: _k,
-    status: _s,
-    totEnMetMaand: _t,
-    sleutels: _l,
-    rekenmodel: _r,
-    ...configuratie
-  } = invoer as Record<string, Json>;
-  const configuratieHash = hashJson({
-    ...configuratie,
-    verevening: {
-      ...(configuratie.verevening as Record<string, Json>),
-      regelingen: actieve.map((a) => {
-        const { index: _i, ...r } = regelingInvoer(a.index, a.regeling, a.centrumgemeente, jaar) as Record<
-          string,
-          Json
-        >;
-        return r;
-      }),
-    },
-  });
   return {
-    configuratieHash,
     regelingen,
     bijdragePerInwoner: bijdrage,
     nietToegerekend: toerekening.nietToegerekend,

@@ -177,54 +177,6 @@ describe('year-end close and post-calculation', () => {
     expect(s2024.invoerHash).not.toBe(zonder.invoerHash);
   });
 
-  it('a configuration changed for a closed year is refused, not booked as a correction', () => {
-    // The colleges choose 50% inleg / 50% gebruik "from now on", and region.json's key is edited for every year.
-    const anders = voorbeeldConfig({ inleg: 0.5, gebruik: 0.5 });
-    expect(() =>
-      settleYear(anders, VOORBEELD_KOSTEN, {
-        jaar: 2024,
-        status: 'definitief',
-        afgesloten: [definitief2023],
-      }),
-    ).toThrow(/de configuratie van 2023 .* is gewijzigd sinds 2023 definitief werd afgesloten/);
-    // The same change made for the years after 2023 only: 2023 is recomputed under its own key, nothing booked.
-    const basis = voorbeeldVerevening({ inleg: 1 });
-    const vanaf2024 = loadSettlementConfig(
-      voorbeeldRegio({
-        ...basis,
-        regelingen: [
-          { ...basis.regelingen[0], jaren: { van: 2023, tot: 2023 } },
-          {
-            ...basis.regelingen[0],
-            naam: 'Voorbeeldpool BW vanaf 2024',
-            jaren: { van: 2024 },
-            sleutel: { inleg: 0.5, gebruik: 0.5 },
-          },
-        ],
-      }),
-      VOORBEELD_BUDGETTEN,
-    );
-    const s2024 = settleYear(vanaf2024, VOORBEELD_KOSTEN, {
-      jaar: 2024,
-      status: 'definitief',
-      afgesloten: [definitief2023],
-    });
-    expect(s2024.nacalculaties).toEqual([]);
-    expect(s2024.regelingen[0].naam).toBe('Voorbeeldpool BW vanaf 2024');
-    // An explanatory text changed is no change of configuration.
-    const toelichting = loadSettlementConfig(
-      voorbeeldRegio({ ...basis, regelingen: [{ ...basis.regelingen[0], toelichting: 'anders verwoord' }] }),
-      VOORBEELD_BUDGETTEN,
-    );
-    expect(
-      settleYear(toelichting, VOORBEELD_KOSTEN, {
-        jaar: 2024,
-        status: 'definitief',
-        afgesloten: [definitief2023],
-      }).nacalculaties,
-    ).toEqual([]);
-  });
-
   it('a correction is booked once: the next year compares with the stand that already includes it', () => {
     const s2024 = settleYear(config, metLaat, {
       jaar: 2024,
