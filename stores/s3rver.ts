@@ -66,7 +66,7 @@ export async function startS3rver(directory: string, port = 0): Promise<RunningS
   return {
     server,
     endpoint,
-    blobs: new S3BlobStore(client, BUCKET),
+    blobs: new S3BlobStore(client, BUCKET, true),
     close: async () => {
       await server.close();
       client.destroy();

@@ -1,8 +1,9 @@
 /** Reads a taakgericht report CSV (bemoeizorg & preventie: totals per municipality, period and provider). */
 import { columnIndex, TAAKGERICHT_COLUMNS, type TaakgerichtRow } from '../../schemas/csv';
 import type { FindingCollector } from './collector';
-import { readCsv } from './csv';
+import { location, readCsv } from './csv';
 import type { ReadState } from './declaraties';
+import { finding } from './findings';
 import type { HeadFacts } from './sniff';
 
 const C = columnIndex(TAAKGERICHT_COLUMNS);
@@ -16,17 +17,30 @@ export async function* readTaakgericht(
   const csvState = { lines: 0, badRows: 0, headerFailed: false };
   let seq = 0;
   try {
-    yield* readCsv(text, facts.delimiter ?? ';', TAAKGERICHT_COLUMNS, findings, csvState, (v, row) => ({
-      seq: seq++,
-      row,
-      gemeente: v[C.Gemeente] as string,
-      taakveld: v[C.Taakveld] as TaakgerichtRow['taakveld'],
-      periodeBegin: v[C.PeriodeBegindatum] as string,
-      periodeEind: v[C.PeriodeEinddatum] as string,
-      agbCode: v[C.AgbCode] as string,
-      aantalClienten: v[C.AantalClienten] as number,
-      bedrag: v[C.Bedrag] as number,
-    }));
+    yield* readCsv(text, facts.delimiter ?? ';', TAAKGERICHT_COLUMNS, findings, csvState, (v, row) => {
+      const periodeBegin = v[C.PeriodeBegindatum] as string;
+      const periodeEind = v[C.PeriodeEinddatum] as string;
+      // A period that ends before it begins has no months to count the amount in.
+      if (periodeEind < periodeBegin)
+        findings.add(
+          finding(
+            'CSV-VALUE',
+            location(row, 'PeriodeEinddatum'),
+            `PeriodeEinddatum ${periodeEind} ligt voor PeriodeBegindatum ${periodeBegin}`,
+          ),
+        );
+      return {
+        seq: seq++,
+        row,
+        gemeente: v[C.Gemeente] as string,
+        taakveld: v[C.Taakveld] as TaakgerichtRow['taakveld'],
+        periodeBegin,
+        periodeEind,
+        agbCode: v[C.AgbCode] as string,
+        aantalClienten: v[C.AantalClienten] as number,
+        bedrag: v[C.Bedrag] as number,
+      };
+    });
   } finally {
     state.lines = csvState.lines;
   }

@@ -290,6 +290,8 @@ export function spreadOverMonths(
   begin: string,
   eind: string,
 ): { maand: string; bedrag: number }[] {
+  // Ingest quarantines a report whose period ends before it begins; should one be stored, its month is its begin.
+  if (eind < begin) return [{ maand: monthOf(begin), bedrag }];
   const maanden = monthsBetween(monthOf(begin), monthOf(eind));
   const dagen = maanden.map((maand) =>
     daysInclusive(

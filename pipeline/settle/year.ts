@@ -29,7 +29,7 @@ import type {
 import { cmpText } from './types';
 
 /** Version of the calculation rules; part of every input hash so a rule change never reuses an old hash. */
-export const REKENMODEL = 2;
+export const REKENMODEL = 1;
 
 export interface JaarBerekening {
   readonly jaar: number;

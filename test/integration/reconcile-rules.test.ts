@@ -816,6 +816,25 @@ describe('taakgericht reports', () => {
     taakgericht(await loadMonitorData(stack.store, ['0983', '0988']), { van: '2022-01', tot: '2022-12' });
   const vervangt = (r: Report) => r.findings.filter((f) => f.rule === 'TAAK-VERVANGT').map((f) => f.message);
 
+  it('a report whose period ends before it begins is quarantined, naming the row; nothing of it counts', async () => {
+    const { report } = await stack.upload(
+      '0988',
+      'bp-omgekeerd.csv',
+      taakgerichtCsv([
+        { gemeente: '0988', periodeBegin: '2022-06-30', periodeEind: '2022-01-01', bedrag: 41500 },
+      ]),
+    );
+    expect(report.status).toBe('quarantaine');
+    expect(report.findings.map((f) => [f.rule, f.location, f.message])).toEqual([
+      [
+        'CSV-VALUE',
+        'regel 2, kolom PeriodeEinddatum',
+        'PeriodeEinddatum 2022-01-01 ligt voor PeriodeBegindatum 2022-06-30',
+      ],
+    ]);
+    expect(await taakRows()).toEqual([]);
+  });
+
   it('a member correcting the report its centrumgemeente sent for it: its report says it replaces that one', async () => {
     await stack.upload(
       '0983',

@@ -263,6 +263,8 @@ describe('spreadOverMonths: a taakgericht report’s amount over the months of i
     expect(spreadOverMonths(-1001, '2022-05-01', '2022-05-31')).toEqual([
       { maand: '2022-05', bedrag: -1001 },
     ]);
+    // A period ending before it begins (ingest quarantines it) does not stop the settlement: its begin month.
+    expect(spreadOverMonths(500, '2022-06-30', '2022-01-01')).toEqual([{ maand: '2022-06', bedrag: 500 }]);
   });
 
   it('the parts sum to the amount exactly, carry its sign, and differ from their days’ share by under a cent each', () => {
