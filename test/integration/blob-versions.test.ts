@@ -78,49 +78,50 @@ describe('s3rver: the same name uploaded again, still arriving, while the judged
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('the read gives the judged bytes or fails with ReplacedError, never the newer bytes', async () => {
-    // s3rver writes an upload over the object it replaces, and its ETag only at the end.
-    const first = 'A'.repeat(1000);
-    await s3.blobs.put(KEY, first);
-    const v = (await s3.blobs.version(KEY))!;
+  const FIRST = 'A'.repeat(1000);
+  const SECOND = 'B'.repeat(2000);
+
+  /**
+   * The judged version of KEY, and an upload of SECOND under the same name that has sent its first 500 bytes (s3rver
+   * writes an upload over the object it replaces, and its ETag only at the end); `finish` sends the rest.
+   */
+  async function uploadArriving() {
+    await s3.blobs.put(KEY, FIRST);
+    const judged = (await s3.blobs.version(KEY))!;
     const body = new PassThrough();
     const client = s3rverClient(s3.endpoint);
-    const second = 'B'.repeat(2000);
     const uploading = client.send(
-      new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body, ContentLength: second.length }),
+      new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body, ContentLength: SECOND.length }),
     );
-    body.write(second.slice(0, 500));
+    body.write(SECOND.slice(0, 500));
     await new Promise((r) => setTimeout(r, 300));
+    const finish = async () => {
+      body.end(SECOND.slice(500));
+      await uploading;
+      client.destroy();
+    };
+    return { judged, finish };
+  }
+
+  it('the read gives the judged bytes or fails with ReplacedError, never the newer bytes', async () => {
+    const { judged, finish } = await uploadArriving();
     let read: string | Error;
     try {
       const chunks: Buffer[] = [];
-      for await (const c of await s3.blobs.open(KEY, v)) chunks.push(c as Buffer);
+      for await (const c of await s3.blobs.open(KEY, judged)) chunks.push(c as Buffer);
       read = Buffer.concat(chunks).toString();
     } catch (err) {
       read = err as Error;
     }
-    body.end(second.slice(500));
-    await uploading;
-    client.destroy();
-    if (typeof read === 'string') expect(read).toBe(first);
+    await finish();
+    if (typeof read === 'string') expect(read).toBe(FIRST);
     else expect(read).toBeInstanceOf(ReplacedError);
   });
 
   it('clearing the inbox with the judged version leaves the newer upload, still arriving, alone', async () => {
-    await s3.blobs.put(KEY, 'A'.repeat(1000));
-    const v = (await s3.blobs.version(KEY))!;
-    const body = new PassThrough();
-    const client = s3rverClient(s3.endpoint);
-    const second = 'B'.repeat(2000);
-    const uploading = client.send(
-      new PutObjectCommand({ Bucket: BUCKET, Key: KEY, Body: body, ContentLength: second.length }),
-    );
-    body.write(second.slice(0, 500));
-    await new Promise((r) => setTimeout(r, 300));
-    await expect(s3.blobs.delete(KEY, v)).rejects.toBeInstanceOf(ReplacedError);
-    body.end(second.slice(500));
-    await uploading;
-    client.destroy();
-    expect((await readBlob(s3.blobs, KEY)).toString()).toBe(second);
+    const { judged, finish } = await uploadArriving();
+    await expect(s3.blobs.delete(KEY, judged)).rejects.toBeInstanceOf(ReplacedError);
+    await finish();
+    expect((await readBlob(s3.blobs, KEY)).toString()).toBe(SECOND);
   });
 });
