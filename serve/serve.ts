@@ -23,6 +23,7 @@ import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
 import { loadFiles } from '../pipeline/state/reader';
 import type { Report } from '../schemas/report';
+import { foreignHost } from '../stores/browser-guard';
 import { BUCKET } from '../stores/s3rver';
 import { SERVE_FILE, type ServeInfo } from './info';
 import { monitorPage } from './monitor';
@@ -264,9 +265,8 @@ const sendFout = (res: ServerResponse, status: number, fout: string): void => se
  * to 127.0.0.1), and a write (`/lokaal/…`) with an Origin header (a cross-site form post; bwmo's own CLI sends none).
  */
 function refuseForeign(req: IncomingMessage): string | null {
-  const host = (req.headers.host ?? '').replace(/:[0-9]+$/, '').toLowerCase();
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(host))
-    return `bwmo serve beantwoordt alleen vragen aan 127.0.0.1 of localhost, niet aan ${host || '(geen host)'}`;
+  const foreign = foreignHost(req);
+  if (foreign) return `bwmo serve beantwoordt ${foreign}`;
   if ((req.url ?? '').startsWith('/lokaal/') && req.headers.origin !== undefined)
     return 'bwmo serve neemt /lokaal/ alleen aan van bwmo op deze machine, niet van een webpagina';
   return null;

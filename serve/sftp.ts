@@ -246,6 +246,8 @@ interface Shared {
   track(p: Promise<void>): void;
   /** Sizes of bucket objects by key and modification time (the BlobStore port has no size). */
   readonly sizes: Map<string, { mtime: number; size: number }>;
+  /** Open handles per user over all its connections and sessions (each write handle holds a spool file). */
+  readonly openHandles: Map<string, number>;
 }
 
 const sha256 = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
@@ -277,6 +279,7 @@ export async function startSftpServer(options: SftpServerOptions): Promise<SftpS
       void tracked.finally(() => pending.delete(tracked));
     },
     sizes: new Map(),
+    openHandles: new Map(),
   };
 
   /** Open connections, each with the promise of its end (after its sessions were ended). */
@@ -436,8 +439,12 @@ function serveSftp(sftp: SFTPWrapper, user: SftpUser, shared: Shared): () => voi
   const newHandle = (h: Handle): Buffer => {
     const id = randomBytes(16);
     handles.set(id.toString('hex'), h);
+    countHandles(1);
     return id;
   };
+  const countHandles = (n: number) => shared.openHandles.set(g, (shared.openHandles.get(g) ?? 0) + n);
+  // Per user, not per session: more sessions or connections do not give more.
+  const tooManyHandles = () => (shared.openHandles.get(g) ?? 0) >= MAX_HANDLES;
   const handleOf = (id: Buffer): Handle | undefined => handles.get(id.toString('hex'));
 
   const objectInfo = async (key: string): Promise<{ size: number; mtime: Date } | null> => {
@@ -500,6 +507,7 @@ function serveSftp(sftp: SFTPWrapper, user: SftpUser, shared: Shared): () => voi
         shared.track(h.fd.close().finally(() => rm(h.tmp, { force: true })));
       }
     }
+    countHandles(-handles.size);
     handles.clear();
   };
   // EOF from the client: it sends no more requests. End the session (open uploads are partial) and close the
@@ -547,7 +555,7 @@ function serveSftp(sftp: SFTPWrapper, user: SftpUser, shared: Shared): () => voi
     if (!p || p.kind === 'file') return refused('OPENDIR', path, STATUS_CODE.NO_SUCH_FILE)(reqId);
     if (p.kind === 'folder' && p.folder === 'upload')
       return refused('OPENDIR', path, STATUS_CODE.PERMISSION_DENIED)(reqId);
-    if (handles.size >= MAX_HANDLES) return sftp.status(reqId, STATUS_CODE.FAILURE, 'te veel open handles');
+    if (tooManyHandles()) return sftp.status(reqId, STATUS_CODE.FAILURE, 'te veel open handles');
     run(reqId, 'OPENDIR', async () => {
       const now = new Date();
       const entries: FileEntry[] = [];
@@ -587,7 +595,7 @@ function serveSftp(sftp: SFTPWrapper, user: SftpUser, shared: Shared): () => voi
     if (!p) return refused('OPEN', path, STATUS_CODE.NO_SUCH_FILE)(reqId);
     if (p.kind !== 'file')
       return refused('OPEN', path, writing ? STATUS_CODE.PERMISSION_DENIED : STATUS_CODE.FAILURE)(reqId);
-    if (handles.size >= MAX_HANDLES) return sftp.status(reqId, STATUS_CODE.FAILURE, 'te veel open handles');
+    if (tooManyHandles()) return sftp.status(reqId, STATUS_CODE.FAILURE, 'te veel open handles');
 
     if (p.folder === 'antwoorden') {
       if (writing || !reading) return refused('OPEN (schrijven)', path, STATUS_CODE.PERMISSION_DENIED)(reqId);
@@ -696,6 +704,7 @@ function serveSftp(sftp: SFTPWrapper, user: SftpUser, shared: Shared): () => voi
     const h = handles.get(key);
     if (!h) return sftp.status(reqId, STATUS_CODE.FAILURE, 'ongeldige handle');
     handles.delete(key);
+    countHandles(-1);
     if (h.kind === 'dir') return sftp.status(reqId, STATUS_CODE.OK);
     if (h.kind === 'read') {
       run(reqId, 'CLOSE', async () => {

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { refuseBrowsers } from './browser-guard';
 import { ensureTable } from './dynamo';
 
 export interface LocalDynamo {
@@ -17,6 +18,7 @@ export const TABLE = 'bwmo';
 
 export async function startDynalite(path?: string, port = 0): Promise<LocalDynamo> {
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  refuseBrowsers(server, 'dynalite');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

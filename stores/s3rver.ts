@@ -8,6 +8,7 @@ import { rename } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import type { BlobStore } from '../pipeline/ports';
+import { refuseBrowsers } from './browser-guard';
 import { LocalBlobStore } from './local-blobs';
 import { S3BlobStore, s3Client } from './s3-blobs';
 
@@ -61,6 +62,12 @@ export async function startS3rver(directory: string, port = 0): Promise<RunningS
     configureBuckets: [{ name: BUCKET }],
   });
   const address = await server.run();
+  // Only signed requests (bwmo's own client, the AWS CLI): an unsigned HTML-form post or delete is refused too.
+  refuseBrowsers(server.httpServer, 's3rver', (req) =>
+    /^AWS4-HMAC-SHA256 /.test(req.headers.authorization ?? '') || (req.url ?? '').includes('X-Amz-Signature=')
+      ? null
+      : 'alleen ondertekende vragen',
+  );
   const endpoint = `http://127.0.0.1:${address.port}`;
   const client = s3rverClient(endpoint);
   return {
