@@ -4,7 +4,7 @@
  * embedded stack, and prints what was accepted and rejected, the monitor's stand and trend, and the provisional
  * settlement of the half year with the standard keys compared.
  */
-import { rm } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { generate } from '../examples/generator/generate';
 import { writeGenerated } from '../examples/generator/write';
@@ -20,6 +20,13 @@ import { openLocal, type RuntimeOptions } from './runtime';
 
 export async function runDemo(options: RuntimeOptions & { seed: string }): Promise<number> {
   const dataDir = resolve(options.data);
+  // Starts afresh, but only in a folder that is the demo's own (or empty, or not there): never someone's data.
+  if (!(await isDemoFolder(dataDir))) {
+    process.stderr.write(
+      `bwmo demo: ${dataDir} bevat al andere bestanden en is geen demomap; kies met --data een lege of nieuwe map\n`,
+    );
+    return 2;
+  }
   await rm(dataDir, { recursive: true, force: true });
   const region = await loadRegion(resolve(options.region));
   const generated = generate(region, {
@@ -43,7 +50,6 @@ export async function runDemo(options: RuntimeOptions & { seed: string }): Promi
       manifest.files.map((f) => ({ path: join(filesDir, f.path), gemeente: f.gemeente })),
       process.stderr.isTTY,
     );
-    if (!reports) return 2;
     const ask = askInProcess(apiRouter(runtime));
     // The provisional settlement of the half year, stored as version 1, with the standard keys side by side.
     const settlement = await runSettlement(runtime, {
@@ -65,4 +71,17 @@ export async function runDemo(options: RuntimeOptions & { seed: string }): Promi
   } finally {
     await runtime.close();
   }
+}
+
+/** A folder the demo may empty: not there, empty, or one it made itself (its example files' manifest). */
+async function isDemoFolder(dir: string): Promise<boolean> {
+  const info = await stat(dir).catch(() => null);
+  if (info === null) return true;
+  if (!info.isDirectory()) return false;
+  const entries = await readdir(dir);
+  if (entries.length === 0) return true;
+  return stat(join(dir, 'voorbeeldbestanden', 'manifest.json')).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }

@@ -17,16 +17,21 @@ export interface IngestOptions extends RuntimeOptions {
 }
 
 export async function runIngest(files: string[], options: IngestOptions): Promise<number> {
+  if (options.gemeente !== undefined && !/^[0-9]{4}$/.test(options.gemeente)) {
+    process.stderr.write(`bwmo ingest: --gemeente ${options.gemeente} is geen gemeentecode (4 cijfers)\n`);
+    return 2;
+  }
   for (const f of files) {
     if (!(await stat(f).catch(() => null))?.isFile()) {
       process.stderr.write(`bwmo ingest: ${f} is geen leesbaar bestand\n`);
       return 2;
     }
   }
+  // Every file's municipality first: a usage error must not stop the run halfway, after earlier files committed.
+  const placed = await placeFiles(files, options.gemeente);
+  if (placed === null) return 2;
   const serving = await runningServe(options.data);
-  const reports = serving
-    ? await handOff(serving, files, options.gemeente)
-    : await ingestHere(files, options);
+  const reports = serving ? await handOff(serving, placed) : await ingestHere(placed, options);
   if (reports === null) return 2;
   await writeAll(process.stdout, [
     options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${summary(reports)}\n`,
@@ -34,45 +39,54 @@ export async function runIngest(files: string[], options: IngestOptions): Promis
   return 0;
 }
 
+export interface PlacedFile {
+  readonly path: string;
+  readonly gemeente: string;
+}
+
+/** Each file with the municipality it is uploaded as: the one given, else the one it names; null when one has none. */
+async function placeFiles(
+  files: readonly string[],
+  gemeente: string | undefined,
+): Promise<PlacedFile[] | null> {
+  const placed: PlacedFile[] = [];
+  for (const path of files) {
+    const g = gemeente ?? (await namedGemeente(pathSource(path, path)));
+    if (!g) {
+      process.stderr.write(
+        `bwmo ingest: ${path}: geen gemeentecode gevonden in het bestand; geef --gemeente op (er is niets verwerkt)\n`,
+      );
+      return null;
+    }
+    placed.push({ path, gemeente: g });
+  }
+  return placed;
+}
+
 /** The files through the embedded local stack, opened for this run. */
-async function ingestHere(files: readonly string[], options: IngestOptions): Promise<Report[] | null> {
+async function ingestHere(files: readonly PlacedFile[], options: IngestOptions): Promise<Report[] | null> {
   const runtime = await openLocal(options);
   try {
-    return await ingestFiles(
-      runtime,
-      files.map((path) => ({ path, gemeente: options.gemeente })),
-      !options.json && process.stderr.isTTY,
-    );
+    return await ingestFiles(runtime, files, !options.json && process.stderr.isTTY);
   } finally {
     await runtime.close();
   }
 }
 
-/**
- * Files each local file as uploaded by the given municipality, else the one the file names, in the order given;
- * null on a usage error.
- */
+/** Files each local file as uploaded by its municipality, in the order given. */
 export async function ingestFiles(
   runtime: Awaited<ReturnType<typeof openLocal>>,
-  files: readonly { readonly path: string; readonly gemeente?: string }[],
+  files: readonly PlacedFile[],
   showProgress: boolean,
-): Promise<Report[] | null> {
+): Promise<Report[]> {
   const bar = showProgress
     ? new SingleBar({ format: 'bwmo ingest [{bar}] {value}/{total} {file}', hideCursor: true })
     : null;
   bar?.start(files.length, 0, { file: '' });
   const reports: Report[] = [];
   try {
-    for (const { path: f, gemeente } of files) {
+    for (const { path: f, gemeente: g } of files) {
       bar?.update({ file: basename(f) });
-      const g = gemeente ?? (await namedGemeente(pathSource(f, f)));
-      if (!g) {
-        bar?.stop();
-        process.stderr.write(
-          `bwmo ingest: ${f}: geen gemeentecode gevonden in het bestand; geef --gemeente op\n`,
-        );
-        return null;
-      }
       const key = `inbox/${g}/${basename(f)}`;
       await runtime.blobs.put(key, createReadStream(f));
       reports.push((await ingestObject(runtime, key)).report);
@@ -84,23 +98,12 @@ export async function ingestFiles(
   return reports;
 }
 
-async function handOff(
-  serving: ServeInfo,
-  files: readonly string[],
-  gemeente: string | undefined,
-): Promise<Report[] | null> {
+async function handOff(serving: ServeInfo, files: readonly PlacedFile[]): Promise<Report[] | null> {
   process.stderr.write(
     `bwmo ingest: bwmo serve draait (${serving.http}); de bestanden gaan via die server\n`,
   );
   const reports: Report[] = [];
-  for (const f of files) {
-    const g = gemeente ?? (await namedGemeente(pathSource(f, f)));
-    if (!g) {
-      process.stderr.write(
-        `bwmo ingest: ${f}: geen gemeentecode gevonden in het bestand; geef --gemeente op\n`,
-      );
-      return null;
-    }
+  for (const { path: f, gemeente: g } of files) {
     const url = `${serving.http}/lokaal/ingest?gemeente=${g}&naam=${encodeURIComponent(basename(f))}`;
     const res = await fetch(url, { method: 'POST', body: await readFile(f) });
     if (!res.ok) {

@@ -139,7 +139,11 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('demo')
     .description('maakt een realistische voorbeeldset voor de regio, verwerkt die en toont het resultaat')
-    .addOption(new Option('--data <dir>', 'map voor de demo (wordt leeggemaakt)').default('.bwmo-demo'))
+    .addOption(
+      new Option('--data <dir>', 'map voor de demo (een eerdere demomap wordt leeggemaakt)').default(
+        '.bwmo-demo',
+      ),
+    )
     .addOption(regionOption())
     .option('--seed <n>', 'startwaarde van de generator', '42')
     .action((opts: StateOptions & { seed: string }) => {

@@ -16,6 +16,7 @@ import { JsonLinesAlertSink } from '../stores/local-alerts';
 import { LocalBlobStore } from '../stores/local-blobs';
 import { KeyFileSecrets } from '../stores/local-secrets';
 import { adoptBucketFolder, BUCKET, type RunningS3rver, startS3rver } from '../stores/s3rver';
+import { lockDataFolder } from './data-lock';
 
 export const DEFAULT_DATA = '.bwmo';
 export const DEFAULT_REGION = join(__dirname, '..', 'examples', 'regions', 'nml');
@@ -49,7 +50,11 @@ export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> 
   const dataDir = resolve(options.data);
   await mkdir(dataDir, { recursive: true });
   const region = await loadRegion(resolve(options.region));
-  const dynamo = await startDynalite(join(dataDir, 'dynamo'), options.dynamoPort ?? 0);
+  const unlock = await lockDataFolder(dataDir);
+  const dynamo = await startDynalite(join(dataDir, 'dynamo'), options.dynamoPort ?? 0).catch(async (err) => {
+    await unlock();
+    throw err;
+  });
   const folderBucket = join(dataDir, 'bucket');
   let s3: RunningS3rver | null = null;
   try {
@@ -62,6 +67,7 @@ export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> 
   } catch (err) {
     await s3?.close();
     await dynamo.close();
+    await unlock();
     throw err;
   }
   const bucketDir = s3 ? join(dataDir, 's3', BUCKET) : folderBucket;
@@ -78,6 +84,7 @@ export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> 
     close: async () => {
       await s3?.close();
       await dynamo.close();
+      await unlock();
     },
   };
 }

@@ -3,6 +3,10 @@ import { withdrawable, withdrawRecord } from '../pipeline/withdraw';
 import { openLocal, type RuntimeOptions } from './runtime';
 
 export async function runWithdraw(fileId: string, reden: string, options: RuntimeOptions): Promise<number> {
+  if (reden.trim() === '') {
+    process.stderr.write('bwmo withdraw: geef met --reden op waarom het bestand wordt ingetrokken\n');
+    return 2;
+  }
   const runtime = await openLocal(options);
   try {
     const gemeenten = runtime.region.region.gemeenten.map((g) => g.code);

@@ -1,0 +1,80 @@
+/**
+ * The commands stop before they change anything when they cannot finish: a data folder another live process holds,
+ * a file without a municipality among several, an invalid --gemeente, a withdrawal without a reason, and a demo
+ * asked to start afresh in a folder that is not its own (the real CLI, in processes of its own).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bwmo } from '../helpers/cli';
+import { IWMO_VOORBEELDEN } from '../helpers/reference';
+
+jest.setTimeout(60_000);
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'bwmo-guards-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const WMO323 = join(IWMO_VOORBEELDEN, 'WMO323.xml');
+
+test('a data folder held by another live process: exit 2 with a message, no crash; a stale lock is taken over', async () => {
+  const data = join(dir, 'data');
+  await mkdir(data);
+  const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+  try {
+    await writeFile(join(data, 'bwmo.lock'), String(other.pid));
+    const held = await bwmo(['withdraw', '--data', data, 'abc', '--reden', 'test']);
+    expect(held.code).toBe(2);
+    expect(held.stderr).toContain(`is in gebruik door een ander bwmo-proces (pid ${other.pid})`);
+    expect(held.stderr).not.toMatch(/at .*\.js:\d+/);
+  } finally {
+    other.kill();
+  }
+  await new Promise((r) => other.once('exit', r));
+  // The holder is gone: the next command takes the folder (the id is unknown, a usage error of its own).
+  const after = await bwmo(['withdraw', '--data', data, 'abc', '--reden', 'test']);
+  expect(after.stderr).not.toContain('in gebruik');
+  expect(existsSync(join(data, 'bwmo.lock'))).toBe(false);
+});
+
+test('ingest with a file that names no municipality processes none of the files', async () => {
+  const data = join(dir, 'data');
+  const onbekend = join(dir, 'onbekend.csv');
+  await writeFile(onbekend, 'foo;bar\n1;2\n');
+  const run = await bwmo(['ingest', '--data', data, '--json', WMO323, onbekend]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('onbekend.csv: geen gemeentecode gevonden');
+  expect(existsSync(join(data, 'bucket', 'archive'))).toBe(false);
+});
+
+test('ingest --gemeente that is not a gemeentecode stops before a file is stored', async () => {
+  const data = join(dir, 'data');
+  for (const g of ['98', '../x']) {
+    const run = await bwmo(['ingest', '--data', data, '--gemeente', g, WMO323]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is geen gemeentecode');
+  }
+  expect(existsSync(join(data, 'bucket'))).toBe(false);
+});
+
+test('withdraw without a reason is refused', async () => {
+  const run = await bwmo(['withdraw', '--data', join(dir, 'data'), 'abc', '--reden', ' ']);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('geef met --reden op waarom');
+});
+
+test('demo does not empty a folder that holds other files', async () => {
+  await mkdir(join(dir, 'keep'));
+  await writeFile(join(dir, 'keep', 'notities.txt'), 'van iemand anders');
+  const run = await bwmo(['demo', '--data', dir]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('is geen demomap');
+  expect(await readFile(join(dir, 'keep', 'notities.txt'), 'utf8')).toBe('van iemand anders');
+  expect(await readdir(dir)).toEqual(['keep']);
+});
