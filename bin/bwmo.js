@@ -37,6 +37,12 @@ function load() {
   return require('../cli/main.ts');
 }
 
+// Output piped into a reader that stops early (`bwmo report … | head`): end quietly, as other commands do.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(0);
+});
+
 load()
   .main(process.argv)
   .then((code) => {

@@ -192,27 +192,22 @@ export async function runExport(options: ExportOptions): Promise<number> {
   const label = `monitor-${options.van}-${options.tot}`;
   try {
     const written = await withApi(options, async (ask) => {
-      await mkdir(dir, { recursive: true });
+      // Everything asked first: a refused period leaves no folder or half an export behind.
+      const bodies: [string, string | Buffer][] = [];
       if (options.format === 'xlsx') {
-        const body = bodyOf(
-          await ask(
-            '/api/export',
-            new URLSearchParams({ van: options.van, tot: options.tot, format: 'xlsx' }),
-          ),
-        );
-        await writeFile(join(dir, `${label}.xlsx`), body);
-        return [join(dir, `${label}.xlsx`)];
+        const query = new URLSearchParams({ van: options.van, tot: options.tot, format: 'xlsx' });
+        bodies.push([join(dir, `${label}.xlsx`), bodyOf(await ask('/api/export', query))]);
+      } else {
+        for (const name of VIEW_NAMES) {
+          const query = new URLSearchParams({ format: 'csv' });
+          for (const [k, v] of Object.entries(periodParams(name, options)))
+            if (v !== undefined) query.set(k, String(v));
+          bodies.push([join(dir, `${label}-${name}.csv`), bodyOf(await ask(`/api/${name}`, query))]);
+        }
       }
-      const files: string[] = [];
-      for (const name of VIEW_NAMES) {
-        const query = new URLSearchParams({ format: 'csv' });
-        for (const [k, v] of Object.entries(periodParams(name, options)))
-          if (v !== undefined) query.set(k, String(v));
-        const file = join(dir, `${label}-${name}.csv`);
-        await writeFile(file, bodyOf(await ask(`/api/${name}`, query)));
-        files.push(file);
-      }
-      return files;
+      await mkdir(dir, { recursive: true });
+      for (const [file, body] of bodies) await writeFile(file, body);
+      return bodies.map(([file]) => file);
     });
     for (const f of written) process.stdout.write(`${f}\n`);
     return 0;

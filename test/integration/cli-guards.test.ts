@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bwmo } from '../helpers/cli';
 import { IWMO_VOORBEELDEN } from '../helpers/reference';
+import { declaratieCsv, line } from '../helpers/scenario';
 
 jest.setTimeout(60_000);
 
@@ -77,4 +78,36 @@ test('demo does not empty a folder that holds other files', async () => {
   expect(run.stderr).toContain('is geen demomap');
   expect(await readFile(join(dir, 'keep', 'notities.txt'), 'utf8')).toBe('van iemand anders');
   expect(await readdir(dir)).toEqual(['keep']);
+});
+
+test('export with a refused period leaves no folder behind', async () => {
+  const uit = join(dir, 'export');
+  const run = await bwmo([
+    'export',
+    '--data',
+    join(dir, 'data'),
+    '--van',
+    '2021-05',
+    '--tot',
+    '2021-01',
+    '--uit',
+    uit,
+  ]);
+  expect(run.code).toBe(2);
+  expect(existsSync(uit)).toBe(false);
+});
+
+test('output piped into a reader that stops early (| head) ends quietly', async () => {
+  const file = join(dir, 'groot.csv');
+  const lines = Array.from({ length: 3000 }, (_, i) => line('2022-03', `R${i}`));
+  await writeFile(file, declaratieCsv({ nummer: 'D1', maand: '2022-03', lines }));
+  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'bwmo.js'), 'check', file]);
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  expect(stderr).not.toContain('EPIPE');
+  expect(code).toBe(0);
 });
