@@ -9,6 +9,25 @@ import { costGroup } from './settle/costs';
 import { effectiveUsage, type FileRecord, key, type UsageItem } from './state/items';
 import { committedFiles, loadFiles } from './state/reader';
 
+/**
+ * Withdraws a file as an operator asks, while its municipality's files wait (`bwmo serve` ingests alongside): the
+ * record, or why it may not be withdrawn.
+ */
+export async function withdrawSerialised(
+  store: ItemStore,
+  gemeenten: readonly string[],
+  fileId: string,
+  reden: string,
+  lock: <T>(gemeente: string, work: () => Promise<T>) => Promise<T>,
+): Promise<{ record: FileRecord } | { reden: string }> {
+  const found = await fileRecord(store, gemeenten, fileId);
+  if (!found) return { reden: notWithdrawable(fileId, null) };
+  return lock(found.gemeente, async () => {
+    const check = await withdrawable(store, gemeenten, fileId);
+    return 'record' in check ? { record: await withdrawRecord(store, check.record, reden) } : check;
+  });
+}
+
 /** Withdraws a file when it may be (see withdrawable); null when not. */
 export async function withdrawFile(
   store: ItemStore,

@@ -17,11 +17,12 @@ import { makeRouterHandler } from '../functions/router';
 import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
 import { alertWithoutBsns, redactBsns } from '../pipeline/bsn';
-import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
+import { type IngestDeps, parseInboxKey, withMunicipalityLock } from '../pipeline/ingest';
 import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
 import { loadFiles } from '../pipeline/state/reader';
+import { withdrawSerialised } from '../pipeline/withdraw';
 import type { Report } from '../schemas/report';
 import { foreignHost } from '../stores/browser-guard';
 import { BUCKET } from '../stores/s3rver';
@@ -161,6 +162,15 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       const done = waitFor(key);
       await blobs.put(key, req as unknown as AsyncIterable<Buffer>);
       return sendJson(res, 200, await done);
+    }
+    if (req.method === 'POST' && url.pathname === '/lokaal/intrekken') {
+      // `bwmo withdraw` on a data folder this server holds open.
+      const fileId = url.searchParams.get('fileId') ?? '';
+      const reden = (url.searchParams.get('reden') ?? '').trim();
+      if (!fileId || !reden) return sendFout(res, 400, 'fileId en reden zijn nodig');
+      const codes = deps.region.region.gemeenten.map((g) => g.code);
+      const result = await withdrawSerialised(deps.store, codes, fileId, reden, withMunicipalityLock);
+      return 'record' in result ? sendJson(res, 200, result.record) : sendFout(res, 409, result.reden);
     }
     if (req.method === 'POST' && url.pathname === '/lokaal/verevening') {
       // `bwmo settle` on a data folder this server holds open: the run (store, close) happens here.

@@ -445,6 +445,41 @@ describe('bwmo serve end to end', () => {
     expect(await f.object('inbox/0983/cli-declaratie-sep.csv')).toBeNull();
   });
 
+  test('bwmo withdraw on the same data folder is done by the running server', async () => {
+    const decl = join(f.dir, 'cli-declaratie-okt.csv');
+    await writeFile(
+      decl,
+      declaratieCsv({
+        nummer: 'D10',
+        maand: '2022-10',
+        lines: [line('2022-10', 'T1', { toewijzingNummer: 9001 })],
+      }),
+    );
+    const cli = (args: string[]) =>
+      promisify(execFile)(process.execPath, [join(ROOT, 'bin', 'bwmo.js'), ...args], { cwd: ROOT }).then(
+        (r) => ({ code: 0, ...r }),
+        (err: { code: number; stdout: string; stderr: string }) => err,
+      );
+    const [report] = JSON.parse((await cli(['ingest', '--json', '--data', f.data, decl])).stdout) as Report[];
+    expect((await maand('2022-10')).totaal).toMatchObject({ regels: 1 });
+    const withdrawn = await cli([
+      'withdraw',
+      '--data',
+      f.data,
+      report.fileId!,
+      '--reden',
+      'dubbel ingediend',
+    ]);
+    expect(withdrawn.code).toBe(0);
+    expect(withdrawn.stdout).toBe(
+      'ingetrokken: cli-declaratie-okt.csv (gemeente 0983, 1 regels); reden: dubbel ingediend\n',
+    );
+    expect((await maand('2022-10')).totaal).toMatchObject({ regels: 0 });
+    const again = await cli(['withdraw', '--data', f.data, report.fileId!, '--reden', 'nog eens']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('is al ingetrokken');
+  });
+
   test('refuses what a web page could make a browser send: another Host (DNS rebinding) and /lokaal/ with an Origin', async () => {
     const ask = (path: string, headers: Record<string, string>, method = 'GET') =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
