@@ -32,11 +32,11 @@ import { finding } from './read/findings';
 import { type FileFacts, sniff } from './read/sniff';
 import { readTaakgericht } from './read/taakgericht';
 import { readToewijzingen } from './read/toewijzingen';
-import { judgeMessage, reconcileDeclaraties } from './reconcile/declaraties';
+import { judgeAsSentBefore, reconcileDeclaraties } from './reconcile/declaraties';
 import { reconcileTaakgericht } from './reconcile/taakgericht';
 import { reconcileToewijzingen } from './reconcile/toewijzingen';
 import type { RegionData } from './region/load';
-import { type Reference, referenceData } from './region/reference';
+import { referenceData } from './region/reference';
 import { type ReportHead, renderReport } from './report/render';
 import type { FileSource } from './source';
 import { attemptOf, type FileRecord, key } from './state/items';
@@ -133,7 +133,7 @@ async function ingestVersion(
   const source = blobSource(blobs, inboxKey, version);
   const facts = await sniff(source);
   const fileId = facts.sha256;
-  const upload: Upload = { inboxKey, version, source, facts, ontvangen };
+  const upload: Upload = { inboxKey, gemeente, name, version, source, facts, ontvangen };
   const records = await loadFiles(store, gemeente);
   const existing = records.get(fileId);
   if (existing) {
@@ -165,25 +165,14 @@ async function ingestVersion(
       findings,
       ontvangen,
     };
-    return commitAndPublish(deps, {
-      head,
-      upload,
-      declaraties: [],
-      checked,
-      fileId,
-      ontvangen,
-      name,
-      uitvoer,
-      gemeente,
-      answer: null,
-    });
+    return commitAndPublish(deps, { head, upload, declaraties: [], uitvoer, answered: false });
   }
 
   const files = committedFiles(records);
   const poging = attemptOf(fileId, ontvangen, records.values(), rulesFingerprint(deps.region));
   const state = new StateReader(store, gemeente, files);
   const pseudonymise = pseudonymiser(await deps.secrets.pseudonymKey());
-  const text = () => textOf(source, facts);
+  const text = () => uploadText(upload);
   let level3: Finding[] = [];
   let items: Awaited<ReturnType<typeof reconcileDeclaraties>>['items'] = [];
   let rejectedLines = 0;
@@ -251,20 +240,12 @@ async function ingestVersion(
     findings: [...checked.findings, ...level3],
     ontvangen,
   };
-  const answer = checked.kind === 'declaratie' && checked.declaraties.length > 0 ? facts.format : null;
   return commitAndPublish(deps, {
     head,
     upload,
     declaraties: checked.declaraties,
-    checked,
-    fileId,
-    ontvangen,
-    name,
     uitvoer,
-    gemeente,
-    answer,
-    reference,
-    text,
+    answered: checked.kind === 'declaratie' && checked.declaraties.length > 0,
     items,
     poging,
   });
@@ -285,7 +266,8 @@ export function rulesFingerprint(region: RegionData): string {
   return f;
 }
 
-function textOf(source: FileSource, facts: FileFacts): AsyncIterable<string> {
+/** A fresh pass over an upload's text. */
+function uploadText({ source, facts }: Upload): AsyncIterable<string> {
   return (async function* () {
     yield* decodeText(await source.open(), facts.encoding);
   })();
@@ -309,23 +291,14 @@ function isolationProblem(checked: CheckedFile, uploader: string, centrum: strin
   );
 }
 
-/** The format of a declaration file, which its answer follows. */
-type AnswerFormat = NonNullable<FileFacts['format']>;
-
 interface Outcome {
   readonly head: ReportHead;
   readonly upload: Upload;
   readonly declaraties: CheckedFile['declaraties'];
-  readonly checked: CheckedFile;
-  readonly fileId: string;
-  readonly ontvangen: string;
-  readonly name: string;
   /** The name its outputs get (outputName). */
   readonly uitvoer: string;
-  readonly gemeente: string;
-  readonly answer: AnswerFormat | null;
-  readonly reference?: Reference;
-  readonly text?: () => AsyncIterable<string>;
+  /** A declaration file with declarations: it gets an answer. */
+  readonly answered: boolean;
   /** What the file decided, written just before its record. */
   readonly items?: readonly Item[];
   /** The attempt that decided the items (attemptOf); the record names it. */
@@ -334,29 +307,27 @@ interface Outcome {
 
 async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestResult> {
   const { blobs, store } = deps;
-  const reportKey = stateKey(o.gemeente, o.fileId, 'rapport.json');
+  const { gemeente, name, ontvangen, facts } = o.upload;
+  const fileId = facts.sha256;
+  const reportKey = stateKey(gemeente, fileId, 'rapport.json');
   await blobs.put(reportKey, renderReport(o.head, o.declaraties));
-  let antwoordKey: string | null = null;
-  let antwoordExt: 'xml' | 'csv' | null = null;
-  if (o.answer && o.text) {
-    antwoordExt = answerExt(o.answer);
-    antwoordKey = stateKey(o.gemeente, o.fileId, `antwoord.${antwoordExt}`);
-    await writeAnswer(blobs, antwoordKey, o.answer, o.checked.facts, o.declaraties, o.text, o.ontvangen);
-  }
+  const antwoordExt = o.answered ? answerExt(o.upload) : null;
+  const antwoordKey = antwoordExt ? stateKey(gemeente, fileId, `antwoord.${antwoordExt}`) : null;
+  if (antwoordKey) await writeAnswer(blobs, antwoordKey, o.upload, o.declaraties);
   const rejectedAmount = o.declaraties.reduce((sum, d) => {
     for (let i = 0; i < d.size; i++) if (d.codesOf(i)) sum += Math.abs(d.amounts[i]);
     return sum;
   }, 0);
   const record: FileRecord = {
-    ...key.file(o.gemeente, o.fileId),
-    fileId: o.fileId,
-    gemeente: o.gemeente,
-    name: o.name,
-    ...(o.uitvoer !== o.name ? { uitvoer: o.uitvoer } : {}),
+    ...key.file(gemeente, fileId),
+    fileId,
+    gemeente,
+    name,
+    ...(o.uitvoer !== name ? { uitvoer: o.uitvoer } : {}),
     status: o.head.status === 'quarantaine' ? 'quarantaine' : 'verwerkt',
     kind: o.head.kind,
     format: o.head.format,
-    ontvangen: o.ontvangen,
+    ontvangen,
     regels: o.head.counts.regels,
     geaccepteerd: o.head.counts.geaccepteerd,
     afgewezen: o.head.counts.afgewezen,
@@ -375,7 +346,8 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
   return publish(deps, record, o.upload);
 }
 
-const answerExt = (answer: AnswerFormat) => (answer === 'csv' ? 'csv' : 'xml');
+/** The answer follows the declaration file: CSV for CSV, else a WMO325 (XML). */
+const answerExt = (upload: Upload): 'csv' | 'xml' => (upload.facts.format === 'csv' ? 'csv' : 'xml');
 
 /**
  * A declaration file's answer: a WMO325 for a WMO323 (its identification from the file id, dated on receipt),
@@ -384,24 +356,20 @@ const answerExt = (answer: AnswerFormat) => (answer === 'csv' ? 'csv' : 'xml');
 async function writeAnswer(
   blobs: BlobStore,
   target: string,
-  answer: AnswerFormat,
-  facts: FileFacts,
+  upload: Upload,
   declaraties: CheckedFile['declaraties'],
-  text: () => AsyncIterable<string>,
-  ontvangen: string,
 ): Promise<void> {
-  if (answer === 'csv') {
-    await blobs.put(target, renderCsvAnswer(text(), facts.delimiter ?? ';', declaraties));
+  const { facts } = upload;
+  if (answerExt(upload) === 'csv') {
+    await blobs.put(target, renderCsvAnswer(uploadText(upload), facts.delimiter ?? ';', declaraties));
     return;
   }
   const header: AnswerHeader = {
     identificatie: facts.sha256.slice(0, 12),
-    dagtekening: dutchDate(ontvangen),
+    dagtekening: dutchDate(upload.ontvangen),
   };
-  await blobs.put(
-    target,
-    renderWmo325(header, declaraties[0], readDeclaraties(text(), facts, sinkFindings(), { lines: 0 })),
-  );
+  const lines = readDeclaraties(uploadText(upload), facts, sinkFindings(), { lines: 0 });
+  await blobs.put(target, renderWmo325(header, declaraties[0], lines));
 }
 
 /** Retourcodes of the rejected lines (or of the findings when no line was judged), most frequent first. */
@@ -452,8 +420,8 @@ async function outputName(
 
 const outputOf = (r: FileRecord) => r.uitvoer ?? r.name;
 /** Where a committed file's report and answer are published: beside it in quarantine, else in the outbox. */
-const outputBase = (r: FileRecord) =>
-  `${r.status === 'quarantaine' ? 'quarantine' : 'outbox'}/${r.gemeente}/${outputOf(r)}`;
+const outputBase = (r: Pick<FileRecord, 'status' | 'gemeente' | 'name' | 'uitvoer'>) =>
+  `${r.status === 'quarantaine' ? 'quarantine' : 'outbox'}/${r.gemeente}/${r.uitvoer ?? r.name}`;
 
 /** After the commit: outputs, archive, one alert, inbox cleared. Idempotent, so a retry can run it again. */
 async function publish(deps: IngestDeps, record: FileRecord, upload: Upload): Promise<IngestResult> {
@@ -530,21 +498,23 @@ async function duplicate(
   deps: IngestDeps,
   original: FileRecord,
   upload: Upload,
-  name: string,
+  uitvoer: string,
 ): Promise<IngestResult> {
   const { blobs } = deps;
-  const { inboxKey, ontvangen } = upload;
-  const { gemeente } = parseInboxKey(inboxKey);
-  if (original.status === 'ingetrokken') return withdrawnDuplicate(deps, original, upload, name);
+  const { inboxKey, gemeente, ontvangen } = upload;
+  if (original.status === 'ingetrokken') return withdrawnDuplicate(deps, original, upload, uitvoer);
   const stored = await readReport(blobs, original.rapportKey);
   const duplicaatVan = `inbox/${original.gemeente}/${original.name}`;
   const report: Report = { ...stored, file: inboxKey, duplicaatVan, ontvangen };
-  const base =
-    original.status === 'quarantaine' ? `quarantine/${gemeente}/${name}` : `outbox/${gemeente}/${name}`;
+  const base = outputBase({ status: original.status, gemeente, name: uitvoer });
   await blobs.put(`${base}.rapport.json`, JSON.stringify(report));
   if (original.antwoordKey)
     await blobs.copy(original.antwoordKey, `${base}.antwoord.${original.antwoordExt}`);
-  await keepOriginal(blobs, upload, original.status === 'quarantaine' ? base : `archive/${gemeente}/${name}`);
+  await keepOriginal(
+    blobs,
+    upload,
+    original.status === 'quarantaine' ? base : `archive/${gemeente}/${uitvoer}`,
+  );
   await clearInbox(blobs, upload);
   return { report };
 }
@@ -552,6 +522,9 @@ async function duplicate(
 /** An uploaded file as ingest found it in the inbox. */
 interface Upload {
   readonly inboxKey: string;
+  /** inbox/<gemeente>/<name> */
+  readonly gemeente: string;
+  readonly name: string;
   /** The version judged (BlobStore.version when processing began). */
   readonly version: BlobVersion;
   readonly source: FileSource;
@@ -569,25 +542,12 @@ async function withdrawnDuplicate(
   deps: IngestDeps,
   original: FileRecord,
   upload: Upload,
-  name: string,
+  uitvoer: string,
 ): Promise<IngestResult> {
-  const { inboxKey, source, facts, ontvangen } = upload;
-  const { gemeente } = parseInboxKey(inboxKey);
+  const { inboxKey, gemeente, source, facts, ontvangen } = upload;
   const reden = original.ingetrokken?.reden ?? 'onbekend';
   const checked = await checkFile(source, facts);
-  const judged = new FindingCollector();
-  const ref = referenceData(deps.region);
-  for (const d of checked.declaraties) {
-    if (d.failedInMessage) continue;
-    const context = {
-      regel: d.first,
-      berichtTaken: d.first.bericht.identificatie !== null,
-      declaratieTaken: true,
-      ontvangstdatum: dutchDate(ontvangen),
-      ref,
-    };
-    judgeMessage(d, context, judged);
-  }
+  const judged = judgeAsSentBefore(checked.declaraties, dutchDate(ontvangen), referenceData(deps.region));
   const head: ReportHead = {
     ...checkReportHead(checked),
     file: inboxKey,
@@ -603,26 +563,15 @@ async function withdrawnDuplicate(
         `dit bestand is gelijk aan ${original.name}, dat is ingetrokken (reden: ${reden}); het wordt niet opnieuw verwerkt en telt niet mee. Lever een gecorrigeerd bestand aan.`,
       ),
       ...checked.findings,
-      ...judged.result(),
+      ...judged,
     ],
     ontvangen,
   };
-  const base = `outbox/${gemeente}/${name}`;
+  const base = `outbox/${gemeente}/${uitvoer}`;
   await deps.blobs.put(`${base}.rapport.json`, renderReport(head, checked.declaraties));
-  if (checked.declaraties.length > 0 && facts.format) {
-    const text = () => textOf(source, facts);
-    const ext = answerExt(facts.format);
-    await writeAnswer(
-      deps.blobs,
-      `${base}.antwoord.${ext}`,
-      facts.format,
-      facts,
-      checked.declaraties,
-      text,
-      ontvangen,
-    );
-  }
-  await keepOriginal(deps.blobs, upload, `archive/${gemeente}/${name}`);
+  if (checked.declaraties.length > 0)
+    await writeAnswer(deps.blobs, `${base}.antwoord.${answerExt(upload)}`, upload, checked.declaraties);
+  await keepOriginal(deps.blobs, upload, `archive/${gemeente}/${uitvoer}`);
   await clearInbox(deps.blobs, upload);
   return { report: await readReport(deps.blobs, `${base}.rapport.json`) };
 }

@@ -193,7 +193,7 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
  * rejected as a whole: with the header code(s) when a rule rejects the message, else with its codes on
  * DeclaratieAntwoord. Tells whether it passed.
  */
-export function judgeMessage(
+function judgeMessage(
   d: DeclaratieOutcome,
   context: MessageContext,
   findings: FindingCollector,
@@ -211,6 +211,25 @@ export function judgeMessage(
     d.retourcodes = headerCodes;
   } else d.retourcodes = found.map((x) => x.f!.retourcode!);
   return false;
+}
+
+/**
+ * The declarations of identical bytes of a withdrawn file, judged as sent before (their numbers were used): each
+ * that did not fail in-message is rejected as a whole, 9056 in the header (with a BerichtIdentificatie) or 9333.
+ * Gives the findings.
+ */
+export function judgeAsSentBefore(
+  declaraties: readonly DeclaratieOutcome[],
+  ontvangstdatum: string,
+  ref: Reference,
+): Finding[] {
+  const findings = new FindingCollector();
+  for (const d of declaraties) {
+    if (d.failedInMessage) continue;
+    const berichtTaken = d.first.bericht.identificatie !== null;
+    judgeMessage(d, { regel: d.first, berichtTaken, declaratieTaken: true, ontvangstdatum, ref }, findings);
+  }
+  return findings.result();
 }
 
 /**

@@ -2,7 +2,6 @@
  * Fault injection for the exactly-once tests: every write step (a batch of up to 25 items, a single put, a blob
  * write, copy or delete) counts; the k-th one throws.
  */
-import type { Readable } from 'node:stream';
 import type { BlobStore, Item, ItemKey, ItemStore } from '../../pipeline/ports';
 
 export class InjectedFault extends Error {}
