@@ -125,6 +125,9 @@ function overgangsdatumVoor(
   return a?.regeling.overgang?.datum ?? null;
 }
 
+/** What makes a cost line: everything but its amount and files. */
+type Soort = Omit<Opbouw, 'bedrag' | 'fileIds'>;
+
 interface Opbouw {
   readonly maand: string;
   readonly herkomst: string;
@@ -171,6 +174,26 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
   const perJaar = new Map<number, ReturnType<typeof activeSchemes>>();
   const feitenCache = new Map<string, ToewijzingFeiten | null>();
   const lijnen = new Map<string, Opbouw>();
+  // Amounts with the same facts are one line: the statement needs amounts, not toewijzingnummers.
+  const add = (soort: Soort, bedrag: number, fileId: string) => {
+    const { maand, herkomst, taakveld, categorie, code, gemeente, toewijzing } = soort;
+    const id = [
+      maand,
+      herkomst,
+      taakveld,
+      categorie,
+      code,
+      gemeente,
+      JSON.stringify(toewijzing ?? null),
+    ].join('|');
+    let l = lijnen.get(id);
+    if (l === undefined) {
+      l = { ...soort, bedrag: 0, fileIds: new Set() };
+      lijnen.set(id, l);
+    }
+    l.bedrag += bedrag;
+    l.fileIds.add(fileId);
+  };
   for (const d of bron.declaraties) {
     const gemeente = bron.files.get(d.fileId)?.gemeente;
     if (gemeente === undefined) continue;
@@ -191,45 +214,21 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
           }
           toewijzing = f ?? undefined;
         }
-        // Toewijzingen with the same facts are one line: the statement needs amounts, not toewijzingnummers.
-        const id = [
+        const soort = {
           maand,
           herkomst,
-          taakveld,
+          taakveld: taakveld as Taakveld,
           categorie,
           code,
           gemeente,
-          JSON.stringify(toewijzing ?? null),
-        ].join('|');
-        let l = lijnen.get(id);
-        if (l === undefined) {
-          l = {
-            maand,
-            herkomst,
-            taakveld: taakveld as Taakveld,
-            categorie,
-            code,
-            gemeente,
-            toewijzing,
-            bedrag: 0,
-            fileIds: new Set(),
-          };
-          lijnen.set(id, l);
-        }
-        l.bedrag += bedrag;
-        l.fileIds.add(d.fileId);
+          toewijzing,
+        };
+        add(soort, bedrag, d.fileId);
       }
     }
   }
-  for (const l of taakgerichtLines(bron, config)) {
-    const id = [l.maand, l.herkomst, l.taakveld, l.categorie, l.code, l.gemeente, 'null'].join('|');
-    const bestaand = lijnen.get(id);
-    if (bestaand === undefined) lijnen.set(id, l);
-    else {
-      bestaand.bedrag += l.bedrag;
-      for (const f of l.fileIds) bestaand.fileIds.add(f);
-    }
-  }
+  for (const { soort, bedrag, fileId } of taakgerichtAmounts(bron, config)) add(soort, bedrag, fileId);
+
   return [...lijnen.entries()]
     .sort(([a], [b]) => cmpText(a, b))
     .map(([, l]) => ({
@@ -252,20 +251,23 @@ export function costLines(bron: KostenBron, config: SettlementConfig): CostLine[
  * product of that taakveld, so that a scheme selects the lines like declared care; without exactly one, the
  * product stays empty and the line is listed as not counted.
  */
-function taakgerichtLines(bron: KostenBron, config: SettlementConfig): Opbouw[] {
+function taakgerichtAmounts(
+  bron: KostenBron,
+  config: SettlementConfig,
+): { soort: Soort; bedrag: number; fileId: string }[] {
   if (!bron.taakgericht?.length) return [];
   const rijen = taakgericht(
     { files: bron.files, taakgericht: bron.taakgericht },
     { van: '0000-01', tot: '9999-12' },
   );
-  const lijnen: Opbouw[] = [];
+  const amounts: { soort: Soort; bedrag: number; fileId: string }[] = [];
   for (const r of rijen) {
     const producten = config.region.producten.filter(
       (p) => p.variant === 'taakgericht' && p.taakveld === r.taakveld,
     );
     const product = producten.length === 1 ? producten[0] : null;
     for (const { maand, bedrag } of spreadOverMonths(r.bedrag, r.periodeBegin, r.periodeEind)) {
-      lijnen.push({
+      const soort = {
         maand,
         herkomst: r.gemeente,
         taakveld: r.taakveld as Taakveld,
@@ -273,12 +275,11 @@ function taakgerichtLines(bron: KostenBron, config: SettlementConfig): Opbouw[] 
         code: product?.code ?? '',
         gemeente: r.gemeente,
         toewijzing: undefined,
-        bedrag,
-        fileIds: new Set([r.bestand]),
-      });
+      };
+      amounts.push({ soort, bedrag, fileId: r.bestand });
     }
   }
-  return lijnen;
+  return amounts;
 }
 
 /**
