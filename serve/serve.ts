@@ -24,7 +24,7 @@ import { readBlob } from '../pipeline/settle/store';
 import { loadFiles } from '../pipeline/state/reader';
 import { withdrawSerialised } from '../pipeline/withdraw';
 import type { Report } from '../schemas/report';
-import { foreignHost } from '../stores/browser-guard';
+import { foreignHost, fromBrowser } from '../stores/browser-guard';
 import { BUCKET } from '../stores/s3rver';
 import { SERVE_FILE, type ServeInfo } from './info';
 import { monitorPage } from './monitor';
@@ -272,12 +272,12 @@ const sendFout = (res: ServerResponse, status: number, fout: string): void => se
 /**
  * The HTTP server listens on loopback and trusts its callers (the role comes from a header), so it refuses what a web
  * page elsewhere could make a browser send: a Host other than this machine (DNS rebinding: a site's name resolving
- * to 127.0.0.1), and a write (`/lokaal/…`) with an Origin header (a cross-site form post; bwmo's own CLI sends none).
+ * to 127.0.0.1), and a write (`/lokaal/…`) from a browser (stores/browser-guard.ts: a cross-site form post; bwmo's own CLI sends no such headers).
  */
 function refuseForeign(req: IncomingMessage): string | null {
   const foreign = foreignHost(req);
   if (foreign) return `bwmo serve beantwoordt ${foreign}`;
-  if ((req.url ?? '').startsWith('/lokaal/') && req.headers.origin !== undefined)
+  if ((req.url ?? '').startsWith('/lokaal/') && fromBrowser(req))
     return 'bwmo serve neemt /lokaal/ alleen aan van bwmo op deze machine, niet van een webpagina';
   return null;
 }
