@@ -43,10 +43,11 @@ export class S3BlobStore implements BlobStore {
     private readonly client: S3Client,
     readonly bucket: string,
     /**
-     * s3rver: it writes an upload over the object it replaces before the ETag changes, so a read of a version checks
-     * the MD5 of its bytes against the ETag (on S3 an ETag need not be the MD5, e.g. with SSE-KMS).
+     * s3rver: it ignores If-Match, and writes an upload over the object it replaces before the ETag changes, so a
+     * read of a version checks the MD5 of its bytes against the ETag (on S3 an ETag need not be the MD5, e.g. with
+     * SSE-KMS), and a copy or delete of a version looks first. S3 itself checks atomically.
      */
-    private readonly checkMd5 = false,
+    private readonly s3rver = false,
   ) {}
 
   async put(
@@ -70,12 +71,12 @@ export class S3BlobStore implements BlobStore {
     );
     const body = res.Body as Readable;
     if (!version || version.versionId) return body;
-    // s3rver does not know If-Match: the ETag of what came back tells too, and (checkMd5) the bytes themselves.
+    // s3rver does not know If-Match: the ETag of what came back tells too, and (s3rver) the bytes themselves.
     if (res.ETag !== version.tag) {
       body.destroy();
       throw new ReplacedError(key);
     }
-    const md5 = this.checkMd5 ? /^"([0-9a-f]{32})"$/.exec(version.tag)?.[1] : undefined;
+    const md5 = this.s3rver ? /^"([0-9a-f]{32})"$/.exec(version.tag)?.[1] : undefined;
     if (!md5) return body;
     const hash = createHash('md5');
     const checked = new Transform({
@@ -103,7 +104,7 @@ export class S3BlobStore implements BlobStore {
 
   async copy(from: string, to: string, version?: BlobVersion): Promise<void> {
     const source = copySource(this.bucket, from);
-    if (version && !version.versionId) await this.stillCurrent(from, version);
+    if (this.s3rver && version && !version.versionId) await this.stillCurrent(from, version);
     await this.conditional(from, () =>
       this.client.send(
         new CopyObjectCommand({
@@ -120,13 +121,13 @@ export class S3BlobStore implements BlobStore {
 
   /** With a version: only while the object is still that version (If-Match); a newer upload stays. */
   async delete(key: string, version?: BlobVersion): Promise<void> {
-    if (version) await this.stillCurrent(key, version);
+    if (this.s3rver && version) await this.stillCurrent(key, version);
     await this.conditional(key, () =>
       this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, IfMatch: version?.tag })),
     );
   }
 
-  /** s3rver ignores If-Match on copy and delete: a look first (S3 itself also checks, atomically). */
+  /** For s3rver, which ignores If-Match on copy and delete: a look first. */
   private async stillCurrent(key: string, version: BlobVersion): Promise<void> {
     const now = await this.version(key);
     if (now !== null && (now.tag !== version.tag || now.size !== version.size)) throw new ReplacedError(key);
