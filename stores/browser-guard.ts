@@ -2,7 +2,7 @@
  * The local servers listen on loopback only, but a web page in the operator's browser can still reach loopback
  * ports. dynalite answers any origin with CORS headers and s3rver takes unsigned HTML-form posts, so a page could
  * read the table or put files into an inbox. These servers are for bwmo itself, the SDKs and the AWS CLI, which
- * send no Origin or Sec-Fetch-* header and name this machine as Host; a request that does otherwise is refused.
+ * send no Origin or Sec-Fetch-Site header and name this machine as Host; a request that does otherwise is refused.
  */
 import type { IncomingMessage, RequestListener, Server } from 'node:http';
 
@@ -18,11 +18,8 @@ export function foreignHost(req: IncomingMessage): string | null {
 
 /** Why a request comes from a browser (a web page), or null. */
 export function fromBrowser(req: IncomingMessage): string | null {
-  if (
-    req.headers.origin !== undefined ||
-    req.headers['sec-fetch-site'] !== undefined ||
-    req.headers['sec-fetch-mode'] !== undefined
-  )
+  // Not Sec-Fetch-Mode: Node's own fetch sends that one too (bwmo's CLI hands its work to serve with it).
+  if (req.headers.origin !== undefined || req.headers['sec-fetch-site'] !== undefined)
     return 'geen vragen vanuit een webbrowser';
   return null;
 }
