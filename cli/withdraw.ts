@@ -1,7 +1,7 @@
 /** `bwmo withdraw FILE-ID --reden TEXT`: an operator's correction; a committed file stops counting. */
 
 import type { FileRecord } from '../pipeline/state/items';
-import { withdrawable, withdrawRecord } from '../pipeline/withdraw';
+import { withdrawSerialised } from '../pipeline/withdraw';
 import { runningServe } from '../serve/info';
 import { openLocal, type RuntimeOptions } from './runtime';
 
@@ -26,12 +26,12 @@ export async function runWithdraw(fileId: string, reden: string, options: Runtim
   const runtime = await openLocal(options);
   try {
     const gemeenten = runtime.region.region.gemeenten.map((g) => g.code);
-    const check = await withdrawable(runtime.store, gemeenten, fileId);
-    if (!('record' in check)) {
-      process.stderr.write(`bwmo withdraw: ${check.reden}\n`);
+    const result = await withdrawSerialised(runtime.store, gemeenten, fileId, reden);
+    if (!('record' in result)) {
+      process.stderr.write(`bwmo withdraw: ${result.reden}\n`);
       return 2;
     }
-    printWithdrawn(await withdrawRecord(runtime.store, check.record, reden), reden);
+    printWithdrawn(result.record, reden);
     return 0;
   } finally {
     await runtime.close();

@@ -2,6 +2,7 @@
  * Withdrawing a file (an operator's correction): its record is marked withdrawn, so its ledger, usage and
  * contribution items stop counting in every read. Nothing is deleted; the reason and time are kept.
  */
+import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution } from './reconcile/contributions';
 import { overlappingSlots, ToewijzingUsage } from './reconcile/usage';
@@ -18,12 +19,11 @@ export async function withdrawSerialised(
   gemeenten: readonly string[],
   fileId: string,
   reden: string,
-  lock: <T>(gemeente: string, work: () => Promise<T>) => Promise<T>,
 ): Promise<{ record: FileRecord } | { reden: string }> {
   const found = await fileRecord(store, gemeenten, fileId);
   if (!found) return { reden: notWithdrawable(fileId, null) };
-  return lock(found.gemeente, async () => {
-    const check = await withdrawable(store, gemeenten, fileId);
+  return withMunicipalityLock(found.gemeente, async () => {
+    const check = await withdrawable(store, [found.gemeente], fileId);
     return 'record' in check ? { record: await withdrawRecord(store, check.record, reden) } : check;
   });
 }

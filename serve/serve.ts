@@ -17,7 +17,7 @@ import { makeRouterHandler } from '../functions/router';
 import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
 import { alertWithoutBsns, redactBsns } from '../pipeline/bsn';
-import { type IngestDeps, parseInboxKey, withMunicipalityLock } from '../pipeline/ingest';
+import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
 import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
@@ -169,7 +169,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       const reden = (url.searchParams.get('reden') ?? '').trim();
       if (!fileId || !reden) return sendFout(res, 400, 'fileId en reden zijn nodig');
       const codes = deps.region.region.gemeenten.map((g) => g.code);
-      const result = await withdrawSerialised(deps.store, codes, fileId, reden, withMunicipalityLock);
+      const result = await withdrawSerialised(deps.store, codes, fileId, reden);
       return 'record' in result ? sendJson(res, 200, result.record) : sendFout(res, 409, result.reden);
     }
     if (req.method === 'POST' && url.pathname === '/lokaal/verevening') {

@@ -193,11 +193,7 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
  * rejected as a whole: with the header code(s) when a rule rejects the message, else with its codes on
  * DeclaratieAntwoord. Tells whether it passed.
  */
-function judgeMessage(
-  d: DeclaratieOutcome,
-  context: MessageContext,
-  findings: FindingCollector,
-): boolean {
+function judgeMessage(d: DeclaratieOutcome, context: MessageContext, findings: FindingCollector): boolean {
   const found = STATE_MESSAGE_RULES.map((rule) => ({ rule, f: rule.check(context) })).filter(
     (x) => x.f !== null,
   );
