@@ -463,12 +463,12 @@ const unlessReplaced = (err: unknown) => {
  * and only the flag is written, so that a withdrawal made meanwhile stays.
  */
 export async function alertOnce(store: ItemStore, alerts: AlertSink, seen: FileRecord): Promise<boolean> {
+  // What says "no alert" only ever becomes true: a file without rejections needs no read of the record.
+  if (noAlert(seen)) return false;
   const recordKey = key.file(seen.gemeente, seen.fileId);
   const [record] = (await store.get([recordKey])) as FileRecord[];
-  if (!record) return false;
+  if (!record || noAlert(record)) return false;
   const quarantined = record.status === 'quarantaine';
-  if ((record.afgewezen === 0 && !quarantined) || record.alertVerzonden || record.status === 'ingetrokken')
-    return false;
   const base = outputBase(record);
   await alerts.send(
     alertWithoutBsns({
@@ -492,6 +492,11 @@ export async function alertOnce(store: ItemStore, alerts: AlertSink, seen: FileR
   await store.mark(recordKey, { alertVerzonden: new Date().toISOString() });
   return true;
 }
+
+const noAlert = (r: FileRecord): boolean =>
+  (r.afgewezen === 0 && r.status !== 'quarantaine') ||
+  Boolean(r.alertVerzonden) ||
+  r.status === 'ingetrokken';
 
 /** Identical bytes under another name, or uploaded again: the stored answer, marked as a duplicate; no change. */
 async function duplicate(
