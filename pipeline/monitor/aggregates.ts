@@ -312,7 +312,9 @@ export function instroomPerAanbieder(data: MonitorData, f: Filter): Map<string, 
   const parts = new Map<string, InstroomRij[]>();
   for (const r of instroomRows(data, f, true)) {
     const id = `${r.maand}|${r.gemeente}|${r.taakveld}`;
-    parts.set(id, [...(parts.get(id) ?? []), r]);
+    const rows = parts.get(id);
+    if (rows) rows.push(r);
+    else parts.set(id, [r]);
   }
   return parts;
 }

@@ -218,13 +218,18 @@ export const VIEWS = {
       files(),
     ],
     rows: (data, rd, p) => {
-      const rows = spreiding(data, p.datum!, referenceData(rd).vestiging, p.taakveld).filter(
+      const { vestiging } = referenceData(rd);
+      const rows = spreiding(data, p.datum!, vestiging, p.taakveld).filter(
         (c) => !p.gemeenten || p.gemeenten.has(c.herkomst),
       );
       // The cells of one municipality of origin add up to its stand count, shown exactly: when one of them is
       // hidden, the others are rounded, so that it cannot be subtracted out.
       const perHerkomst = new Map<string, number[]>();
-      for (const c of rows) perHerkomst.set(c.herkomst, [...(perHerkomst.get(c.herkomst) ?? []), c.clienten]);
+      for (const c of rows) {
+        const cells = perHerkomst.get(c.herkomst);
+        if (cells) cells.push(c.clienten);
+        else perHerkomst.set(c.herkomst, [c.clienten]);
+      }
       // Over all taakvelden a cell adds up the cells per taakveld (the same view with the taakveld filter).
       let perTaakveld: Map<string, number>[] | null = null;
       const taakveldParts = (row: SpreidingCel) => {
@@ -232,7 +237,7 @@ export const VIEWS = {
         perTaakveld ??= CLIENT_TAAKVELDEN.map(
           (tv) =>
             new Map(
-              spreiding(data, p.datum!, referenceData(rd).vestiging, tv).map((c) => [
+              spreiding(data, p.datum!, vestiging, tv).map((c) => [
                 `${c.herkomst}|${c.vestiging}`,
                 c.clienten,
               ]),
