@@ -418,18 +418,22 @@ async function outputName(
   return dot > slash + 1 ? `${name.slice(0, dot)}.${id}${name.slice(dot)}` : `${name}.${id}`;
 }
 
-const outputOf = (r: FileRecord) => r.uitvoer ?? r.name;
-/** Where a committed file's report and answer are published: beside it in quarantine, else in the outbox. */
-const outputBase = (r: Pick<FileRecord, 'status' | 'gemeente' | 'name' | 'uitvoer'>) =>
-  `${r.status === 'quarantaine' ? 'quarantine' : 'outbox'}/${r.gemeente}/${r.uitvoer ?? r.name}`;
+/**
+ * Where a file's outputs go under its output name: report and answer beside `base` (in quarantine, else in the
+ * outbox), the original to `original` (quarantine itself, else the archive).
+ */
+function outputPaths(status: FileRecord['status'], gemeente: string, uitvoer: string) {
+  const base = `${status === 'quarantaine' ? 'quarantine' : 'outbox'}/${gemeente}/${uitvoer}`;
+  return { base, original: status === 'quarantaine' ? base : `archive/${gemeente}/${uitvoer}` };
+}
+const recordPaths = (r: FileRecord) => outputPaths(r.status, r.gemeente, r.uitvoer ?? r.name);
 
 /** After the commit: outputs, archive, one alert, inbox cleared. Idempotent, so a retry can run it again. */
 async function publish(deps: IngestDeps, record: FileRecord, upload: Upload): Promise<IngestResult> {
   const { blobs, store, alerts } = deps;
-  const quarantined = record.status === 'quarantaine';
-  const base = outputBase(record);
+  const { base, original } = recordPaths(record);
   // The original first: the sooner after the commit, the less chance that a new upload of the name replaced it.
-  await keepOriginal(blobs, upload, quarantined ? base : `archive/${record.gemeente}/${outputOf(record)}`);
+  await keepOriginal(blobs, upload, original);
   await blobs.copy(record.rapportKey, `${base}.rapport.json`);
   if (record.antwoordKey) await blobs.copy(record.antwoordKey, `${base}.antwoord.${record.antwoordExt}`);
   if (deps.alertMode !== 'deferred') await alertOnce(store, alerts, record);
@@ -469,7 +473,7 @@ export async function alertOnce(store: ItemStore, alerts: AlertSink, seen: FileR
   const [record] = (await store.get([recordKey])) as FileRecord[];
   if (!record || noAlert(record)) return false;
   const quarantined = record.status === 'quarantaine';
-  const base = outputBase(record);
+  const { base } = recordPaths(record);
   await alerts.send(
     alertWithoutBsns({
       gemeente: record.gemeente,
@@ -511,15 +515,11 @@ async function duplicate(
   const stored = await readReport(blobs, original.rapportKey);
   const duplicaatVan = `inbox/${original.gemeente}/${original.name}`;
   const report: Report = { ...stored, file: inboxKey, duplicaatVan, ontvangen };
-  const base = outputBase({ status: original.status, gemeente, name: uitvoer });
-  await blobs.put(`${base}.rapport.json`, JSON.stringify(report));
+  const paths = outputPaths(original.status, gemeente, uitvoer);
+  await blobs.put(`${paths.base}.rapport.json`, JSON.stringify(report));
   if (original.antwoordKey)
-    await blobs.copy(original.antwoordKey, `${base}.antwoord.${original.antwoordExt}`);
-  await keepOriginal(
-    blobs,
-    upload,
-    original.status === 'quarantaine' ? base : `archive/${gemeente}/${uitvoer}`,
-  );
+    await blobs.copy(original.antwoordKey, `${paths.base}.antwoord.${original.antwoordExt}`);
+  await keepOriginal(blobs, upload, paths.original);
   await clearInbox(blobs, upload);
   return { report };
 }
@@ -572,11 +572,11 @@ async function withdrawnDuplicate(
     ],
     ontvangen,
   };
-  const base = `outbox/${gemeente}/${uitvoer}`;
+  const { base, original: archived } = outputPaths(original.status, gemeente, uitvoer);
   await deps.blobs.put(`${base}.rapport.json`, renderReport(head, checked.declaraties));
   if (checked.declaraties.length > 0)
     await writeAnswer(deps.blobs, `${base}.antwoord.${answerExt(upload)}`, upload, checked.declaraties);
-  await keepOriginal(deps.blobs, upload, `archive/${gemeente}/${uitvoer}`);
+  await keepOriginal(deps.blobs, upload, archived);
   await clearInbox(deps.blobs, upload);
   return { report: await readReport(deps.blobs, `${base}.rapport.json`) };
 }
