@@ -169,9 +169,13 @@ export interface StandRij {
   readonly BW: number;
   readonly MO: number;
   readonly BWO: number;
+  /** Distinct clients over the taakvelden: a client with both a BW and an MO toewijzing counts once. */
   readonly totaal: number;
   readonly bestanden: readonly string[];
 }
+
+/** The taakvelden with clients in the stand (B&P is taakgericht: no clients). */
+const STAND_TAAKVELDEN: ReadonlySet<string> = new Set(['BW', 'MO', 'BWO']);
 
 export interface Stand {
   readonly datum: string;
@@ -179,7 +183,10 @@ export interface Stand {
   readonly totaal: Omit<StandRij, 'gemeente' | 'naam' | 'bestanden'>;
 }
 
-/** Clients with a toewijzing in effect on a date, per municipality of origin and taakveld ("BW stand per 1 juli"). */
+/**
+ * Clients with a toewijzing in effect on a date, per municipality of origin and taakveld ("BW stand per 1 juli"),
+ * and per municipality the distinct clients over its taakvelden. The totals row adds up the rows.
+ */
 export function stand(
   data: MonitorData,
   region: Region,
@@ -187,11 +194,14 @@ export function stand(
   gemeenten?: ReadonlySet<string>,
 ): Stand {
   const clients = new Map<string, Set<string>>();
+  const clientsOfGemeente = new Map<string, Set<string>>();
   const files = new Map<string, Set<string>>();
   for (const t of currentToewijzingen(data)) {
     if (!activeOn(t, datum) || (gemeenten && !gemeenten.has(t.herkomst))) continue;
     const id = `${t.herkomst}|${t.taakveld}`;
     clients.set(id, (clients.get(id) ?? new Set()).add(t.client));
+    if (STAND_TAAKVELDEN.has(t.taakveld))
+      clientsOfGemeente.set(t.herkomst, (clientsOfGemeente.get(t.herkomst) ?? new Set()).add(t.client));
     files.set(t.herkomst, (files.get(t.herkomst) ?? new Set()).add(t.fileId));
   }
   const codes = [
@@ -212,7 +222,8 @@ export function stand(
       const MO = count(g, 'MO');
       const BWO = count(g, 'BWO');
       const bestanden = [...(files.get(g) ?? [])].sort();
-      return { gemeente: g, naam: gemeenteNaam(region, g), BW, MO, BWO, totaal: BW + MO + BWO, bestanden };
+      const totaal = clientsOfGemeente.get(g)?.size ?? 0;
+      return { gemeente: g, naam: gemeenteNaam(region, g), BW, MO, BWO, totaal, bestanden };
     })
     .filter((r) => r.gemeente !== ONBEKEND || r.totaal > 0);
   const totaal = {

@@ -15,7 +15,7 @@ export interface Column<R> {
   readonly header: string;
   readonly kind: ColumnKind;
   readonly value: (row: R) => string | number | null;
-  /** A count that is the sum of these count columns of the same row (e.g. totaal = BW + MO + BWO). */
+  /** A count made up of these count columns of the same row (e.g. totaal: the distinct clients of BW, MO and BWO). */
   readonly totalOf?: readonly string[];
 }
 
