@@ -163,7 +163,10 @@ export class Processing extends Construct {
         access: ['read', 'write'],
         why: 'publishes answer and report; reads the report back to return it on a redelivery',
       },
-      [PREFIXES.archive]: { access: ['write'], why: 'stores the original after processing' },
+      [PREFIXES.archive]: {
+        access: ['read', 'write'],
+        why: 'stores the original after processing; looks whether an archived original has the name already (a HEAD needs s3:GetObject)',
+      },
       [PREFIXES.quarantine]: {
         access: ['read', 'write'],
         why: 'stores an unreadable or foreign file with its report, reads that report back on a redelivery',

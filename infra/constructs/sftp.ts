@@ -186,6 +186,15 @@ export class Sftp extends Construct {
         resources: [storage.objects(PREFIXES.inbox), storage.objects(PREFIXES.quarantine)],
       }),
     );
+    // A copy step that must not overwrite (OverwriteExisting FALSE) lists the bucket first to see whether the name
+    // is taken: without this, every upload's copy to inbox/ fails (Transfer Family user guide, workflow steps).
+    workflowRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [storage.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${PREFIXES.inbox}*`] } },
+      }),
+    );
     workflowRole.addToPrincipalPolicy(keyViaS3(storage));
     workflowRole.addToPrincipalPolicy(
       new iam.PolicyStatement({

@@ -187,7 +187,7 @@ test('the partial-upload function writes reports under quarantine/ and reports i
   expect(statements.flatMap(actionsOf)).toContain('transfer:SendWorkflowStepState');
 });
 
-test('the workflow role: read/delete staging, put to inbox/ and quarantine/, invoke the step function', () => {
+test('the workflow role: read/delete staging, put to inbox/ and quarantine/, list inbox/, invoke the step function', () => {
   const roleId = id('AWS::IAM::Role', 'Sftp/WorkflowRole');
   const trust = (
     json.Resources[roleId].Properties.AssumeRolePolicyDocument as {
@@ -208,6 +208,11 @@ test('the workflow role: read/delete staging, put to inbox/ and quarantine/, inv
   expect(byResource.get(`<${id('AWS::Lambda::Function', 'Sftp/PartialUpload/Function')}.Arn>`)).toEqual([
     'lambda:InvokeFunction',
   ]);
+  // The COPY to inbox/ must not overwrite (OverwriteExisting FALSE): Transfer Family lists the bucket to see
+  // whether the name is taken, so the role may list, under inbox/ only.
+  const list = statements.filter((s) => actionsOf(s).includes('s3:ListBucket'));
+  expect(list.flatMap(resourcesOfStatement)).toEqual([bucketArn()]);
+  expect(list.map((s) => s.Condition)).toEqual([{ StringLike: { 's3:prefix': ['inbox/*'] } }]);
 });
 
 test('alarms on failed workflow executions', () => {

@@ -278,7 +278,7 @@ describe('functions', () => {
       [`${raw}/state/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
       [`${raw}/outbox/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
       [`${raw}/quarantine/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
-      [`${raw}/archive/*`]: ['s3:AbortMultipartUpload', 's3:PutObject'],
+      [`${raw}/archive/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
     });
     const ssm = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('ssm:')));
     expect(ssm.flatMap(actionsOf)).toEqual(['ssm:GetParameter']);
