@@ -30,7 +30,19 @@ export function makeIngestHandler(
   const processor = new SqsFifoPartialProcessorAsync();
   const record = async (r: SQSRecord): Promise<void> => {
     const message = JSON.parse(r.body) as RoutedObject;
-    const result = await ingestObject(await deps(), message.key);
+    let result: IngestResult;
+    try {
+      result = await ingestObject(await deps(), message.key);
+    } catch (err) {
+      // The error goes to the log of the runtime too (Powertools keeps it on its batch error): without the key's BSN.
+      const fout = redactBsns(err instanceof Error ? err.message : String(err));
+      logger.error('niet verwerkt', {
+        key: redactBsns(message.key),
+        fout,
+        stack: err instanceof Error ? redactBsns(err.stack ?? '') : undefined,
+      });
+      throw new Error(fout);
+    }
     const { report, alreadyDone } = result;
     logger.info('verwerkt', {
       key: redactBsns(message.key),
@@ -46,7 +58,8 @@ export function makeIngestHandler(
   };
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     try {
-      return await processPartialResponse(event, record, processor, { context });
+      // A failing municipality holds up its own later files only, not another municipality's in the same batch.
+      return await processPartialResponse(event, record, processor, { context, skipGroupOnError: true });
     } finally {
       metrics.publishStoredMetrics();
     }

@@ -2,6 +2,16 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { Alert, AlertSink } from '../pipeline/ports';
 
+/**
+ * SNS takes a Subject of fewer than 100 characters, without line breaks or control characters (else Publish fails
+ * and the alert is never sent): a long file name is cut, control characters in it replaced.
+ */
+export function alertSubject(alert: Alert): string {
+  const subject = `bwmo: ${alert.afgewezen} van ${alert.regels} regels afgewezen in ${alert.bestand}`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what SNS refuses
+  return subject.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 99);
+}
+
 export class SnsAlertSink implements AlertSink {
   constructor(
     private readonly client: SNSClient,
@@ -12,10 +22,7 @@ export class SnsAlertSink implements AlertSink {
     await this.client.send(
       new PublishCommand({
         TopicArn: this.topicArn,
-        Subject: `bwmo: ${alert.afgewezen} van ${alert.regels} regels afgewezen in ${alert.bestand}`.slice(
-          0,
-          100,
-        ),
+        Subject: alertSubject(alert),
         Message: JSON.stringify(alert),
         MessageAttributes: {
           gemeente: { DataType: 'String', StringValue: alert.gemeente },

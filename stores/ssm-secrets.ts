@@ -1,4 +1,7 @@
-/** The pseudonym key from an SSM SecureString parameter (hex), read once per Lambda container. */
+/**
+ * The pseudonym key from an SSM SecureString parameter (hex), read once per Lambda container. A failed read is not
+ * kept: the next file asks again (a throttle must not fail every later file of a warm container).
+ */
 import { GetParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import type { SecretSource } from '../pipeline/ports';
 
@@ -18,6 +21,10 @@ export class SsmSecrets implements SecretSource {
         if (!value || !/^[0-9a-f]{64}$/i.test(value))
           throw new Error(`SSM-parameter ${this.name} bevat geen sleutel van 32 bytes (hex)`);
         return Buffer.from(value, 'hex');
+      })
+      .catch((err: unknown) => {
+        this.key = null;
+        throw err;
       });
     return this.key;
   }

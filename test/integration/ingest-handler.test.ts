@@ -1,0 +1,90 @@
+/**
+ * The ingest Lambda handler on a batch of SQS FIFO messages (ingestBatchSize > 1), on the embedded stack: a file
+ * that fails holds up its own municipality's later files, not another municipality's, and its error says nothing
+ * of a BSN in its name.
+ */
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { makeIngestHandler } from '../../functions/ingest';
+import { forwardingBlobs } from '../helpers/faults';
+import { toewijzingCsv } from '../helpers/scenario';
+import { putWithTime, type Stack, startStack } from '../helpers/stack';
+
+const silentMetrics = { addMetric: () => undefined, publishStoredMetrics: () => undefined };
+const context = { getRemainingTimeInMillis: () => 600_000 } as Context;
+/** A valid test BSN, as a sender might put it in a file name. */
+const BSN = '999900006';
+const BROKEN = `inbox/0983/kapot-${BSN}.csv`;
+
+function message(id: string, key: string, gemeente: string): SQSRecord {
+  return {
+    messageId: id,
+    receiptHandle: id,
+    body: JSON.stringify({ bucket: 'b', key, gemeente, eTag: id, size: 1, eventTime: '', sequencer: id }),
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: '0',
+      SenderId: 's',
+      ApproximateFirstReceiveTimestamp: '0',
+      MessageGroupId: gemeente,
+      MessageDeduplicationId: id,
+      SequenceNumber: id,
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:q.fifo',
+    awsRegion: 'eu-west-1',
+  };
+}
+
+describe('ingest handler, a batch with files of two municipalities', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack({
+      wrapBlobs: (b) => ({
+        ...forwardingBlobs(b),
+        version: async (key) => {
+          if (key === BROKEN) throw new Error(`S3 faalt voor ${key}`);
+          return b.version(key);
+        },
+      }),
+    });
+    const at = new Date('2023-06-01T10:00:00Z');
+    await putWithTime(stack.blobs, BROKEN, toewijzingCsv([{}], '0983'), at);
+    await putWithTime(stack.blobs, 'inbox/0983/later.csv', toewijzingCsv([{ nummer: 2 }], '0983'), at);
+    await putWithTime(stack.blobs, 'inbox/0988/goed.csv', toewijzingCsv([{}], '0988'), at);
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  it("fails the failing file and its municipality's later file, and processes the other municipality's", async () => {
+    const handler = makeIngestHandler(async () => stack.deps, silentMetrics);
+    const event: SQSEvent = {
+      Records: [
+        message('m1', BROKEN, '0983'),
+        message('m2', 'inbox/0988/goed.csv', '0988'),
+        message('m3', 'inbox/0983/later.csv', '0983'),
+      ],
+    };
+    expect(await handler(event, context)).toEqual({
+      batchItemFailures: [{ itemIdentifier: 'm1' }, { itemIdentifier: 'm3' }],
+    });
+    expect(await stack.blobs.exists('inbox/0988/goed.csv')).toBe(false);
+    expect(await stack.blobs.exists('archive/0988/goed.csv')).toBe(true);
+    expect(await stack.blobs.exists('inbox/0983/later.csv')).toBe(true);
+  });
+
+  it('fails a batch of only the failing file with an error that has no BSN', async () => {
+    const handler = makeIngestHandler(async () => stack.deps, silentMetrics);
+    const thrown = await handler({ Records: [message('m1', BROKEN, '0983')] }, context).then(
+      () => null,
+      (err: Error & { recordErrors?: Error[] }) => err,
+    );
+    expect(thrown?.name).toBe('FullBatchFailureError');
+    const messages = (thrown?.recordErrors ?? []).map((e) => `${e.message} ${e.stack}`);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('S3 faalt voor inbox/0983/kapot-*********.csv');
+    expect(messages[0]).not.toContain(BSN);
+  });
+});
