@@ -57,13 +57,16 @@ export async function withdrawable(
   if (later.length === 0) return { record };
   const namen = later.map((f) => `${f.name} (fileId ${f.fileId})`).join(', ');
   return {
-    reden: `${record.name} kan nog niet worden ingetrokken: ${namen} ${later.length > 1 ? 'bouwen' : 'bouwt'} erop voort (crediteert prestaties ervan, of vervangt een prestatie die het crediteert); trek ${later.length > 1 ? 'die' : 'dat bestand'} eerst in`,
+    reden: `${record.name} kan nog niet worden ingetrokken: ${namen} ${later.length > 1 ? 'bouwen' : 'bouwt'} erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, of declareert daarna op een toewijzing die het crediteert); trek ${later.length > 1 ? 'die' : 'dat bestand'} eerst in`,
   };
 }
 
 /**
  * Committed files, other than this one, with an approved credit of an approved debit of this file, or with an
- * approved, uncredited debit sharing a day and product with a debit this file credits.
+ * approved, uncredited debit sharing a day and product with a debit this file credits, or with an approved debit
+ * judged after a credit of this file on the same toewijzing: the room a credit frees in the Omvang or Budget (TR322,
+ * TR369) may be what let that debit in, and withdrawing the credit first would take that room back. A usage item
+ * lists its entries in the order their files were judged.
  */
 async function dependentFiles(store: ItemStore, record: FileRecord): Promise<FileRecord[]> {
   // The toewijzingen of its approved lines, from its cost figures (a file may touch a million of them).
@@ -86,18 +89,20 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
     const state = new ToewijzingUsage(entries);
     const mine = entries.filter((e) => e.fileId === record.fileId);
     const myDebits = new Set(mine.filter((e) => e.dc === 'D').map((e) => `${e.agb}|${e.ref}`));
+    const myFirstCredit = entries.findIndex((e) => e.fileId === record.fileId && e.dc === 'C');
     const creditedByMe = mine.flatMap((c) => {
       const debit = c.dc === 'C' && c.vorig !== null ? state.debit(c.vorig, c.agb) : undefined;
       return debit ? [debit] : [];
     });
-    for (const e of entries) {
+    for (const [i, e] of entries.entries()) {
       if (e.fileId === record.fileId) continue;
       const creditsMine = e.dc === 'C' && myDebits.has(`${e.agb}|${e.vorig}`);
       const replacesWhatICredit =
         e.dc === 'D' &&
         creditedByMe.some((d) => d.ref !== e.ref && overlappingSlots(d, e)) &&
         !state.isCredited(e.ref, e.agb);
-      if (creditsMine || replacesWhatICredit) dependent.add(e.fileId);
+      const declaredAfterMyCredit = e.dc === 'D' && myFirstCredit >= 0 && i > myFirstCredit;
+      if (creditsMine || replacesWhatICredit || declaredAfterMyCredit) dependent.add(e.fileId);
     }
   }
   return [...dependent]

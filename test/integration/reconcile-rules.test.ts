@@ -1057,7 +1057,7 @@ describe('withdrawing a file', () => {
     const check = await withdrawable(stack.store, [GEMEENTE], a.report.fileId!);
     const naam = (r: Report) => r.file.split('/').pop();
     expect(check).toEqual({
-      reden: `${naam(a.report)} kan nog niet worden ingetrokken: ${naam(b.report)} (fileId ${b.report.fileId}) bouwt erop voort (crediteert prestaties ervan, of vervangt een prestatie die het crediteert); trek dat bestand eerst in`,
+      reden: `${naam(a.report)} kan nog niet worden ingetrokken: ${naam(b.report)} (fileId ${b.report.fileId}) bouwt erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, of declareert daarna op een toewijzing die het crediteert); trek dat bestand eerst in`,
     });
     expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'fout bestand')).toBeNull();
     expect(await fileRecord(stack.store, [GEMEENTE], a.report.fileId!)).toMatchObject({ status: 'verwerkt' });
@@ -1099,6 +1099,31 @@ describe('withdrawing a file', () => {
       nummer: 'D4',
       maand: '2022-04',
       lines: [line('2022-04', 'R4', { volume: 10 })],
+    });
+    expect(codesOf(over.report)).toEqual([['9322']]);
+  });
+
+  it('a credit whose freed room a later file used is withdrawn after that file, never before it (TR322)', async () => {
+    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
+    await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    const b = await declare(stack, 'csv', { nummer: 'D2', maand: '2022-04', lines: [credit(MAART, 'R2')] });
+    // May fits only because March was credited (31 + 31 > 40).
+    const c = await declare(stack, 'csv', {
+      nummer: 'D3',
+      maand: '2022-05',
+      lines: [line('2022-05', 'R3', { volume: 31 })],
+    });
+    expect([codesOf(b.report), codesOf(c.report)]).toEqual([[[]], [[]]]);
+    const check = await withdrawable(stack.store, [GEMEENTE], b.report.fileId!);
+    expect('reden' in check && check.reden).toContain(`(fileId ${c.report.fileId}) bouwt erop voort`);
+    expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).toBeNull();
+    expect(await withdrawFile(stack.store, [GEMEENTE], c.report.fileId!, 'fout')).not.toBeNull();
+    expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).not.toBeNull();
+    // Back to March alone: 31 of 40.
+    const over = await declare(stack, 'csv', {
+      nummer: 'D4',
+      maand: '2022-05',
+      lines: [line('2022-05', 'R4', { volume: 10 })],
     });
     expect(codesOf(over.report)).toEqual([['9322']]);
   });
