@@ -90,16 +90,18 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
       ontvangstdatum: input.ontvangstdatum,
       ref,
     };
-    if (!judgeMessage(d, context, findings)) continue;
-    // The numbers are taken by this file once it is judged, accepted or not (a rejected message does not count
-    // as sent: its numbers stay free).
-    usedInFile.add(declKey);
-    items.push({ ...key.declaratie(gemeente, afzender, d.declaratieNummer), fileId, poging });
-    if (msgKey && identificatie) {
+    const passed = judgeMessage(d, context, findings);
+    // Answered at level 3, approved or rejected as a whole, the message counts as sent (only a level-2 rejection
+    // does not, IV087): its numbers are taken by this file, where no other file has them.
+    if (!context.declaratieTaken) {
+      usedInFile.add(declKey);
+      items.push({ ...key.declaratie(gemeente, afzender, d.declaratieNummer), fileId, poging });
+    }
+    if (msgKey && identificatie && !context.berichtTaken) {
       usedInFile.add(msgKey);
       items.push({ ...key.bericht(gemeente, afzender, identificatie), fileId, poging });
     }
-    judgedGroups.add(d);
+    if (passed) judgedGroups.add(d);
   }
 
   // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one. All credits
