@@ -59,6 +59,8 @@ interface Judged {
   readonly regel: DeclaratieRegel;
   readonly outcome: DeclaratieOutcome;
   readonly index: number;
+  /** A debit in the credit pass: it only claims its ReferentieNummer, to be judged in the debit pass. */
+  readonly reserveOnly?: boolean;
 }
 
 export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Promise<ReconcileResult> {
@@ -107,7 +109,8 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one. All credits
   // of the file come before all its debits, so a credit and its replacement may share a message, and a file is read
   // at most three times however many declarations it holds (a plan per declaration read a CSV of a hundred
-  // declarations with credits two hundred times). A credit reverses a debit of an earlier file.
+  // declarations with credits two hundred times). A credit reverses a debit of an earlier file. ReferentieNummers
+  // still go to the first line in file order: pass 2a reserves the debits' numbers where they stand.
   const anyCredits = [...judgedGroups].some((d) => d.credits > 0);
   for (const pass of anyCredits ? (['C', 'D'] as const) : (['D'] as const)) {
     const at = new LinePositions(byNummer);
@@ -126,8 +129,10 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     for await (const batch of input.lines()) {
       for (const regel of batch) {
         const d = at.next(regel);
-        if (!d || !judgedGroups.has(d) || regel.prestatie.debetCredit !== pass) continue;
-        chunk.push({ regel, outcome: d, index: at.index });
+        if (!d || !judgedGroups.has(d)) continue;
+        const reserveOnly = regel.prestatie.debetCredit !== pass;
+        if (reserveOnly && pass === 'D') continue;
+        chunk.push({ regel, outcome: d, index: at.index, reserveOnly });
         if (chunk.length >= CHUNK) await flush();
       }
     }
@@ -284,8 +289,12 @@ function judgeChunk(
     ref,
   };
   for (let n = 0; n < chunk.length; n++) {
-    const { regel, outcome, index } = chunk[n];
+    const { regel, outcome, index, reserveOnly } = chunk[n];
     const p = regel.prestatie;
+    if (reserveOnly) {
+      state.claimRef(refSlots[n], p.seq);
+      continue;
+    }
     const agb = regel.bericht.afzender;
     const t = toewijzingen[n];
     const client = input.pseudonymise(p.bsn);
@@ -293,7 +302,7 @@ function judgeChunk(
     context.toewijzing = t.current;
     context.client = client;
     context.usage = t.current ? t.usage : null;
-    context.refTaken = state.claimRef(refSlots[n]);
+    context.refTaken = state.claimRef(refSlots[n], p.seq);
     let codes: string[] | null = null;
     for (const rule of RULES_FOR[p.debetCredit]) {
       const f = rule.check(context);

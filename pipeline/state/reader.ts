@@ -56,11 +56,15 @@ const k = (x: ItemKey) => `${x.pk}\u0000${x.sk}`;
 export class StateReader {
   private readonly toewijzingen = new Map<number, ToewijzingState>();
   /**
-   * Per provider, per ReferentieNummer: its slot in refTaken, which says whether it is taken (by a committed file,
-   * or earlier in this file). Keyed by the line's own strings, so a line asks without composing an item key.
+   * Per provider, per ReferentieNummer: its slot in refCommitted and refClaimant, which say whether it is taken (by
+   * a committed file, or by an earlier line of this file). Keyed by the line's own strings, so a line asks without
+   * composing an item key.
    */
   private readonly refSlots = new Map<string, Map<string, number>>();
-  private readonly refTaken: boolean[] = [];
+  /** A committed file took the number. */
+  private readonly refCommitted: boolean[] = [];
+  /** The line of this file (its seq) that claimed the number first, -1 before any. */
+  private readonly refClaimant: number[] = [];
 
   constructor(
     private readonly store: ItemStore,
@@ -152,8 +156,9 @@ export class StateReader {
       }
       let slot = known.get(refs[i]);
       if (slot === undefined) {
-        slot = this.refTaken.length;
-        this.refTaken.push(false);
+        slot = this.refCommitted.length;
+        this.refCommitted.push(false);
+        this.refClaimant.push(-1);
         known.set(refs[i], slot);
         missing.push(key.ref(this.gemeente, agb, refs[i]));
         missingSlots.push(slot);
@@ -161,18 +166,19 @@ export class StateReader {
       slots[i] = slot;
     }
     const taken = await this.takenAt(missing);
-    for (let i = 0; i < missing.length; i++) if (taken[i]) this.refTaken[missingSlots[i]] = true;
+    for (let i = 0; i < missing.length; i++) if (taken[i]) this.refCommitted[missingSlots[i]] = true;
     return slots;
   }
 
   /**
-   * Whether the provider used this ReferentieNummer before (a committed file, or an earlier line of this file). The
-   * line asking takes it, approved or not (the provider resubmits under a new number): later lines see it taken.
+   * Whether the provider used this ReferentieNummer before: a committed file, or another line of this file that
+   * claimed it first. The first line to claim it takes it, approved or not (the provider resubmits under a new
+   * number); a line may claim again (a reservation in file order, then its judging) and is still the one.
    */
-  claimRef(slot: number): boolean {
-    const taken = this.refTaken[slot];
-    this.refTaken[slot] = true;
-    return taken;
+  claimRef(slot: number, seq: number): boolean {
+    const claimant = this.refClaimant[slot];
+    if (claimant === -1) this.refClaimant[slot] = seq;
+    return this.refCommitted[slot] || (claimant !== -1 && claimant !== seq);
   }
 
   /** For each key: whether a committed file took it (a number already used), and by which file. */

@@ -487,6 +487,29 @@ describe('line-level rules against state', () => {
     expect(codesOf(report)).toEqual([[], ['8021']]);
   });
 
+  it('TR314: a number on a debit and again on a later credit of one message: the repeat gets 8021, whatever is judged first', async () => {
+    await toewijzingen(stack, [{}, { nummer: 5002, bsn: BSN_B }]);
+    await declare(stack, 'xml', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    // Another client on each line, so TR101 (level 2) does not see the double number.
+    const { report } = await declare(stack, 'xml', {
+      nummer: 'D2',
+      maand: '2022-04',
+      lines: [line('2022-04', 'X', { bsn: BSN_B, toewijzingNummer: 5002 }), credit(MAART, 'X')],
+    });
+    consistent(report);
+    expect(codesOf(report)).toEqual([[], ['8021']]);
+    // And the other way round: the credit first, the debit repeats its number.
+    const { report: reversed } = await declare(stack, 'xml', {
+      nummer: 'D3',
+      maand: '2022-05',
+      lines: [
+        credit(line('2022-04', 'X', { bsn: BSN_B, toewijzingNummer: 5002 }), 'Y'),
+        line('2022-05', 'Y'),
+      ],
+    });
+    expect(codesOf(reversed)).toEqual([[], ['8021']]);
+  });
+
   it('all credits of a file come before its debits, also across the declarations of a CSV', async () => {
     await toewijzingen(stack, [{}]);
     // D2 credits a debit that D1 of the same file declares: judged first, the credit finds no approved debit.

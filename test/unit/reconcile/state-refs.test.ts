@@ -31,26 +31,37 @@ describe('StateReader: ReferentieNummers per provider', () => {
       [AGB, AGB, AGB, AGB, OTHER],
       ['COMMITTED', 'CRASHED', 'WITHDRAWN', 'NEW', 'COMMITTED'],
     );
-    expect([...slots].map((s) => state.claimRef(s))).toEqual([true, false, false, false, false]);
+    expect([...slots].map((s, seq) => state.claimRef(s, seq))).toEqual([true, false, false, false, false]);
   });
 
-  it('the line that asks takes the number: a later line of the file sees it taken, also after loading again', async () => {
+  it('the line that asks first takes the number: another line sees it taken, also after loading again', async () => {
     const { state } = await reader();
     const [first, second] = await state.loadRefs([AGB, AGB], ['R1', 'R1']);
     expect(second).toBe(first);
-    expect(state.claimRef(first)).toBe(false);
-    expect(state.claimRef(second)).toBe(true);
+    expect(state.claimRef(first, 0)).toBe(false);
+    expect(state.claimRef(second, 1)).toBe(true);
     // The debit pass loads the numbers again after the credit pass: what this file took stays taken.
     const [again] = await state.loadRefs([AGB], ['R1']);
-    expect(state.claimRef(again)).toBe(true);
+    expect(state.claimRef(again, 2)).toBe(true);
+  });
+
+  it('a line that reserved its number (in file order) is still the one that has it when it is judged', async () => {
+    const { state } = await reader();
+    const [slot] = await state.loadRefs([AGB], ['R1']);
+    expect(state.claimRef(slot, 0)).toBe(false);
+    expect(state.claimRef(slot, 1)).toBe(true);
+    expect(state.claimRef(slot, 0)).toBe(false);
+    const [committed] = await state.loadRefs([AGB], ['COMMITTED']);
+    expect(state.claimRef(committed, 3)).toBe(true);
+    expect(state.claimRef(committed, 3)).toBe(true);
   });
 
   it('lines of two providers mixed: each provider has its own numbers', async () => {
     const { state } = await reader();
     const slots = await state.loadRefs([AGB, OTHER, AGB, OTHER], ['COMMITTED', 'COMMITTED', 'X', 'X']);
     expect(new Set(slots).size).toBe(4);
-    expect([...slots].map((s) => state.claimRef(s))).toEqual([true, false, false, false]);
-    expect([...slots].map((s) => state.claimRef(s))).toEqual([true, true, true, true]);
+    expect([...slots].map((s, seq) => state.claimRef(s, seq))).toEqual([true, false, false, false]);
+    expect([...slots].map((s, seq) => state.claimRef(s, seq + 4))).toEqual([true, true, true, true]);
   });
 
   it('asks the store once per number, in batches', async () => {
