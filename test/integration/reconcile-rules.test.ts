@@ -1143,48 +1143,26 @@ describe('withdrawing a file', () => {
     expect(codesOf(mei.report)).toEqual([['9322']]);
   });
 
-  it('the credit of a debit that a later file replaced is withdrawn after that file, never before it', async () => {
+  // A credit (b) and a later file (c) that builds on it: b is withdrawn after c, never before it. Withdrawn first,
+  // the credit would let March count again beside what c was approved on; in the right order, March alone counts
+  // again (31 of 40), so 10 more is too much.
+  it.each([
+    ['the credit of a debit that a later file replaced', line('2022-03', 'R3', { volume: 25 })],
+    [
+      'a credit whose freed room a later file used (TR322: 31 + 31 > 40)',
+      line('2022-05', 'R3', { volume: 31 }),
+    ],
+  ])('%s: withdrawn after that file, never before it', async (_, laterLine) => {
     await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
     await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
     const b = await declare(stack, 'csv', { nummer: 'D2', maand: '2022-04', lines: [credit(MAART, 'R2')] });
-    const c = await declare(stack, 'csv', {
-      nummer: 'D3',
-      maand: '2022-04',
-      lines: [line('2022-03', 'R3', { volume: 25 })],
-    });
-    expect([codesOf(b.report), codesOf(c.report)]).toEqual([[[]], [[]]]);
-    // Withdrawn first, the credit would let R1 count again beside R3: March paid twice.
-    const check = await withdrawable(stack.store, [GEMEENTE], b.report.fileId!);
-    expect('reden' in check && check.reden).toContain(`(fileId ${c.report.fileId}) bouwt erop voort`);
-    expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).toBeNull();
-    // The replacement first, then the credit: R1 alone counts for March again (31 of 40; 10 more is too much).
-    expect(await withdrawFile(stack.store, [GEMEENTE], c.report.fileId!, 'fout')).not.toBeNull();
-    expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).not.toBeNull();
-    const over = await declare(stack, 'csv', {
-      nummer: 'D4',
-      maand: '2022-04',
-      lines: [line('2022-04', 'R4', { volume: 10 })],
-    });
-    expect(codesOf(over.report)).toEqual([['9322']]);
-  });
-
-  it('a credit whose freed room a later file used is withdrawn after that file, never before it (TR322)', async () => {
-    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
-    await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
-    const b = await declare(stack, 'csv', { nummer: 'D2', maand: '2022-04', lines: [credit(MAART, 'R2')] });
-    // May fits only because March was credited (31 + 31 > 40).
-    const c = await declare(stack, 'csv', {
-      nummer: 'D3',
-      maand: '2022-05',
-      lines: [line('2022-05', 'R3', { volume: 31 })],
-    });
+    const c = await declare(stack, 'csv', { nummer: 'D3', maand: '2022-05', lines: [laterLine] });
     expect([codesOf(b.report), codesOf(c.report)]).toEqual([[[]], [[]]]);
     const check = await withdrawable(stack.store, [GEMEENTE], b.report.fileId!);
     expect('reden' in check && check.reden).toContain(`(fileId ${c.report.fileId}) bouwt erop voort`);
     expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).toBeNull();
     expect(await withdrawFile(stack.store, [GEMEENTE], c.report.fileId!, 'fout')).not.toBeNull();
     expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).not.toBeNull();
-    // Back to March alone: 31 of 40.
     const over = await declare(stack, 'csv', {
       nummer: 'D4',
       maand: '2022-05',
