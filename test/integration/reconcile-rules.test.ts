@@ -649,6 +649,15 @@ describe('declaration- and message-level rules against state', () => {
     });
   });
 
+  /** A WMO323 of one line in its own month. */
+  const xmlMessage = (
+    nummer: string,
+    maand: string,
+    ref: string,
+    identificatie: string,
+    p: Partial<LineSpec> = {},
+  ) => declare(stack, 'xml', { nummer, maand, lines: [line(maand, ref, p)], identificatie });
+
   it('TR056 (9056, XML only): a BerichtIdentificatie used before rejects the whole message in the header', async () => {
     const first = await declare(stack, 'xml', {
       nummer: 'D1',
@@ -677,53 +686,23 @@ describe('declaration- and message-level rules against state', () => {
     expect(answerCodes(answer)).toEqual({ header: '9056', declaratie: '0233' });
     // The rejected message counts as sent (it was answered at level 3): its DeclaratieNummer is taken, the
     // ReferentieNummers of its lines (not judged) are not.
-    const sameNumber = await declare(stack, 'xml', {
-      nummer: 'D3',
-      maand: '2022-05',
-      lines: [line('2022-05', 'R3')],
-      identificatie: 'MSG3',
-    });
+    const sameNumber = await xmlMessage('D3', '2022-05', 'R3', 'MSG3');
     expect(sameNumber.report.declaraties[0].retourcodes).toEqual(['9333']);
-    const again = await declare(stack, 'xml', {
-      nummer: 'D4',
-      maand: '2022-05',
-      lines: [line('2022-05', 'R3')],
-      identificatie: 'MSG4',
-    });
+    const again = await xmlMessage('D4', '2022-05', 'R3', 'MSG4');
     expect(again.report.declaraties[0].retourcodes).toEqual(['8001']);
   });
 
   it('TR056 (9056): the BerichtIdentificatie of a message rejected as a whole at level 3 is taken; at level 2 it is not', async () => {
     await declare(stack, 'xml', { nummer: 'D1', maand: '2022-03', lines: [MAART], identificatie: 'MSG1' });
     // D1 again: 9333, but the message was answered, so MSG2 is used.
-    const rejected = await declare(stack, 'xml', {
-      nummer: 'D1',
-      maand: '2022-04',
-      lines: [line('2022-04', 'R2')],
-      identificatie: 'MSG2',
-    });
+    const rejected = await xmlMessage('D1', '2022-04', 'R2', 'MSG2');
     expect(rejected.report.declaraties[0].retourcodes).toEqual(['9333']);
-    const reused = await declare(stack, 'xml', {
-      nummer: 'D2',
-      maand: '2022-04',
-      lines: [line('2022-04', 'R2')],
-      identificatie: 'MSG2',
-    });
+    const reused = await xmlMessage('D2', '2022-04', 'R2', 'MSG2');
     expect(answerCodes(reused.answer)).toEqual({ header: '9056', declaratie: '0233' });
     // Level 2 (a BSN failing the 11-proef, CS002): 0001, the message counts as not sent; MSG3 and D3 stay free.
-    const level2 = await declare(stack, 'xml', {
-      nummer: 'D3',
-      maand: '2022-04',
-      lines: [line('2022-04', 'R3', { bsn: '111111111' })],
-      identificatie: 'MSG3',
-    });
+    const level2 = await xmlMessage('D3', '2022-04', 'R3', 'MSG3', { bsn: '111111111' });
     expect(answerCodes(level2.answer)).toEqual({ header: '0001', declaratie: null });
-    const fresh = await declare(stack, 'xml', {
-      nummer: 'D3',
-      maand: '2022-04',
-      lines: [line('2022-04', 'R3')],
-      identificatie: 'MSG3',
-    });
+    const fresh = await xmlMessage('D3', '2022-04', 'R3', 'MSG3');
     expect(answerCodes(fresh.answer)).toEqual({ header: '0200', declaratie: '8001' });
   });
 
