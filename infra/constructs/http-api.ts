@@ -17,10 +17,10 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { BwmoConfig } from '../config';
 import { acknowledge } from '../nag';
-import { grantKey, grantPrefixes, grantTable, KEY_READ } from './grants';
+import { grantKey, grantTable, KEY_READ } from './grants';
 import type { People } from './people';
 import { encryptedLogGroup, PipelineFunction } from './pipeline-function';
-import { PREFIXES, type Storage } from './storage';
+import type { Storage } from './storage';
 
 export interface HttpApiProps {
   readonly config: BwmoConfig;
@@ -58,12 +58,10 @@ export class HttpApi extends Construct {
       regionDir: config.regionDir,
       environment: props.environment,
     });
-    grantTable(this.handler.role, storage, ['BatchGetItem', 'GetItem', 'Query']);
-    // Decrypt only: the API never writes to the table or the bucket.
+    // Queries only: every view, export and settlement statement is read from the table (the workbooks are built
+    // per request); the bucket is not touched. Decrypt only: the API never writes.
+    grantTable(this.handler.role, storage, ['Query']);
     grantKey(this.handler.role, storage.key, KEY_READ);
-    grantPrefixes(this.handler, this.handler.role, storage, {
-      [PREFIXES.exports]: { access: ['read'], why: 'serves the finance exports and settlement statements' },
-    });
     acknowledge(
       this.handler,
       'Serverless-LambdaDLQ',

@@ -140,7 +140,7 @@ export class Processing extends Construct {
         maxConcurrency: config.ingestConcurrency,
       }),
     );
-    grantTable(this.ingest.role, storage, ['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query']);
+    grantTable(this.ingest.role, storage, ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'Query']);
     grantKey(this.ingest.role, key, KEY_DATA);
     grantParameterRead(this.ingest.role, this, config.pseudonymParameter);
     // A HEAD on a missing inbox object must answer 404 (already processed), not 403: that needs s3:ListBucket.
@@ -234,12 +234,12 @@ export class Processing extends Construct {
       environment: this.environment,
       deadLetterQueue: jobsDlq,
     });
-    grantTable(this.settle.role, storage, ['BatchGetItem', 'BatchWriteItem', 'GetItem', 'PutItem', 'Query']);
+    grantTable(this.settle.role, storage, ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'Query']);
     grantKey(this.settle.role, key, KEY_DATA);
     grantPrefixes(this.settle, this.settle.role, storage, {
       [PREFIXES.exports]: {
-        access: ['read', 'write'],
-        why: 'writes settlement statements and finance exports',
+        access: ['write'],
+        why: 'writes settlement statements (read back from the table, not from here)',
       },
     });
     this.settleSchedule = new events.Rule(this, 'SettleSchedule', {
@@ -266,10 +266,10 @@ export class Processing extends Construct {
       environment: this.environment,
       deadLetterQueue: jobsDlq,
     });
-    grantTable(this.export.role, storage, ['GetItem', 'Query']);
+    grantTable(this.export.role, storage, ['Query']);
     grantKey(this.export.role, key, KEY_DATA);
     grantPrefixes(this.export, this.export.role, storage, {
-      [PREFIXES.exports]: { access: ['read', 'write'], why: 'writes the monthly finance exports' },
+      [PREFIXES.exports]: { access: ['write'], why: 'writes the monthly finance exports' },
     });
     this.exportSchedule = new events.Rule(this, 'ExportSchedule', {
       description: 'bwmo: maandexport voor financiën op de 10e van elke maand, 05:00 UTC',
