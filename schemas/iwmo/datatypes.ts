@@ -161,7 +161,9 @@ export function checkSimpleValue(type: SimpleType, raw: string): string | null {
     case 'date': {
       const m = DATE_RE.exec(value);
       if (!m) return `'${value}' is geen datum in de vorm JJJJ-MM-DD (zonder tijdzone)`;
-      if (!isRealDate(Number(m[1]), Number(m[2]), Number(m[3]))) return `'${value}' is geen bestaande datum`;
+      // xs:date has no year 0000 (XSD 1.0): a system writing 0000 for an unknown date sends no date.
+      if (m[1] === '0000' || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])))
+        return `'${value}' is geen bestaande datum`;
       return null;
     }
     case 'time':

@@ -420,6 +420,13 @@ const INVALID_VARIANTS: readonly {
     location: 'Client[1]/Prestatie[2]',
   },
   {
+    name: 'a Geboortedatum in year 0000 (xs:date has no year 0)',
+    message: 'WMO301',
+    mutate: (xml) =>
+      xml.replace('<iwmo:Datum>1967-08-13</iwmo:Datum>', '<iwmo:Datum>0000-08-13</iwmo:Datum>'),
+    location: 'Geboortedatum',
+  },
+  {
     name: 'a ProductCode with a line break (. in .*[^\\s].* is not a line break)',
     message: 'WMO323',
     mutate: (xml) =>
