@@ -230,20 +230,26 @@ export const VIEWS = {
         if (cells) cells.push(c.clienten);
         else perHerkomst.set(c.herkomst, [c.clienten]);
       }
-      // Over all taakvelden a cell adds up the cells per taakveld (the same view with the taakveld filter).
-      let perTaakveld: Map<string, number>[] | null = null;
-      const taakveldParts = (row: SpreidingCel) => {
+      // Over all taakvelden a cell adds up its cells per taakveld (the same view with the taakveld filter). Each of
+      // those is suppressed in its own view when it, or another place of its municipality of origin there, is small:
+      // then the sum is rounded too, else the sum minus the exact other taakvelden gives that cell back.
+      let perTaakveld: { cell: Map<string, number>; ofHerkomst: Map<string, number[]> }[] | null = null;
+      const taakveldParts = (row: SpreidingCel): number[] => {
         if (p.taakveld) return [];
-        perTaakveld ??= CLIENT_TAAKVELDEN.map(
-          (tv) =>
-            new Map(
-              spreiding(data, p.datum!, vestiging, tv).map((c) => [
-                `${c.herkomst}|${c.vestiging}`,
-                c.clienten,
-              ]),
-            ),
-        );
-        return perTaakveld.map((m) => m.get(`${row.herkomst}|${row.vestiging}`) ?? 0);
+        perTaakveld ??= CLIENT_TAAKVELDEN.map((tv) => {
+          const cells = spreiding(data, p.datum!, vestiging, tv);
+          const ofHerkomst = new Map<string, number[]>();
+          for (const c of cells)
+            ofHerkomst.set(c.herkomst, [...(ofHerkomst.get(c.herkomst) ?? []), c.clienten]);
+          return {
+            cell: new Map(cells.map((c) => [`${c.herkomst}|${c.vestiging}`, c.clienten])),
+            ofHerkomst,
+          };
+        });
+        return perTaakveld.flatMap(({ cell, ofHerkomst }) => {
+          const part = cell.get(`${row.herkomst}|${row.vestiging}`) ?? 0;
+          return part > 0 ? (ofHerkomst.get(row.herkomst) ?? []) : [];
+        });
       };
       return {
         rows,

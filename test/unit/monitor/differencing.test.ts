@@ -182,6 +182,38 @@ describe('spreiding: clients per municipality of origin and place of establishme
     expect(cel(beleid('spreiding', datum), LARGE, '0983')).toBe(19);
   });
 
+  it('over all taakvelden, a cell is rounded when one of its taakvelden is rounded in its own view', () => {
+    // Nederweert: 6 MO clients in Venlo and 1 in Weert (hidden, so the 6 is rounded), 5 BWO clients in Venlo, and
+    // 10 BW clients in Weert, so that no place of Nederweert over all taakvelden is small.
+    const moEnBwo: MonitorData = {
+      ...data,
+      toewijzingen: [
+        ...data.toewijzingen,
+        {
+          fileId: 'f1',
+          gemeente: '0983',
+          rows: [
+            ...clients('mo-', 6).map((c, i) => toewijzing(500 + i, c, 'MO', LARGE)),
+            { ...toewijzing(510, 'mo-weert', 'MO', LARGE), agb: OTHER_AGB },
+            ...clients('bwo-l-', 5).map((c, i) => toewijzing(520 + i, c, 'BWO', LARGE)),
+            ...clients('bw-weert-', 10).map((c, i) => ({
+              ...toewijzing(530 + i, c, 'BW', LARGE),
+              agb: OTHER_AGB,
+            })),
+          ],
+        },
+      ],
+    };
+    const mo = beleid('spreiding', { ...datum, taakveld: 'MO' }, moEnBwo);
+    expect([cel(mo, LARGE, '0983'), cel(mo, LARGE, '0988')]).toEqual(['≈10', '<5']);
+    expect(cel(beleid('spreiding', { ...datum, taakveld: 'BWO' }, moEnBwo), LARGE, '0983')).toBe(5);
+    expect(cel(beleid('spreiding', { ...datum, taakveld: 'BW' }, moEnBwo), LARGE, '0983')).toBe(19);
+    expect(cel(beleid('spreiding', datum, moEnBwo), LARGE, '0988')).toBe('≈10');
+    // Exactly 30 would give MO = 30 − 19 − 5 = 6, and with the stand's 7 MO clients the hidden 1 in Weert.
+    expect(beleid('stand', datum, moEnBwo).find((r) => r.gemeente === LARGE)?.MO).toBe(7);
+    expect(cel(beleid('spreiding', datum, moEnBwo), LARGE, '0983')).toBe('≈30');
+  });
+
   it('when one place of a municipality is hidden, its other places are rounded (the stand count stays exact)', () => {
     const elders: MonitorData = {
       ...data,
