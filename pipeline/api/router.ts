@@ -164,12 +164,17 @@ export function apiRouter(deps: IngestDeps) {
       taakvelden: TAAKVELDEN,
       drempel: region.kleineAantallenDrempel,
       onderdrukt: access.onderdrukt,
+      // A caller limited to some municipalities sees the views without a municipality column (afwijzingen) over
+      // the files those municipalities delivered, not over their clients.
+      alleenEigenBestanden: access.gemeenten !== undefined,
       perioden: { eersteMaand: sorted[0] ?? null, laatsteMaand: sorted.at(-1) ?? null },
       weergaven: VIEW_NAMES.map((v) => ({
         naam: v,
         titel: VIEWS[v].titel,
         nodig: VIEWS[v].needs,
         filters: VIEWS[v].filters,
+        // The taakvelden it can filter on, when not all (B&P has no client-level toewijzingen to count).
+        ...(VIEWS[v].taakvelden ? { taakvelden: VIEWS[v].taakvelden } : {}),
       })),
     };
   }

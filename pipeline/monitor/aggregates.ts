@@ -514,6 +514,22 @@ export function budgetUitputting(
       });
     }
   }
+  // Approved care of clients whose municipality of origin is unknown (0000) or outside the region has no budget
+  // here, but it was paid: a row of its own, so that the totals equal what was approved.
+  const members = new Set(region.gemeenten.map((g) => g.code));
+  for (const [id, s] of [...spent].sort(([a], [b]) => a.localeCompare(b))) {
+    const [gemeente, taakveld] = id.split('|');
+    if (members.has(gemeente) || s.toegekend === 0) continue;
+    rows.push({
+      gemeente,
+      naam: gemeenteNaam(region, gemeente),
+      taakveld,
+      budget: 0,
+      toegekend: s.toegekend,
+      verschil: -s.toegekend,
+      bestanden: [...s.files].sort(),
+    });
+  }
   return rows;
 }
 

@@ -264,7 +264,8 @@ describe('the monitor page on the local stack', () => {
     const trend = await api(`/api/trend?van=${van}&tot=${tot}&per=1000`);
     expect(trend.rijen).toHaveLength(monthsBetween(van, tot));
     expect(await page.getByTestId('trend-punt').count()).toBe(
-      trend.rijen.filter((r) => typeof r.clienten === 'number').length,
+      // A rounded month (≈) is drawn at its tens; only a hidden one (<5) is left out.
+      trend.rijen.filter((r) => typeof r.clienten === 'number' || String(r.clienten).startsWith('≈')).length,
     );
 
     const spreiding = await api(`/api/spreiding?datum=${datum}&per=1000`);

@@ -27,6 +27,16 @@ export function aantal(value) {
 }
 
 /**
+ * The number a count shows, for a chart: exact, or the tens a rounded count ("≈440") gives; a hidden one ("<5") or
+ * nothing gives null.
+ */
+export function getoondAantal(value) {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.startsWith('≈')) return Number(value.slice(1));
+  return null;
+}
+
+/**
  * A count under the small-cell rule: 1 … drempel−1 becomes "<drempel". The API already does this for the rows of a
  * view beyond one municipality; the page applies it to totals too, because a total over one row would otherwise show
  * the number its row hides.

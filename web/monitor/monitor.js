@@ -90,7 +90,10 @@ const PANELEN = [
     teken: afwijzingen,
     params: (s) => ({ van: s.van, tot: s.tot }),
     per: 10,
-    sub: (s) => `Top 10 naar aantal regels, ${maandNaam(s.van)} tot en met ${maandNaam(s.tot)}`,
+    sub: (s) =>
+      `Top 10 naar aantal regels, ${maandNaam(s.van)} tot en met ${maandNaam(s.tot)}${
+        regio.alleenEigenBestanden ? ', in de bestanden die uw gemeente aanleverde' : ''
+      }`,
   },
 ];
 
@@ -272,25 +275,26 @@ function markeer(id, ongeldig) {
 }
 
 /** The filters a view honours, from /api/regio. */
-function filtersVan(weergave) {
-  return regio.weergaven.find((w) => w.naam === weergave)?.filters ?? [];
+/** Whether the view honours the selection's gemeente or taakveld (some views know only some taakvelden). */
+function kanFilteren(weergave, filter) {
+  const w = regio.weergaven.find((v) => v.naam === weergave);
+  if (!w?.filters.includes(filter)) return false;
+  return filter !== 'taakveld' || !w.taakvelden || w.taakvelden.includes(state.taakveld);
 }
 
 /** The selection's filters the view honours, so the page never sends one the API would refuse. */
 function filtersVoor(weergave) {
-  const filters = filtersVan(weergave);
   const out = {};
-  if (state.gemeente && filters.includes('gemeente')) out.gemeente = state.gemeente;
-  if (state.taakveld && filters.includes('taakveld')) out.taakveld = state.taakveld;
+  if (state.gemeente && kanFilteren(weergave, 'gemeente')) out.gemeente = state.gemeente;
+  if (state.taakveld && kanFilteren(weergave, 'taakveld')) out.taakveld = state.taakveld;
   return out;
 }
 
 /** What the panel could not filter on, said in its subtitle. */
 function nietGefilterd(weergave) {
-  const filters = filtersVan(weergave);
   const missend = [];
-  if (state.gemeente && !filters.includes('gemeente')) missend.push('gemeente');
-  if (state.taakveld && !filters.includes('taakveld')) missend.push('taakveld');
+  if (state.gemeente && !kanFilteren(weergave, 'gemeente')) missend.push('gemeente');
+  if (state.taakveld && !kanFilteren(weergave, 'taakveld')) missend.push(`taakveld ${state.taakveld}`);
   return missend.length ? ` (niet te filteren op ${missend.join(' of ')})` : '';
 }
 
@@ -302,6 +306,7 @@ function context() {
     naarRato: Number(state.tot.slice(5)) / 12,
     taakveldTekst: state.taakveld ? `, taakveld ${state.taakveld}` : '',
     gemeenteTekst: state.gemeente ? `, ${gemeente.options[gemeente.selectedIndex].text}` : '',
+    alleenEigenBestanden: regio.alleenEigenBestanden === true,
   };
 }
 

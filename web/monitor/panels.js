@@ -9,6 +9,7 @@ import {
   decimaal,
   euro,
   euroKort,
+  getoondAantal,
   maandKort,
   maandNaam,
   onderdruk,
@@ -167,9 +168,11 @@ export function dichtheid(data, ctx) {
       valueText:
         typeof r.per10000 === 'number'
           ? decimaal(r.per10000)
-          : r.inwoners
-            ? 'niet getoond (klein aantal)'
-            : 'geen inwonertal',
+          : !r.inwoners
+            ? 'geen inwonertal'
+            : getoondAantal(r.clienten) !== null
+              ? `niet getoond (aantal afgerond: ${aantal(r.clienten)})`
+              : 'niet getoond (klein aantal)',
       raw: r,
     }))
     .sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.label.localeCompare(b.label, 'nl'));
@@ -233,7 +236,8 @@ export function budget(data, ctx) {
     valueText: `${euro(g.toegekend)} toegekend van ${euro(g.budget)} budget`,
     shortText: g.budget > 0 ? procent(g.toegekend / g.budget) : 'geen budget',
   }));
-  const over = rows.filter((r) => r.toegekend > r.budget).map((r) => r.label);
+  // Without a budget (herkomst onbekend) nothing is over it.
+  const over = rows.filter((r) => r.budget > 0 && r.toegekend > r.budget).map((r) => r.label);
   const what = `Toegekend bedrag in ${ctx.jaar} tot en met ${maandNaam(ctx.tot)} tegenover het budget ${ctx.jaar}, per gemeente${ctx.taakveldTekst}`;
   const legenda = h('ul', { class: 'legenda', 'aria-hidden': 'true' }, [
     legendaItem('budget', `Budget ${ctx.jaar}`),
@@ -294,7 +298,8 @@ export function trend(data, ctx) {
   const points = data.rijen.map((r) => ({
     label: maandNaam(r.maand),
     axisLabel: maandKort(r.maand),
-    value: typeof r[ctx.reeks] === 'number' ? r[ctx.reeks] : null,
+    // A rounded count (≈) is drawn at its tens; only a hidden one (<5) is left out.
+    value: getoondAantal(r[ctx.reeks]),
     valueText: reeks.waarde(r[ctx.reeks]),
   }));
   const numeric = points.filter((p) => p.value !== null);
@@ -355,7 +360,8 @@ export function spreiding(data, ctx) {
     valueText: aantal(r.clienten),
     title: `${r.herkomstNaam} → ${r.vestigingNaam}: ${aantal(r.clienten)} cliënten`,
   }));
-  const eigen = data.rijen.filter((r) => r.herkomst === r.vestiging && typeof r.clienten === 'number');
+  // Every cell has at least one client, also a hidden (<5) or rounded (≈) one.
+  const eigen = data.rijen.filter((r) => r.herkomst === r.vestiging);
   const what = `Cliënten op ${datumLang(ctx.peildatum)} naar herkomstgemeente (rijen) en vestigingsgemeente van de aanbieder (kolommen)${ctx.taakveldTekst}`;
   const legenda = h('div', { class: 'schaal', 'aria-hidden': 'true' }, [
     h('span', {}, ['weinig']),
@@ -402,7 +408,14 @@ export function spreiding(data, ctx) {
 // 6. Afwijzingen
 
 export function afwijzingen(data, ctx) {
-  if (!data.rijen.length) return [leeg('Geen afgewezen regels in deze periode.')];
+  if (!data.rijen.length)
+    return [
+      leeg(
+        ctx.alleenEigenBestanden
+          ? 'Geen afgewezen regels in de bestanden die uw gemeente in deze periode aanleverde (afwijzingen in bestanden van een andere gemeente staan daar).'
+          : 'Geen afgewezen regels in deze periode.',
+      ),
+    ];
   const top = data.rijen.slice(0, 10);
   const max = Math.max(1, ...top.map((r) => (typeof r.regels === 'number' ? r.regels : 0)));
   const regels = (r) => {
