@@ -253,7 +253,11 @@ async function ingestVersion(
 
 const fingerprints = new WeakMap<RegionData, string>();
 
-/** What a file is decided by besides the state: the region's reference data and this code's version (attemptOf). */
+/**
+ * What a file is decided by besides the state: the region's reference data and this code's version (attemptOf).
+ * Every change to what the rules decide raises the version in package.json: else a file that crashed under the old
+ * code and is redriven under the new one would be the same attempt, and what only the old code wrote would count.
+ */
 export function rulesFingerprint(region: RegionData): string {
   let f = fingerprints.get(region);
   if (f === undefined) {

@@ -8,8 +8,14 @@ import type { Alert, AlertSink } from '../pipeline/ports';
  */
 export function alertSubject(alert: Alert): string {
   const subject = `bwmo: ${alert.afgewezen} van ${alert.regels} regels afgewezen in ${alert.bestand}`;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what SNS refuses
-  return subject.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 99);
+  const clean = subject
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what SNS refuses
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+    // A lone surrogate is no character at all (the SDK refuses to send it).
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
+  const cut = clean.slice(0, 99);
+  // Not half a character: an emoji across the cut goes as a whole.
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 export class SnsAlertSink implements AlertSink {

@@ -26,8 +26,10 @@ function digitsValue(s: string, from: number, to: number): number {
   return n;
 }
 
-/** YYYY-MM-DD (returned as is) or DD-MM-YYYY (rewritten); anything else, or a date that does not exist, fails. */
-/** YYYY-MM-DD (returned as is) or DD-MM-YYYY (rewritten); anything else, or a date that does not exist, fails. */
+/**
+ * YYYY-MM-DD (returned as is) or DD-MM-YYYY (rewritten); anything else, or a date that does not exist (year 0000
+ * neither), fails.
+ */
 export function parseDate(s: string): string | CellError {
   if (s.length === 10) {
     if (s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
@@ -35,14 +37,14 @@ export function parseDate(s: string): string | CellError {
       const m = digits(s, 5, 7);
       const d = digits(s, 8, 10);
       if (y >= 0 && m >= 0 && d >= 0) {
-        return isRealDate(y, m, d) ? s : new CellError(`'${s}' is geen bestaande datum`);
+        return y > 0 && isRealDate(y, m, d) ? s : new CellError(`'${s}' is geen bestaande datum`);
       }
     } else if (s.charCodeAt(2) === 45 && s.charCodeAt(5) === 45) {
       const d = digits(s, 0, 2);
       const m = digits(s, 3, 5);
       const y = digits(s, 6, 10);
       if (y >= 0 && m >= 0 && d >= 0) {
-        return isRealDate(y, m, d)
+        return y > 0 && isRealDate(y, m, d)
           ? `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`
           : new CellError(`'${s}' is geen bestaande datum`);
       }

@@ -615,6 +615,21 @@ const CASES: readonly CaseDef[] = [
       ),
   },
   {
+    file: 'csv-datum-jaar-0000.csv',
+    description: 'ProductPeriodeBegindatum in year 0000 (DD-MM-JJJJ), as a system writes an unknown date',
+    ...quarantaine,
+    ...csvDecl,
+    rules: ['CSV-VALUE'],
+    message: "'01-03-0000' is geen bestaande datum",
+    content: () =>
+      csv(
+        DECLARATIE_HEADER,
+        declaratieWith((r) => {
+          r[1].ProductPeriodeBegindatum = '01-03-0000';
+        }),
+      ),
+  },
+  {
     file: 'csv-negatief-bedrag.csv',
     description: 'a negative IngediendBedrag (a credit is C, not a minus sign)',
     ...quarantaine,

@@ -52,6 +52,14 @@ describe('alertSubject', () => {
     expect(subject.startsWith('bwmo: 12 van 1234 regels afgewezen in declaraties-stichting')).toBe(true);
   });
 
+  it('does not cut a character in two (an emoji across the 99th place), and replaces a lone surrogate', () => {
+    const prefix = 'bwmo: 12 van 1234 regels afgewezen in ';
+    const name = `${'x'.repeat(98 - prefix.length)}😀${'y'.repeat(20)}.xml`;
+    const subject = alertSubject(alert(name));
+    expect(subject).toBe(`${prefix}${'x'.repeat(98 - prefix.length)}`);
+    expect(encodeURIComponent(alertSubject(alert('a\uD800b.xml')))).toContain('a%3Fb.xml');
+  });
+
   it('replaces line breaks and control characters, keeps letters with accents', () => {
     expect(alertSubject(alert('Echt-Süsteren\r\nmaart\t.csv'))).toBe(
       'bwmo: 12 van 1234 regels afgewezen in Echt-Süsteren??maart?.csv',
