@@ -18,6 +18,7 @@ import {
   type MaandRij,
   maandCijfers,
   type SpreidingCel,
+  type StandRij,
   spreiding,
   stand,
   type TrendPunt,
@@ -61,6 +62,9 @@ export interface MonitorView {
 
 /** A view's rows, and where counts add up several municipalities or taakvelden the finer counts (tables.ts). */
 type Rows<R> = readonly R[] | { readonly rows: readonly R[]; readonly parts: CountParts<R> };
+
+/** Clients of a stand row counted in more than one taakveld (each extra taakveld once). */
+const twoTaakvelden = (r: StandRij): number => r.BW + r.MO + r.BWO - r.totaal;
 
 /** Taakvelden with client-level toewijzingen (B&P is reported per period, not per client). */
 const CLIENT_TAAKVELDEN = ['BW', 'MO', 'BWO'] as const;
@@ -166,7 +170,7 @@ export const VIEWS = {
     rows: maandCijfers,
     totaal: (rows) => sum(rows, ['regels', 'ingediend', 'toegekend', 'afgewezen']),
   }),
-  stand: view({
+  stand: view<StandRij>({
     titel: 'Stand',
     needs: ['datum'],
     filters: ['gemeente'],
@@ -179,7 +183,11 @@ export const VIEWS = {
       { ...col('totaal', 'Totaal', 'count'), totalOf: ['BW', 'MO', 'BWO'] },
       files(),
     ],
-    rows: (data, rd, p) => stand(data, rd.region, p.datum!, p.gemeenten).rijen,
+    rows: (data, rd, p) => {
+      const rows = stand(data, rd.region, p.datum!, p.gemeenten).rijen;
+      // Totaal counts a client in two taakvelden once: BW + MO + BWO − totaal is how many are in two, a count too.
+      return { rows, parts: (row, key) => (key === 'totaal' ? [twoTaakvelden(row)] : undefined) };
+    },
     totaal: (rows) => sum(rows, ['BW', 'MO', 'BWO', 'totaal']),
   }),
   dichtheid: view<DichtheidRij>({
@@ -199,8 +207,11 @@ export const VIEWS = {
       const opDatum = stand(data, rd.region, p.datum!, p.gemeenten);
       const rows = dichtheid(opDatum, rd.region, p.datum!, p.taakveld);
       if (p.taakveld) return rows;
-      // Over all taakvelden, a municipality's clients add up the stand's BW, MO and BWO (shown per taakveld there).
-      const perGemeente = new Map(opDatum.rijen.map((r) => [r.gemeente, [r.BW, r.MO, r.BWO]]));
+      // Over all taakvelden, a municipality's clients are the stand's BW, MO and BWO (shown per taakveld there)
+      // less those in two of them.
+      const perGemeente = new Map(
+        opDatum.rijen.map((r) => [r.gemeente, [r.BW, r.MO, r.BWO, twoTaakvelden(r)]]),
+      );
       return { rows, parts: (row, key) => (key === 'clienten' ? perGemeente.get(row.gemeente) : undefined) };
     },
   }),

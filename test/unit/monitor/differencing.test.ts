@@ -145,6 +145,46 @@ describe('trend: a month over several municipalities', () => {
   });
 });
 
+describe('stand: totaal counts a client in two taakvelden once', () => {
+  // Nederweert: 19 BW clients, 6 MO clients, 2 of whom also have BW.
+  const overlap: MonitorData = {
+    ...data,
+    toewijzingen: [
+      ...data.toewijzingen,
+      {
+        fileId: 'f1',
+        gemeente: '0983',
+        rows: [
+          ...clients('l-', 2).map((c, i) => toewijzing(600 + i, c, 'MO', LARGE)),
+          ...clients('mo-only-', 4).map((c, i) => toewijzing(610 + i, c, 'MO', LARGE)),
+        ],
+      },
+    ],
+  };
+
+  it('is rounded when few clients are in two taakvelden (BW + MO − totaal would give them away)', () => {
+    const exact = VIEWS.stand.build(overlap, region, { datum: '2022-01-15' }).rows as Record<
+      string,
+      unknown
+    >[];
+    expect(exact.find((r) => r.gemeente === LARGE)).toMatchObject({ BW: 19, MO: 6, totaal: 23 });
+    expect(beleid('stand', { datum: '2022-01-15' }, overlap).find((r) => r.gemeente === LARGE)).toMatchObject(
+      {
+        BW: 19,
+        MO: 6,
+        totaal: '≈20',
+      },
+    );
+    // The density over all taakvelden is that count too.
+    expect(
+      beleid('dichtheid', { datum: '2022-01-15' }, overlap).find((r) => r.gemeente === LARGE),
+    ).toMatchObject({
+      clienten: '≈20',
+      per10000: null,
+    });
+  });
+});
+
 describe('density: a municipality over all taakvelden', () => {
   const datum = { datum: '2022-01-15' };
   const row = (rows: Record<string, unknown>[]) => rows.find((r) => r.gemeente === SMALL)!;
