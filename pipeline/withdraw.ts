@@ -5,9 +5,19 @@
 import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution } from './reconcile/contributions';
-import { overlappingSlots, ToewijzingUsage } from './reconcile/usage';
+import { totalAssigned } from './reconcile/omvang';
+import { inUnit, overlappingSlots, ToewijzingUsage } from './reconcile/usage';
 import { costGroup } from './settle/costs';
-import { effectiveUsage, type FileRecord, key, type UsageItem } from './state/items';
+import {
+  effectiveToewijzing,
+  effectiveUsage,
+  type FileRecord,
+  key,
+  type ToewijzingItem,
+  type ToewijzingVersion,
+  type UsageEntry,
+  type UsageItem,
+} from './state/items';
 import { committedFiles, loadFiles } from './state/reader';
 
 /**
@@ -64,9 +74,8 @@ export async function withdrawable(
 /**
  * Committed files, other than this one, with an approved credit of an approved debit of this file, or with an
  * approved, uncredited debit sharing a day and product with a debit this file credits, or with an approved debit
- * judged after a credit of this file on the same toewijzing: the room a credit frees in the Omvang or Budget (TR322,
- * TR369) may be what let that debit in, and withdrawing the credit first would take that room back. A usage item
- * lists its entries in the order their files were judged.
+ * that fits the toewijzing's Omvang or Budget (TR322, TR369) only with the room a credit of this file freed:
+ * withdrawing the credit first would take that room back.
  */
 async function dependentFiles(store: ItemStore, record: FileRecord): Promise<FileRecord[]> {
   // The toewijzingen of its approved lines, from its cost figures (a file may touch a million of them).
@@ -84,7 +93,7 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
   const records = await loadFiles(store, record.gemeente);
   const files = committedFiles(records);
   const dependent = new Set<string>();
-  for await (const item of usageItems(store, record.gemeente, [...nummers])) {
+  for await (const { item, toewijzing } of usageItems(store, record.gemeente, [...nummers])) {
     const entries = effectiveUsage(item, files);
     const state = new ToewijzingUsage(entries);
     const mine = entries.filter((e) => e.fileId === record.fileId);
@@ -94,16 +103,17 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
       const debit = c.dc === 'C' && c.vorig !== null ? state.debit(c.vorig, c.agb) : undefined;
       return debit ? [debit] : [];
     });
-    for (const [i, e] of entries.entries()) {
+    for (const e of entries) {
       if (e.fileId === record.fileId) continue;
       const creditsMine = e.dc === 'C' && myDebits.has(`${e.agb}|${e.vorig}`);
       const replacesWhatICredit =
         e.dc === 'D' &&
         creditedByMe.some((d) => d.ref !== e.ref && overlappingSlots(d, e)) &&
         !state.isCredited(e.ref, e.agb);
-      const declaredAfterMyCredit = e.dc === 'D' && myFirstCredit >= 0 && i > myFirstCredit;
-      if (creditsMine || replacesWhatICredit || declaredAfterMyCredit) dependent.add(e.fileId);
+      if (creditsMine || replacesWhatICredit) dependent.add(e.fileId);
     }
+    const version = effectiveToewijzing(toewijzing, files);
+    for (const id of needingFreedRoom(entries, record.fileId, myFirstCredit, version)) dependent.add(id);
   }
   return [...dependent]
     .map((id) => records.get(id))
@@ -111,11 +121,47 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
     .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen));
 }
 
-/** The usage items of these toewijzingen, read a chunk at a time (a file may touch a million of them). */
+/**
+ * The files with a debit, judged after the first credit of this file on the toewijzing (a usage item lists its
+ * entries in the order their files were judged), that would not fit the Omvang (TR322) or the Budget (TR369) without
+ * this file's entries. The Omvang is taken at its smallest (per week: Sundays or calendar weeks, whichever is fewer);
+ * without the toewijzing every such debit counts.
+ */
+function needingFreedRoom(
+  entries: readonly UsageEntry[],
+  fileId: string,
+  firstCredit: number,
+  t: ToewijzingVersion | null,
+): string[] {
+  if (firstCredit < 0) return [];
+  const later = (i: number, e: UsageEntry) => i > firstCredit && e.dc === 'D' && e.fileId !== fileId;
+  if (!t) return entries.flatMap((e, i) => (later(i, e) ? [e.fileId] : []));
+  const totals = [totalAssigned(t, 'inspanningsgericht'), totalAssigned(t, 'outputgericht')];
+  const total = totals.some((x) => x === null) ? null : Math.min(...(totals as number[]));
+  const out: string[] = [];
+  let volume = 0;
+  let amount = 0;
+  for (const [i, e] of entries.entries()) {
+    if (e.fileId === fileId) continue;
+    volume += (e.dc === 'C' ? -1 : 1) * inUnit(e.volume, e.eenheid, t.eenheid);
+    amount += e.bedrag;
+    const over = (total !== null && volume > total + 1e-9) || (t.budget !== null && amount > t.budget);
+    if (over && later(i, e)) out.push(e.fileId);
+  }
+  return out;
+}
+
+/** The usage items of these toewijzingen with the toewijzing, a chunk at a time (a file may touch a million). */
 async function* usageItems(store: ItemStore, gemeente: string, nummers: readonly number[]) {
+  const twSk = key.toewijzing(gemeente, 0).sk;
   for (let i = 0; i < nummers.length; i += USAGE_CHUNK) {
-    const keys = nummers.slice(i, i + USAGE_CHUNK).map((n) => key.usage(gemeente, n));
-    yield* (await store.get(keys)) as UsageItem[];
+    const chunk = nummers.slice(i, i + USAGE_CHUNK);
+    const items = await store.get(
+      chunk.flatMap((n) => [key.usage(gemeente, n), key.toewijzing(gemeente, n)]),
+    );
+    const toewijzingen = new Map(items.filter((x) => x.sk === twSk).map((x) => [x.pk, x as ToewijzingItem]));
+    for (const item of items)
+      if (item.sk !== twSk) yield { item: item as UsageItem, toewijzing: toewijzingen.get(item.pk) };
   }
 }
 

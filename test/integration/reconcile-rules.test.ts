@@ -1122,6 +1122,26 @@ describe('withdrawing a file', () => {
     expect(codesOf(mei.report)).toEqual([['9322']]);
   });
 
+  it('a credit whose freed room a later debit did not need can be withdrawn first (31 + 5 fits the 40 without it)', async () => {
+    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
+    await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
+    const b = await declare(stack, 'csv', { nummer: 'D2', maand: '2022-04', lines: [credit(MAART, 'R2')] });
+    const c = await declare(stack, 'csv', {
+      nummer: 'D3',
+      maand: '2022-05',
+      lines: [line('2022-05', 'R3', { volume: 5 })],
+    });
+    expect(codesOf(c.report)).toEqual([[]]);
+    expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout')).not.toBeNull();
+    // March and May count again: 36 of 40, so 5 more is too much.
+    const over = await declare(stack, 'csv', {
+      nummer: 'D4',
+      maand: '2022-06',
+      lines: [line('2022-06', 'R4', { volume: 5 })],
+    });
+    expect(codesOf(over.report)).toEqual([['9322']]);
+  });
+
   // A credit (b) and a later file (c) that builds on it: b is withdrawn after c, never before it. Withdrawn first,
   // the credit would let March count again beside what c was approved on; in the right order, March alone counts
   // again (31 of 40), so 10 more is too much.
