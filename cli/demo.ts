@@ -6,7 +6,7 @@
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { generate } from '../examples/generator/generate';
+import { type GenerateOptions, generate } from '../examples/generator/generate';
 import { writeGenerated } from '../examples/generator/write';
 import { apiRouter } from '../pipeline/api/router';
 import { loadRegion } from '../pipeline/region/load';
@@ -17,6 +17,17 @@ import { ingestFiles, summary } from './ingest';
 import { writeAll } from './output';
 import { askInProcess, viewText } from './report';
 import { openLocal, type RuntimeOptions } from './runtime';
+
+/** The demo's data set: half a year of the whole region, the centrumgemeente delivering every file. */
+export const demoSet = (seed: number): GenerateOptions => ({
+  seed,
+  vanMaand: '2021-01',
+  totMaand: '2021-06',
+  toewijzer: 'centrum',
+  formaat: 'gemengd',
+  foutAandeel: 0.15,
+  staatFoutAandeel: 0.02,
+});
 
 export async function runDemo(options: RuntimeOptions & { seed: string }): Promise<number> {
   const dataDir = resolve(options.data);
@@ -29,15 +40,7 @@ export async function runDemo(options: RuntimeOptions & { seed: string }): Promi
   }
   await rm(dataDir, { recursive: true, force: true });
   const region = await loadRegion(resolve(options.region));
-  const generated = generate(region, {
-    seed: Number(options.seed),
-    vanMaand: '2021-01',
-    totMaand: '2021-06',
-    toewijzer: 'centrum',
-    formaat: 'gemengd',
-    foutAandeel: 0.15,
-    staatFoutAandeel: 0.02,
-  });
+  const generated = generate(region, demoSet(Number(options.seed)));
   const filesDir = join(dataDir, 'voorbeeldbestanden');
   const manifest = await writeGenerated(generated, filesDir);
   await writeAll(process.stdout, [

@@ -7,7 +7,7 @@
  * test-output/monitor.png.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -18,6 +18,7 @@ import { passesElfproef } from '../../pipeline/bsn';
 import { loadRegion } from '../../pipeline/region/load';
 import { type Serving, startServe } from '../../serve/serve';
 import { fakeHostedUi, launchBrowser } from '../helpers/browser';
+import { handToServe } from '../helpers/serve';
 import { NML } from '../helpers/stack';
 
 jest.setTimeout(120_000);
@@ -165,17 +166,8 @@ beforeAll(async () => {
     ports: { s3: 0, dynamo: 0, sftp: 0, http: 0 },
     log: () => {},
   });
-  // As `bwmo ingest` hands files to a running server: one at a time, in manifest order, each answered by its report.
-  for (const f of manifest.files) {
-    const naam = f.path.split('/').pop()!;
-    const response = await fetch(
-      `${serving.http}/lokaal/ingest?gemeente=${f.gemeente}&naam=${encodeURIComponent(naam)}`,
-      { method: 'POST', body: await readFile(join(filesDir, f.path)) },
-    );
-    expect(response.status).toBe(200);
-    const report = (await response.json()) as { status: string };
-    expect(report.status).not.toBe('quarantaine');
-  }
+  const reports = await handToServe(serving, filesDir, manifest.files);
+  expect(reports.filter((r) => r.status === 'quarantaine')).toEqual([]);
   regio = await api<Regio>('/api/regio');
 
   browser = await launchBrowser();

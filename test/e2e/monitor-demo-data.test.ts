@@ -3,16 +3,18 @@
  * file), in headless Chromium against `bwmo serve` in-process: what a policy adviser, a controller and a backoffice
  * read on it agrees with itself, and no hidden count can be worked out from what it shows.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoSet } from '../../cli/demo';
 import { generate } from '../../examples/generator/generate';
 import { writeGenerated } from '../../examples/generator/write';
 import { logger } from '../../functions/aws';
 import { loadRegion } from '../../pipeline/region/load';
 import { type Serving, startServe } from '../../serve/serve';
 import { launchBrowser } from '../helpers/browser';
+import { handToServe } from '../helpers/serve';
 import { NML } from '../helpers/stack';
 
 jest.setTimeout(300_000);
@@ -68,16 +70,7 @@ const exact = (text: string | undefined): number | null =>
 beforeAll(async () => {
   logger.setLogLevel('SILENT');
   dir = await mkdtemp(join(tmpdir(), 'bwmo-review-'));
-  // As `bwmo demo` generates it (cli/demo.ts).
-  const generated = generate(await loadRegion(NML), {
-    seed: 42,
-    vanMaand: '2021-01',
-    totMaand: '2021-06',
-    toewijzer: 'centrum',
-    formaat: 'gemengd',
-    foutAandeel: 0.15,
-    staatFoutAandeel: 0.02,
-  });
+  const generated = generate(await loadRegion(NML), demoSet(42));
   const filesDir = join(dir, 'bestanden');
   const manifest = await writeGenerated(generated, filesDir);
   serving = await startServe({
@@ -86,14 +79,7 @@ beforeAll(async () => {
     ports: { s3: 0, dynamo: 0, sftp: 0, http: 0 },
     log: () => {},
   });
-  for (const f of manifest.files) {
-    const naam = f.path.split('/').pop()!;
-    const response = await fetch(
-      `${serving.http}/lokaal/ingest?gemeente=${f.gemeente}&naam=${encodeURIComponent(naam)}`,
-      { method: 'POST', body: await readFile(join(filesDir, f.path)) },
-    );
-    expect(response.status).toBe(200);
-  }
+  await handToServe(serving, filesDir, manifest.files);
   browser = await launchBrowser();
 });
 

@@ -18,6 +18,28 @@ import { BUCKET, type Serving, s3rverClient, startServe } from '../../serve/serv
 import { type GebruikersBestand, sftpDir, USERS_FILE } from '../../serve/sftp-config';
 import { NML } from './stack';
 
+/**
+ * Hands files to a running server as `bwmo ingest` does: one at a time, in manifest order, each answered by its
+ * report (returned in that order).
+ */
+export async function handToServe(
+  serving: Serving,
+  filesDir: string,
+  files: readonly { readonly path: string; readonly gemeente: string }[],
+): Promise<Report[]> {
+  const reports: Report[] = [];
+  for (const f of files) {
+    const naam = f.path.split('/').pop()!;
+    const response = await fetch(
+      `${serving.http}/lokaal/ingest?gemeente=${f.gemeente}&naam=${encodeURIComponent(naam)}`,
+      { method: 'POST', body: await readFile(join(filesDir, f.path)) },
+    );
+    if (response.status !== 200) throw new Error(`${f.path}: ${response.status} ${await response.text()}`);
+    reports.push((await response.json()) as Report);
+  }
+  return reports;
+}
+
 /** An alert line of `<data>/alerts.jsonl`. */
 export type AlertLine = Alert & { readonly tijd: string };
 

@@ -16,7 +16,6 @@ import type {
   Context,
   DynamoDBRecord,
   DynamoDBStreamEvent,
-  SQSEvent,
 } from 'aws-lambda';
 import { handler as apiHandler } from '../../functions/api';
 import { handler as exportHandler } from '../../functions/export';
@@ -33,6 +32,7 @@ import { iamEnforcingBucket } from '../helpers/iam-bucket';
 import { type Check, RolePolicy } from '../helpers/iam-policy';
 import { iamEnforcingItems } from '../helpers/iam-store';
 import { declaratieXml, line, taakgerichtCsv, toewijzingCsv } from '../helpers/scenario';
+import { routedMessage } from '../helpers/sqs';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
 import { logicalIdAt, synth } from '../infra/synth';
 
@@ -85,36 +85,6 @@ const NEEDED_UNSEEN = new Set([
   'dynamodb:GetShardIterator',
   's3:AbortMultipartUpload',
 ]);
-
-function message(id: string, objectKey: string, gemeente: string): SQSEvent['Records'][number] {
-  return {
-    messageId: id,
-    receiptHandle: id,
-    body: JSON.stringify({
-      bucket: 'b',
-      key: objectKey,
-      gemeente,
-      eTag: id,
-      size: 1,
-      eventTime: '',
-      sequencer: id,
-    }),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '0',
-      SenderId: 's',
-      ApproximateFirstReceiveTimestamp: '0',
-      MessageGroupId: gemeente,
-      MessageDeduplicationId: id,
-      SequenceNumber: id,
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:q.fifo',
-    awsRegion: 'eu-west-1',
-  };
-}
 
 /** A GET through API Gateway: people with a Cognito JWT (groups claim as "[a b]"), machines with IAM auth. */
 function apiEvent(
@@ -251,12 +221,15 @@ describe('the functions within the S3 and DynamoDB permissions of their roles', 
       const ingest = async (name: string, content: string | Buffer, at: string) => {
         const objectKey = `inbox/0983/${name}`;
         await putWithTime(stack.blobs, objectKey, content, new Date(at));
-        const res = await handler({ Records: [message(`m${++n}`, objectKey, '0983')] }, context);
+        const res = await handler({ Records: [routedMessage(`m${++n}`, objectKey, '0983')] }, context);
         failures.push(...res.batchItemFailures);
       };
       for (const [name, content, at] of uploads) await ingest(name, content, at);
       // A message delivered again after the file was done (inbox empty): HEAD of a missing key.
-      const again = await handler({ Records: [message('again', 'inbox/0983/tw.csv', '0983')] }, context);
+      const again = await handler(
+        { Records: [routedMessage('again', 'inbox/0983/tw.csv', '0983')] },
+        context,
+      );
       failures.push(...again.batchItemFailures);
       // A crash after the commit, before the inbox was cleared: the same object again, outputs published again.
       await ingest('tw.csv', tw, '2022-01-05T09:00:00Z');

@@ -3,10 +3,11 @@
  * that fails holds up its own municipality's later files, not another municipality's, and its error says nothing
  * of a BSN in its name.
  */
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSEvent } from 'aws-lambda';
 import { makeIngestHandler } from '../../functions/ingest';
 import { forwardingBlobs } from '../helpers/faults';
 import { toewijzingCsv } from '../helpers/scenario';
+import { routedMessage } from '../helpers/sqs';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
 
 const silentMetrics = { addMetric: () => undefined, publishStoredMetrics: () => undefined };
@@ -14,28 +15,6 @@ const context = { getRemainingTimeInMillis: () => 600_000 } as Context;
 /** A valid test BSN, as a sender might put it in a file name. */
 const BSN = '999900006';
 const BROKEN = `inbox/0983/kapot-${BSN}.csv`;
-
-function message(id: string, key: string, gemeente: string): SQSRecord {
-  return {
-    messageId: id,
-    receiptHandle: id,
-    body: JSON.stringify({ bucket: 'b', key, gemeente, eTag: id, size: 1, eventTime: '', sequencer: id }),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '0',
-      SenderId: 's',
-      ApproximateFirstReceiveTimestamp: '0',
-      MessageGroupId: gemeente,
-      MessageDeduplicationId: id,
-      SequenceNumber: id,
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:q.fifo',
-    awsRegion: 'eu-west-1',
-  };
-}
 
 describe('ingest handler, a batch with files of two municipalities', () => {
   let stack: Stack;
@@ -62,9 +41,9 @@ describe('ingest handler, a batch with files of two municipalities', () => {
     const handler = makeIngestHandler(async () => stack.deps, silentMetrics);
     const event: SQSEvent = {
       Records: [
-        message('m1', BROKEN, '0983'),
-        message('m2', 'inbox/0988/goed.csv', '0988'),
-        message('m3', 'inbox/0983/later.csv', '0983'),
+        routedMessage('m1', BROKEN, '0983'),
+        routedMessage('m2', 'inbox/0988/goed.csv', '0988'),
+        routedMessage('m3', 'inbox/0983/later.csv', '0983'),
       ],
     };
     expect(await handler(event, context)).toEqual({
@@ -77,7 +56,7 @@ describe('ingest handler, a batch with files of two municipalities', () => {
 
   it('fails a batch of only the failing file with an error that has no BSN', async () => {
     const handler = makeIngestHandler(async () => stack.deps, silentMetrics);
-    const thrown = await handler({ Records: [message('m1', BROKEN, '0983')] }, context).then(
+    const thrown = await handler({ Records: [routedMessage('m1', BROKEN, '0983')] }, context).then(
       () => null,
       (err: Error & { recordErrors?: Error[] }) => err,
     );
