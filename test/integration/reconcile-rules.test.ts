@@ -1144,15 +1144,30 @@ describe('withdrawing a file', () => {
 
   // A credit (b) and a later file (c) that builds on it: b is withdrawn after c, never before it. Withdrawn first,
   // the credit would let March count again beside what c was approved on; in the right order, March alone counts
-  // again (31 of 40), so 10 more is too much.
+  // again, so 10 more is too much.
+  const OMVANG_40: Partial<TwSpec> = { volume: 40, frequentie: '6' };
+  const BUDGET_36: Partial<TwSpec> = { code: null, volume: null, budget: 36 * TARIEF_2022 };
   it.each([
-    ['the credit of a debit that a later file replaced', line('2022-03', 'R3', { volume: 25 })],
+    [
+      'the credit of a debit that a later file replaced',
+      OMVANG_40,
+      line('2022-03', 'R3', { volume: 25 }),
+      '9322',
+    ],
     [
       'a credit whose freed room a later file used (TR322: 31 + 31 > 40)',
+      OMVANG_40,
       line('2022-05', 'R3', { volume: 31 }),
+      '9322',
     ],
-  ])('%s: withdrawn after that file, never before it', async (_, laterLine) => {
-    await toewijzingen(stack, [{ volume: 40, frequentie: '6' }]);
+    [
+      'a credit whose freed budget a later file used (TR369: 31 + 31 days > 36 days of budget)',
+      BUDGET_36,
+      line('2022-05', 'R3', { volume: 31 }),
+      '9369',
+    ],
+  ])('%s: withdrawn after that file, never before it', async (_, tw, laterLine, overCode) => {
+    await toewijzingen(stack, [tw]);
     await declare(stack, 'csv', { nummer: 'D1', maand: '2022-03', lines: [MAART] });
     const b = await declare(stack, 'csv', { nummer: 'D2', maand: '2022-04', lines: [credit(MAART, 'R2')] });
     const c = await declare(stack, 'csv', { nummer: 'D3', maand: '2022-05', lines: [laterLine] });
@@ -1167,7 +1182,7 @@ describe('withdrawing a file', () => {
       maand: '2022-05',
       lines: [line('2022-05', 'R4', { volume: 10 })],
     });
-    expect(codesOf(over.report)).toEqual([['9322']]);
+    expect(codesOf(over.report)).toEqual([[overCode]]);
   });
 });
 
