@@ -6,19 +6,10 @@ import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution } from './reconcile/contributions';
 import { totalAssigned } from './reconcile/omvang';
-import { inUnit, overlappingSlots, ToewijzingUsage } from './reconcile/usage';
+import { overlappingSlots, ToewijzingUsage } from './reconcile/usage';
 import { costGroup } from './settle/costs';
-import {
-  effectiveToewijzing,
-  effectiveUsage,
-  type FileRecord,
-  key,
-  type ToewijzingItem,
-  type ToewijzingVersion,
-  type UsageEntry,
-  type UsageItem,
-} from './state/items';
-import { committedFiles, loadFiles } from './state/reader';
+import { type FileRecord, key, type ToewijzingVersion, type UsageEntry } from './state/items';
+import { committedFiles, loadFiles, StateReader, type ToewijzingState } from './state/reader';
 
 /**
  * Withdraws a file as an operator asks, while its municipality's files wait (`bwmo serve` ingests alongside): the
@@ -93,32 +84,39 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
   const records = await loadFiles(store, record.gemeente);
   const files = committedFiles(records);
   const dependent = new Set<string>();
-  for await (const { item, toewijzing } of usageItems(store, record.gemeente, [...nummers])) {
-    const entries = effectiveUsage(item, files);
-    const state = new ToewijzingUsage(entries);
-    const mine = entries.filter((e) => e.fileId === record.fileId);
-    const myDebits = new Set(mine.filter((e) => e.dc === 'D').map((e) => `${e.agb}|${e.ref}`));
-    const myFirstCredit = entries.findIndex((e) => e.fileId === record.fileId && e.dc === 'C');
-    const creditedByMe = mine.flatMap((c) => {
-      const debit = c.dc === 'C' && c.vorig !== null ? state.debit(c.vorig, c.agb) : undefined;
-      return debit ? [debit] : [];
-    });
-    for (const e of entries) {
-      if (e.fileId === record.fileId) continue;
-      const creditsMine = e.dc === 'C' && myDebits.has(`${e.agb}|${e.vorig}`);
-      const replacesWhatICredit =
-        e.dc === 'D' &&
-        creditedByMe.some((d) => d.ref !== e.ref && overlappingSlots(d, e)) &&
-        !state.isCredited(e.ref, e.agb);
-      if (creditsMine || replacesWhatICredit) dependent.add(e.fileId);
-    }
-    const version = effectiveToewijzing(toewijzing, files);
-    for (const id of needingFreedRoom(entries, record.fileId, myFirstCredit, version)) dependent.add(id);
+  const all = [...nummers];
+  for (let i = 0; i < all.length; i += USAGE_CHUNK) {
+    // A reader per chunk, so that a file touching a million toewijzingen does not keep them all.
+    const reader = new StateReader(store, record.gemeente, files);
+    for (const t of await reader.loadToewijzingen(all.slice(i, i + USAGE_CHUNK)))
+      for (const id of buildingOn(t, record.fileId)) dependent.add(id);
   }
   return [...dependent]
     .map((id) => records.get(id))
     .filter((r): r is FileRecord => r !== undefined)
     .sort((a, b) => a.ontvangen.localeCompare(b.ontvangen));
+}
+
+/** The other files on one toewijzing that build on this file (see dependentFiles). */
+function buildingOn({ usage, current }: ToewijzingState, fileId: string): string[] {
+  const entries = usage.entries();
+  const mine = entries.filter((e) => e.fileId === fileId);
+  const myDebits = new Set(mine.filter((e) => e.dc === 'D').map((e) => `${e.agb}|${e.ref}`));
+  const creditedByMe = mine.flatMap((c) => {
+    const debit = c.dc === 'C' && c.vorig !== null ? usage.debit(c.vorig, c.agb) : undefined;
+    return debit ? [debit] : [];
+  });
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.fileId === fileId) continue;
+    const creditsMine = e.dc === 'C' && myDebits.has(`${e.agb}|${e.vorig}`);
+    const replacesWhatICredit =
+      e.dc === 'D' &&
+      creditedByMe.some((d) => d.ref !== e.ref && overlappingSlots(d, e)) &&
+      !usage.isCredited(e.ref, e.agb);
+    if (creditsMine || replacesWhatICredit) out.push(e.fileId);
+  }
+  return [...out, ...needingFreedRoom(entries, fileId, current)];
 }
 
 /**
@@ -130,39 +128,26 @@ async function dependentFiles(store: ItemStore, record: FileRecord): Promise<Fil
 function needingFreedRoom(
   entries: readonly UsageEntry[],
   fileId: string,
-  firstCredit: number,
   t: ToewijzingVersion | null,
 ): string[] {
+  const firstCredit = entries.findIndex((e) => e.fileId === fileId && e.dc === 'C');
   if (firstCredit < 0) return [];
   const later = (i: number, e: UsageEntry) => i > firstCredit && e.dc === 'D' && e.fileId !== fileId;
   if (!t) return entries.flatMap((e, i) => (later(i, e) ? [e.fileId] : []));
   const totals = [totalAssigned(t, 'inspanningsgericht'), totalAssigned(t, 'outputgericht')];
   const total = totals.some((x) => x === null) ? null : Math.min(...(totals as number[]));
+  // What the others declared, entry by entry, counted as TR322 and TR369 count it.
+  const others = new ToewijzingUsage();
   const out: string[] = [];
-  let volume = 0;
-  let amount = 0;
   for (const [i, e] of entries.entries()) {
     if (e.fileId === fileId) continue;
-    volume += (e.dc === 'C' ? -1 : 1) * inUnit(e.volume, e.eenheid, t.eenheid);
-    amount += e.bedrag;
-    const over = (total !== null && volume > total + 1e-9) || (t.budget !== null && amount > t.budget);
+    others.add(e);
+    const over =
+      (total !== null && others.volume(t.eenheid) > total + 1e-9) ||
+      (t.budget !== null && others.amount() > t.budget);
     if (over && later(i, e)) out.push(e.fileId);
   }
   return out;
-}
-
-/** The usage items of these toewijzingen with the toewijzing, a chunk at a time (a file may touch a million). */
-async function* usageItems(store: ItemStore, gemeente: string, nummers: readonly number[]) {
-  const twSk = key.toewijzing(gemeente, 0).sk;
-  for (let i = 0; i < nummers.length; i += USAGE_CHUNK) {
-    const chunk = nummers.slice(i, i + USAGE_CHUNK);
-    const items = await store.get(
-      chunk.flatMap((n) => [key.usage(gemeente, n), key.toewijzing(gemeente, n)]),
-    );
-    const toewijzingen = new Map(items.filter((x) => x.sk === twSk).map((x) => [x.pk, x as ToewijzingItem]));
-    for (const item of items)
-      if (item.sk !== twSk) yield { item: item as UsageItem, toewijzing: toewijzingen.get(item.pk) };
-  }
 }
 
 const USAGE_CHUNK = 500;
