@@ -63,6 +63,17 @@ export interface MonitorView {
 /** A view's rows, and where counts add up several municipalities or taakvelden the finer counts (tables.ts). */
 type Rows<R> = readonly R[] | { readonly rows: readonly R[]; readonly parts: CountParts<R> };
 
+/** The client counts of spreiding cells, per municipality of origin. */
+function countsPerHerkomst(cells: readonly SpreidingCel[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const c of cells) {
+    const counts = out.get(c.herkomst);
+    if (counts) counts.push(c.clienten);
+    else out.set(c.herkomst, [c.clienten]);
+  }
+  return out;
+}
+
 /** Clients of a stand row counted in more than one taakveld (each extra taakveld once). */
 const twoTaakvelden = (r: StandRij): number => r.BW + r.MO + r.BWO - r.totaal;
 
@@ -235,12 +246,7 @@ export const VIEWS = {
       );
       // The cells of one municipality of origin add up to its stand count, shown exactly: when one of them is
       // hidden, the others are rounded, so that it cannot be subtracted out.
-      const perHerkomst = new Map<string, number[]>();
-      for (const c of rows) {
-        const cells = perHerkomst.get(c.herkomst);
-        if (cells) cells.push(c.clienten);
-        else perHerkomst.set(c.herkomst, [c.clienten]);
-      }
+      const perHerkomst = countsPerHerkomst(rows);
       // Over all taakvelden a cell adds up its cells per taakveld (the same view with the taakveld filter). Each of
       // those is suppressed in its own view when it, or another place of its municipality of origin there, is small:
       // then the sum is rounded too, else the sum minus the exact other taakvelden gives that cell back.
@@ -249,12 +255,9 @@ export const VIEWS = {
         if (p.taakveld) return [];
         perTaakveld ??= CLIENT_TAAKVELDEN.map((tv) => {
           const cells = spreiding(data, p.datum!, vestiging, tv);
-          const ofHerkomst = new Map<string, number[]>();
-          for (const c of cells)
-            ofHerkomst.set(c.herkomst, [...(ofHerkomst.get(c.herkomst) ?? []), c.clienten]);
           return {
             cell: new Map(cells.map((c) => [`${c.herkomst}|${c.vestiging}`, c.clienten])),
-            ofHerkomst,
+            ofHerkomst: countsPerHerkomst(cells),
           };
         });
         return perTaakveld.flatMap(({ cell, ofHerkomst }) => {
