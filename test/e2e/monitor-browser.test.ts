@@ -16,9 +16,9 @@ import { writeGenerated } from '../../examples/generator/write';
 import { logger } from '../../functions/aws';
 import { passesElfproef } from '../../pipeline/bsn';
 import { loadRegion } from '../../pipeline/region/load';
-import { type Serving, startServe } from '../../serve/serve';
+import type { Serving } from '../../serve/serve';
 import { fakeHostedUi, launchBrowser } from '../helpers/browser';
-import { handToServe } from '../helpers/serve';
+import { handToServe, startQuietServe } from '../helpers/serve';
 import { NML } from '../helpers/stack';
 
 jest.setTimeout(120_000);
@@ -160,12 +160,7 @@ beforeAll(async () => {
   bsns = generated.clients.map((c) => c.bsn);
   const filesDir = join(dir, 'bestanden');
   const manifest = await writeGenerated(generated, filesDir);
-  serving = await startServe({
-    data: join(dir, 'data'),
-    region: NML,
-    ports: { s3: 0, dynamo: 0, sftp: 0, http: 0 },
-    log: () => {},
-  });
+  serving = await startQuietServe(join(dir, 'data'));
   const reports = await handToServe(serving, filesDir, manifest.files);
   expect(reports.filter((r) => r.status === 'quarantaine')).toEqual([]);
   regio = await api<Regio>('/api/regio');

@@ -12,9 +12,9 @@ import { generate } from '../../examples/generator/generate';
 import { writeGenerated } from '../../examples/generator/write';
 import { logger } from '../../functions/aws';
 import { loadRegion } from '../../pipeline/region/load';
-import { type Serving, startServe } from '../../serve/serve';
+import type { Serving } from '../../serve/serve';
 import { launchBrowser } from '../helpers/browser';
-import { handToServe } from '../helpers/serve';
+import { handToServe, startQuietServe } from '../helpers/serve';
 import { NML } from '../helpers/stack';
 
 jest.setTimeout(300_000);
@@ -73,12 +73,7 @@ beforeAll(async () => {
   const generated = generate(await loadRegion(NML), demoSet(42));
   const filesDir = join(dir, 'bestanden');
   const manifest = await writeGenerated(generated, filesDir);
-  serving = await startServe({
-    data: join(dir, 'data'),
-    region: NML,
-    ports: { s3: 0, dynamo: 0, sftp: 0, http: 0 },
-    log: () => {},
-  });
+  serving = await startQuietServe(join(dir, 'data'));
   await handToServe(serving, filesDir, manifest.files);
   browser = await launchBrowser();
 });

@@ -18,6 +18,10 @@ import { BUCKET, type Serving, s3rverClient, startServe } from '../../serve/serv
 import { type GebruikersBestand, sftpDir, USERS_FILE } from '../../serve/sftp-config';
 import { NML } from './stack';
 
+/** `bwmo serve` on free loopback ports over a data folder, its log discarded. */
+export const startQuietServe = (data: string): Promise<Serving> =>
+  startServe({ data, region: NML, ports: { s3: 0, dynamo: 0, sftp: 0, http: 0 }, log: () => undefined });
+
 /**
  * Hands files to a running server as `bwmo ingest` does: one at a time, in manifest order, each answered by its
  * report (returned in that order).

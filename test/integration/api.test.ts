@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { writeMonthlyExport } from '../../pipeline/monitor/export';
 import { VIEW_NAMES, VIEWS } from '../../pipeline/monitor/views';
 import type { Report } from '../../schemas/report';
-import { type Serving, startServe } from '../../serve/serve';
+import type { Serving } from '../../serve/serve';
 import {
   BSN_A,
   BSN_B,
@@ -22,7 +22,7 @@ import {
   taakgerichtCsv,
   toewijzingCsv,
 } from '../helpers/scenario';
-import { NML } from '../helpers/stack';
+import { startQuietServe } from '../helpers/serve';
 
 const BSN_C = '999900031';
 const BSN_D = '999900043';
@@ -78,12 +78,7 @@ describe('monitor API over loopback', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'bwmo-api-'));
-    serving = await startServe({
-      data: dir,
-      region: NML,
-      ports: { s3: 0, dynamo: 0, sftp: 0, http: 0 },
-      log: () => undefined,
-    });
+    serving = await startQuietServe(dir);
     // Venlo assigns for the region: Weert (0988) two BW clients, Roermond (0957) one BW and one MO client, one
     // BW client of its own (no Herkomstgemeente) until the end of January, and Horst (1507) one from February.
     await upload(

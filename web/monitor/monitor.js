@@ -274,7 +274,6 @@ function markeer(id, ongeldig) {
   }
 }
 
-/** The filters a view honours, from /api/regio. */
 /** Whether the view honours the selection's gemeente or taakveld (some views know only some taakvelden). */
 function kanFilteren(weergave, filter) {
   const w = regio.weergaven.find((v) => v.naam === weergave);
