@@ -79,6 +79,12 @@ const data: MonitorData = {
   taakgericht: [],
 };
 
+/** The data set with more toewijzingen (from the same file). */
+const withToewijzingen = (rows: readonly ToewijzingContribution[]): MonitorData => ({
+  ...data,
+  toewijzingen: [...data.toewijzingen, { fileId: 'f1', gemeente: '0983', rows: [...rows] }],
+});
+
 let region: RegionData;
 beforeAll(async () => {
   region = await nmlRegion();
@@ -147,20 +153,10 @@ describe('trend: a month over several municipalities', () => {
 
 describe('stand: totaal counts a client in two taakvelden once', () => {
   // Nederweert: 19 BW clients, 6 MO clients, 2 of whom also have BW.
-  const overlap: MonitorData = {
-    ...data,
-    toewijzingen: [
-      ...data.toewijzingen,
-      {
-        fileId: 'f1',
-        gemeente: '0983',
-        rows: [
-          ...clients('l-', 2).map((c, i) => toewijzing(600 + i, c, 'MO', LARGE)),
-          ...clients('mo-only-', 4).map((c, i) => toewijzing(610 + i, c, 'MO', LARGE)),
-        ],
-      },
-    ],
-  };
+  const overlap: MonitorData = withToewijzingen([
+    ...clients('l-', 2).map((c, i) => toewijzing(600 + i, c, 'MO', LARGE)),
+    ...clients('mo-only-', 4).map((c, i) => toewijzing(610 + i, c, 'MO', LARGE)),
+  ]);
 
   it('is rounded when few clients are in two taakvelden (BW + MO − totaal would give them away)', () => {
     const exact = VIEWS.stand.build(overlap, region, { datum: '2022-01-15' }).rows as Record<
@@ -225,25 +221,15 @@ describe('spreiding: clients per municipality of origin and place of establishme
   it('over all taakvelden, a cell is rounded when one of its taakvelden is rounded in its own view', () => {
     // Nederweert: 6 MO clients in Venlo and 1 in Weert (hidden, so the 6 is rounded), 5 BWO clients in Venlo, and
     // 10 BW clients in Weert, so that no place of Nederweert over all taakvelden is small.
-    const moEnBwo: MonitorData = {
-      ...data,
-      toewijzingen: [
-        ...data.toewijzingen,
-        {
-          fileId: 'f1',
-          gemeente: '0983',
-          rows: [
-            ...clients('mo-', 6).map((c, i) => toewijzing(500 + i, c, 'MO', LARGE)),
-            { ...toewijzing(510, 'mo-weert', 'MO', LARGE), agb: OTHER_AGB },
-            ...clients('bwo-l-', 5).map((c, i) => toewijzing(520 + i, c, 'BWO', LARGE)),
-            ...clients('bw-weert-', 10).map((c, i) => ({
-              ...toewijzing(530 + i, c, 'BW', LARGE),
-              agb: OTHER_AGB,
-            })),
-          ],
-        },
-      ],
-    };
+    const moEnBwo: MonitorData = withToewijzingen([
+      ...clients('mo-', 6).map((c, i) => toewijzing(500 + i, c, 'MO', LARGE)),
+      { ...toewijzing(510, 'mo-weert', 'MO', LARGE), agb: OTHER_AGB },
+      ...clients('bwo-l-', 5).map((c, i) => toewijzing(520 + i, c, 'BWO', LARGE)),
+      ...clients('bw-weert-', 10).map((c, i) => ({
+        ...toewijzing(530 + i, c, 'BW', LARGE),
+        agb: OTHER_AGB,
+      })),
+    ]);
     const mo = beleid('spreiding', { ...datum, taakveld: 'MO' }, moEnBwo);
     expect([cel(mo, LARGE, '0983'), cel(mo, LARGE, '0988')]).toEqual(['≈10', '<5']);
     expect(cel(beleid('spreiding', { ...datum, taakveld: 'BWO' }, moEnBwo), LARGE, '0983')).toBe(5);
@@ -255,17 +241,7 @@ describe('spreiding: clients per municipality of origin and place of establishme
   });
 
   it('when one place of a municipality is hidden, its other places are rounded (the stand count stays exact)', () => {
-    const elders: MonitorData = {
-      ...data,
-      toewijzingen: [
-        ...data.toewijzingen,
-        {
-          fileId: 'f1',
-          gemeente: '0983',
-          rows: [{ ...toewijzing(400, 'elders-0', 'BW', LARGE), agb: OTHER_AGB }],
-        },
-      ],
-    };
+    const elders = withToewijzingen([{ ...toewijzing(400, 'elders-0', 'BW', LARGE), agb: OTHER_AGB }]);
     expect(beleid('stand', datum, elders).find((r) => r.gemeente === LARGE)).toMatchObject({
       BW: 20,
       totaal: 20,
@@ -281,20 +257,9 @@ describe('spreiding: clients per municipality of origin and place of establishme
 
 describe('instroom: toewijzingen started per municipality and taakveld, over all providers', () => {
   it('is rounded when one provider in it is small', () => {
-    const tweeAanbieders: MonitorData = {
-      ...data,
-      toewijzingen: [
-        ...data.toewijzingen,
-        {
-          fileId: 'f1',
-          gemeente: '0983',
-          rows: clients('ander-', 2).map((c, i) => ({
-            ...toewijzing(500 + i, c, 'BW', LARGE),
-            agb: OTHER_AGB,
-          })),
-        },
-      ],
-    };
+    const tweeAanbieders = withToewijzingen(
+      clients('ander-', 2).map((c, i) => ({ ...toewijzing(500 + i, c, 'BW', LARGE), agb: OTHER_AGB })),
+    );
     const nederweert = { ...JAN, gemeenten: new Set([LARGE]) };
     const gestart = (f: ViewParams) => beleid('instroom', f, tweeAanbieders)[0].gestart;
     expect(gestart({ ...nederweert, aanbieder: AGB })).toBe(19);
