@@ -1,5 +1,6 @@
 /**
- * SQS FIFO batches of routed S3 events → the pipeline, one file at a time. Powertools' FIFO partial-batch
+ * SQS FIFO batches of routed S3 events → the pipeline, one file at a time; an operator's withdrawal request
+ * (withdrawals/<gemeente>/) in its turn between them. Powertools' FIFO partial-batch
  * processor reports failures per message: a failing file is retried and, after maxReceiveCount, goes to the
  * dead-letter queue without blocking its municipality's later files forever; it leaves no trace (DESIGN §5).
  * `bwmo serve` runs this same handler with its local dependencies.
@@ -9,7 +10,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, type IngestResult, ingestObject } from '../pipeline/ingest';
-import type { RoutedObject } from '../pipeline/route';
+import { type RoutedObject, WITHDRAWALS_PREFIX } from '../pipeline/route';
+import { handleWithdrawalRequest } from '../pipeline/withdraw-request';
 import { awsDeps, metrics as awsMetrics, logger } from './aws';
 
 /** The part of Powertools' Metrics the handler uses (serve passes a silent one). */
@@ -32,6 +34,7 @@ export function makeIngestHandler(
     const message = JSON.parse(r.body) as RoutedObject;
     let result: IngestResult;
     try {
+      if (message.key.startsWith(WITHDRAWALS_PREFIX)) return await withdrawal(message);
       result = await ingestObject(await deps(), message.key);
     } catch (err) {
       // The error goes to the log of the runtime too (Powertools keeps it on its batch error): without the key's BSN.
@@ -55,6 +58,16 @@ export function makeIngestHandler(
     metrics.addMetric('RegelsAfgewezen', MetricUnit.Count, report.counts.afgewezen);
     if (report.status === 'quarantaine') metrics.addMetric('BestandenInQuarantaine', MetricUnit.Count, 1);
     await onIngested?.(message, result);
+  };
+  const withdrawal = async (message: RoutedObject): Promise<void> => {
+    const outcome = await handleWithdrawalRequest(await deps(), message.key);
+    // The request's name and the file id only: the reason is the operator's text and may name a client.
+    logger.info('intrekking', {
+      key: redactBsns(message.key),
+      fileId: outcome?.fileId ?? null,
+      status: outcome?.status ?? 'verzoek niet gevonden',
+    });
+    if (outcome?.status === 'ingetrokken') metrics.addMetric('BestandenIngetrokken', MetricUnit.Count, 1);
   };
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     try {

@@ -1,6 +1,7 @@
 /**
- * What the router passes on for an S3 event: only objects under inbox/<gemeente>/, with the key URL-decoded as S3
- * encodes it in events (spaces as +).
+ * What the router passes on for an S3 event: only objects under inbox/<gemeente>/ (files) and withdrawals/<gemeente>/
+ * (an operator's withdrawal request, pipeline/withdraw-request.ts), with the key URL-decoded as S3 encodes it in
+ * events (spaces as +). Both go to the municipality's FIFO group, so a withdrawal waits for the files before it.
  */
 import type { S3Event } from 'aws-lambda';
 
@@ -15,6 +16,16 @@ export interface RoutedObject {
   readonly sequencer: string;
 }
 
+/** Where an operator puts a withdrawal request (pipeline/withdraw-request.ts). */
+export const WITHDRAWALS_PREFIX = 'withdrawals/';
+
+/** `withdrawals/<gemeente>/<name>` → its parts; null for any other key (a name in a folder included). */
+export function parseWithdrawalKey(objectKey: string): { gemeente: string; name: string } | null {
+  const m = /^withdrawals\/([0-9]{4})\/([^/]+)$/.exec(objectKey);
+  if (!m || m[2] === '.' || m[2] === '..') return null;
+  return { gemeente: m[1], name: m[2] };
+}
+
 export const decodeS3Key = (key: string): string => decodeURIComponent(key.replace(/\+/g, ' '));
 
 export function routeS3Event(event: S3Event): RoutedObject[] {
@@ -22,12 +33,12 @@ export function routeS3Event(event: S3Event): RoutedObject[] {
   for (const r of event.Records ?? []) {
     if (!r.eventName?.startsWith('ObjectCreated')) continue;
     const key = decodeS3Key(r.s3.object.key);
-    const m = /^inbox\/([0-9]{4})\/[^/].*$/.exec(key);
-    if (!m) continue;
+    const gemeente = /^inbox\/([0-9]{4})\/[^/].*$/.exec(key)?.[1] ?? parseWithdrawalKey(key)?.gemeente;
+    if (!gemeente) continue;
     out.push({
       bucket: r.s3.bucket.name,
       key,
-      gemeente: m[1],
+      gemeente,
       eTag: r.s3.object.eTag ?? '',
       size: r.s3.object.size ?? 0,
       eventTime: r.eventTime,

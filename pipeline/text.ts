@@ -17,3 +17,16 @@ export function detach(s: string): string {
   }
   return JSON.parse(JSON.stringify(s)) as string;
 }
+
+/** A small body (a request) as UTF-8 text, or null once it passes `max` bytes (the rest is not read). */
+export async function textUpTo(body: AsyncIterable<Buffer | string>, max: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += bytes.length;
+    if (size > max) return null;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -20,12 +20,13 @@ export async function withdrawSerialised(
   gemeenten: readonly string[],
   fileId: string,
   reden: string,
+  now = new Date(),
 ): Promise<{ record: FileRecord } | { reden: string }> {
   const found = await fileRecord(store, gemeenten, fileId);
   if (!found) return { reden: notWithdrawable(fileId, null) };
   return withMunicipalityLock(found.gemeente, async () => {
     const check = await withdrawable(store, [found.gemeente], fileId);
-    return 'record' in check ? { record: await withdrawRecord(store, check.record, reden) } : check;
+    return 'record' in check ? { record: await withdrawRecord(store, check.record, reden, now) } : check;
   });
 }
 

@@ -22,6 +22,7 @@ import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
 import { loadFiles } from '../pipeline/state/reader';
+import { textUpTo } from '../pipeline/text';
 import { withdrawSerialised } from '../pipeline/withdraw';
 import type { Report } from '../schemas/report';
 import { foreignHost, fromBrowser } from '../stores/browser-guard';
@@ -174,7 +175,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     }
     if (req.method === 'POST' && url.pathname === '/lokaal/verevening') {
       // `bwmo settle` on a data folder this server holds open: the run (store, close) happens here.
-      const body = await readBody(req, MAX_SETTLE_REQUEST);
+      const body = await textUpTo(req, MAX_SETTLE_REQUEST);
       if (body === null) return sendFout(res, 413, 'de vraag is groter dan 1 MB');
       return send(res, await settlement.handle(body));
     }
@@ -241,18 +242,6 @@ function append<T>(lists: Map<string, T[]>, key: string, value: T): void {
   const list = lists.get(key);
   if (list) list.push(value);
   else lists.set(key, [value]);
-}
-
-/** A request's body as text, or null once it passes `max` bytes. */
-async function readBody(req: IncomingMessage, max: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Writes an answer in the API router's shape (a base64 body as its bytes). */

@@ -103,7 +103,8 @@ export class Processing extends Construct {
     this.router = new PipelineFunction(this, 'Router', {
       ...common,
       entry: 'functions/router.ts',
-      description: 'bwmo router: S3 ObjectCreated on inbox/ to the FIFO queue (group = gemeente)',
+      description:
+        'bwmo router: S3 ObjectCreated on inbox/ and withdrawals/ to the FIFO queue (group = gemeente)',
       memorySize: 256,
       timeout: Duration.seconds(30),
       environment: { QUEUE_URL: this.queue.queueUrl },
@@ -116,11 +117,12 @@ export class Processing extends Construct {
       }),
     );
     grantKey(this.router.role, key, KEY_SEND);
-    storage.bucket.addEventNotification(
-      s3.EventType.OBJECT_CREATED,
-      new s3n.LambdaDestination(this.router.function),
-      { prefix: PREFIXES.inbox },
-    );
+    for (const prefix of [PREFIXES.inbox, PREFIXES.withdrawals])
+      storage.bucket.addEventNotification(
+        s3.EventType.OBJECT_CREATED,
+        new s3n.LambdaDestination(this.router.function),
+        { prefix },
+      );
 
     // --- ingest: the pipeline for one file at a time per municipality -------------------------------------------
     this.ingest = new PipelineFunction(this, 'Ingest', {
@@ -140,7 +142,14 @@ export class Processing extends Construct {
         maxConcurrency: config.ingestConcurrency,
       }),
     );
-    grantTable(this.ingest.role, storage, ['BatchGetItem', 'BatchWriteItem', 'PutItem', 'Query']);
+    // UpdateItem: a withdrawal marks the file record (status and reason only).
+    grantTable(this.ingest.role, storage, [
+      'BatchGetItem',
+      'BatchWriteItem',
+      'PutItem',
+      'Query',
+      'UpdateItem',
+    ]);
     grantKey(this.ingest.role, key, KEY_DATA);
     grantParameterRead(this.ingest.role, this, config.pseudonymParameter);
     // A HEAD on a missing inbox object must answer 404 (already processed), not 403: that needs s3:ListBucket.
@@ -170,6 +179,10 @@ export class Processing extends Construct {
       [PREFIXES.quarantine]: {
         access: ['read', 'write'],
         why: 'stores an unreadable or foreign file with its report, reads that report back on a redelivery',
+      },
+      [PREFIXES.withdrawals]: {
+        access: ['read'],
+        why: "reads an operator's withdrawal request (its outcome goes to outbox/)",
       },
     });
 

@@ -26,6 +26,8 @@ export const PREFIXES = {
   state: 'state/',
   /** Finance exports and settlement statements. */
   exports: 'exports/',
+  /** An operator's withdrawal request: withdrawals/<gemeente>/<name>.json; its outcome goes to outbox/<gemeente>/intrekkingen/. */
+  withdrawals: 'withdrawals/',
 } as const;
 
 export interface StorageProps {

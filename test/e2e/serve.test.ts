@@ -480,6 +480,31 @@ describe('bwmo serve end to end', () => {
     expect(again.stderr).toContain('is al ingetrokken');
   });
 
+  test('a withdrawal request put under withdrawals/ through the S3 API is carried out in its turn (as on AWS)', async () => {
+    const report = await f.upload(
+      '0983',
+      'declaratie-nov.csv',
+      declaratieCsv({
+        nummer: 'D11',
+        maand: '2022-11',
+        lines: [line('2022-11', 'N1', { toewijzingNummer: 9001 })],
+      }),
+    );
+    expect((await maand('2022-11')).totaal).toMatchObject({ regels: 1 });
+    await f.putObject(
+      'withdrawals/0983/nov.json',
+      JSON.stringify({ fileId: report.fileId, reden: 'verkeerde maand' }),
+    );
+    await f.serving.queue.drain();
+    const outcome = JSON.parse(String(await f.object('outbox/0983/intrekkingen/nov.json')));
+    expect(outcome).toMatchObject({
+      fileId: report.fileId,
+      status: 'ingetrokken',
+      bestand: 'declaratie-nov.csv',
+    });
+    expect((await maand('2022-11')).totaal).toMatchObject({ regels: 0 });
+  });
+
   test('refuses what a web page could make a browser send: another Host (DNS rebinding) and /lokaal/ with an Origin', async () => {
     const ask = (path: string, headers: Record<string, string>, method = 'GET') =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {

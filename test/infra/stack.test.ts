@@ -119,19 +119,18 @@ describe('raw bucket', () => {
     );
   });
 
-  test('ObjectCreated under inbox/ notifies the router function', () => {
+  test('ObjectCreated under inbox/ and withdrawals/ (and nowhere else) notifies the router function', () => {
+    const toRouter = (prefix: string) => ({
+      Events: ['s3:ObjectCreated:*'],
+      Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: prefix }] } },
+      LambdaFunctionArn: {
+        'Fn::GetAtt': [id('AWS::Lambda::Function', 'Processing/Router/Function'), 'Arn'],
+      },
+    });
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: { Ref: raw() },
       NotificationConfiguration: {
-        LambdaFunctionConfigurations: [
-          {
-            Events: ['s3:ObjectCreated:*'],
-            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'inbox/' }] } },
-            LambdaFunctionArn: {
-              'Fn::GetAtt': [id('AWS::Lambda::Function', 'Processing/Router/Function'), 'Arn'],
-            },
-          },
-        ],
+        LambdaFunctionConfigurations: [toRouter('inbox/'), toRouter('withdrawals/')],
       },
     });
   });
@@ -276,6 +275,7 @@ describe('functions', () => {
       [raw]: ['s3:ListBucket'],
       [`${raw}/inbox/*`]: ['s3:DeleteObject', 's3:GetObject', 's3:GetObjectVersion'],
       [`${raw}/state/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+      [`${raw}/withdrawals/*`]: ['s3:GetObject'],
       [`${raw}/outbox/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
       [`${raw}/quarantine/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
       [`${raw}/archive/*`]: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],

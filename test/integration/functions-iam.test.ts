@@ -26,7 +26,6 @@ import type { IngestDeps } from '../../pipeline/ingest';
 import { periodParams } from '../../pipeline/monitor/export';
 import { VIEW_NAMES } from '../../pipeline/monitor/views';
 import { key } from '../../pipeline/state/items';
-import { withdrawFile } from '../../pipeline/withdraw';
 import { TABLE } from '../../stores/dynalite';
 import { iamEnforcingBucket } from '../helpers/iam-bucket';
 import { type Check, RolePolicy } from '../helpers/iam-policy';
@@ -218,8 +217,8 @@ describe('the functions within the S3 and DynamoDB permissions of their roles', 
     const failures: unknown[] = [];
     const { denied } = await as('ingest', async () => {
       let n = 0;
-      const ingest = async (name: string, content: string | Buffer, at: string) => {
-        const objectKey = `inbox/0983/${name}`;
+      const ingest = async (name: string, content: string | Buffer, at: string, prefix = 'inbox/0983/') => {
+        const objectKey = `${prefix}${name}`;
         await putWithTime(stack.blobs, objectKey, content, new Date(at));
         const res = await handler({ Records: [routedMessage(`m${++n}`, objectKey, '0983')] }, context);
         failures.push(...res.batchItemFailures);
@@ -234,12 +233,16 @@ describe('the functions within the S3 and DynamoDB permissions of their roles', 
       // A crash after the commit, before the inbox was cleared: the same object again, outputs published again.
       await ingest('tw.csv', tw, '2022-01-05T09:00:00Z');
       await ingest('rommel.bin', rommel, '2022-05-09T09:00:00Z');
-      // An operator withdraws D2 (with the operator's credentials, not a function's); its bytes come again.
+      // An operator asks to withdraw D2 (withdrawals/, carried out in the municipality's turn); its bytes come again.
       const d2Record = (await stack.dump()).find(
         (i) => i.sk.startsWith('FILE#') && i.ontvangen === '2022-05-08T09:00:00.000Z',
       );
       expect(d2Record?.name).toBe('d.xml');
-      expect(await withdrawFile(stack.store, ['0983'], String(d2Record?.fileId), 'test')).not.toBeNull();
+      const request = JSON.stringify({ fileId: d2Record?.fileId, reden: 'test' });
+      await ingest('d2.json', request, '2022-05-09T09:45:00Z', 'withdrawals/0983/');
+      expect(JSON.parse((await stack.outputs())['outbox/0983/intrekkingen/d2.json']).status).toBe(
+        'ingetrokken',
+      );
       await ingest('opnieuw.xml', d2, '2022-05-09T10:00:00Z');
     });
     expect(failures).toEqual([]);
