@@ -33,6 +33,17 @@ describe('TR302 in a CSV, which may carry several versions of one toewijzing', (
     expect(runToewijzingRule(TR302, toewijzing('csv', products))).toEqual([]);
   });
 
+  it.each<[string | null, string | null]>([
+    ['10:00:00', '10:00:00.000'],
+    ['10:00:00.5', '10:00:00.50'],
+    [null, '00:00:00'],
+  ])('non-compliant: the same moment written differently (%s and %s)', (a, b) => {
+    const regels = toewijzing('csv', [nr(7, { toewijzingstijd: a }), nr(7, { toewijzingstijd: b })]);
+    expect(runToewijzingRule(TR302, regels)).toEqual(
+      expectedOnProducts('TR302', regels, [[1, 'ToewijzingNummer']]),
+    );
+  });
+
   it('non-compliant: the same number, Gemeente, date and time', () => {
     const regels = toewijzing('csv', [
       nr(7, { toewijzingstijd: null }),
