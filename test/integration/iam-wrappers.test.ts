@@ -12,8 +12,6 @@ import { MemoryItemStore } from '../../stores/memory';
 import { iamEnforcingBucket } from '../helpers/iam-bucket';
 import { RolePolicy } from '../helpers/iam-policy';
 import { iamEnforcingItems } from '../helpers/iam-store';
-import { declaratieXml, line, toewijzingCsv } from '../helpers/scenario';
-import { startStack } from '../helpers/stack';
 import { logicalIdAt, synth } from '../infra/synth';
 
 const { template } = synth();
@@ -111,31 +109,5 @@ describe('iamEnforcingBucket', () => {
     await expect(blobs.open('exports/2022-04/a.csv')).rejects.toMatchObject({ name: 'AccessDenied' });
     await expect(blobs.put('exports/2022-04/b.csv', 'z')).rejects.toMatchObject({ name: 'AccessDenied' });
     expect(await inner.exists('exports/2022-04/b.csv')).toBe(false);
-  });
-});
-
-describe('ingest with inline alerts (as `bwmo serve` runs it) within the ingest role', () => {
-  it('is denied dynamodb:UpdateItem: on AWS ingest relies on alertMode "deferred" (notify marks the alert)', async () => {
-    const policy = role('Bwmo-NML/Processing/Ingest');
-    const stack = await startStack({
-      wrapStore: (s) => iamEnforcingItems(s, policy, TABLE_ARN),
-      wrapBlobs: (b) => iamEnforcingBucket(b, policy, BUCKET_ARN),
-    });
-    try {
-      await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
-      const rejected = declaratieXml({
-        nummer: 'D1',
-        maand: '2022-03',
-        lines: [line('2022-03', 'R2', { toewijzingNummer: 999 })],
-      });
-      await expect(stack.upload('0983', 'd.xml', rejected)).rejects.toMatchObject({
-        name: 'AccessDeniedException',
-      });
-      expect(policy.denials).toEqual([
-        expect.objectContaining({ action: 'dynamodb:UpdateItem', resource: TABLE_ARN }),
-      ]);
-    } finally {
-      await stack.close();
-    }
   });
 });
