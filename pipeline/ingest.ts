@@ -135,9 +135,12 @@ async function ingestVersion(
   const fileId = facts.sha256;
   const upload: Upload = { inboxKey, gemeente, name, version, source, facts, ontvangen };
   const records = await loadFiles(store, gemeente);
-  const existing = records.get(fileId);
+  const existing =
+    records.get(fileId) ??
+    (facts.kind === 'taakgericht' ? await reportSentThroughAnother(deps, gemeente, fileId) : undefined);
   if (existing) {
-    const redelivery = existing.name === name && existing.ontvangen === ontvangen;
+    const redelivery =
+      existing.gemeente === gemeente && existing.name === name && existing.ontvangen === ontvangen;
     return redelivery
       ? publish(deps, existing, upload)
       : duplicate(
@@ -284,6 +287,21 @@ const sinkFindings = () => new FindingCollector();
  * A file must only name the municipality that uploaded it (DESIGN §4.6). The centrumgemeente may upload
  * taakgericht reports about its member municipalities.
  */
+/**
+ * A taakgericht report may come through two inboxes (a centrumgemeente reports for a member, the member sends the
+ * same bytes): the committed record of the same bytes in another municipality, so the copy is a duplicate there
+ * too. Other kinds naming another municipality go to quarantine (isolationProblem), so they need no such look.
+ */
+async function reportSentThroughAnother(
+  deps: IngestDeps,
+  gemeente: string,
+  fileId: string,
+): Promise<FileRecord | undefined> {
+  const others = deps.region.region.gemeenten.map((g) => g.code).filter((g) => g !== gemeente);
+  const found = (await deps.store.get(others.map((g) => key.file(g, fileId)))) as FileRecord[];
+  return found.find((r) => r.status !== 'quarantaine');
+}
+
 function isolationProblem(checked: CheckedFile, uploader: string, centrum: string): Finding | null {
   const others = [...checked.gemeentenInInhoud].filter((g) => g !== uploader);
   if (others.length === 0) return null;

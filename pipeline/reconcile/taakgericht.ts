@@ -2,7 +2,9 @@
  * Stores a taakgericht report (bemoeizorg & preventie): totals per municipality, taakveld, period and provider.
  * A later report for the same key replaces the earlier one (a correction), and the report says so; also when the
  * other party sent the earlier one (a centrumgemeente reports for a member): the key is the reported
- * municipality's, not the sender's. "Later" is as receivedAfter says, for the monitor too.
+ * municipality's, not the sender's. "Later" is as receivedAfter says, for the monitor too. Each file's version is an
+ * item of its own (key.taak), written without reading it first: the member's ingest and its centrumgemeente's run
+ * side by side, and neither may overwrite the other's version.
  */
 import type { TaakgerichtRow } from '../../schemas/csv';
 import type { Finding } from '../../schemas/report';
@@ -14,7 +16,6 @@ import {
   counts,
   type FileRecord,
   key,
-  ofRecordedAttempt,
   receivedAfter,
   type TaakItem,
   type TaakVersion,
@@ -40,18 +41,15 @@ export async function reconcileTaakgericht(input: {
   // Versions sent through another municipality's inbox (a centrumgemeente for a member): their records too.
   const files = new Map(input.files);
   const findings: Finding[] = [];
+  // By key: a line repeated in the file replaces its own version, the last one counts.
   const items = new Map<string, TaakItem>();
   const contributions: TaakContribution[] = [];
   for await (const batch of input.rows()) {
-    const keys = batch.map((r) => key.taak(r.gemeente, subject(r)));
-    const stored = new Map((await input.store.get(keys)).map((i) => [itemKey(i), i as TaakItem]));
-    await addRecordsOfSenders(input.store, files, [...stored.values()]);
+    const stored = await storedVersions(input.store, batch);
+    await addRecordsOfSenders(input.store, files, [...stored.values()].flat());
     const self = { fileId, ontvangen: input.ontvangen };
     for (const r of batch) {
-      const k = key.taak(r.gemeente, subject(r));
-      const id = itemKey(k);
-      const item = items.get(id) ?? stored.get(id);
-      const others = (item?.versions ?? []).filter(
+      const others = (stored.get(subject(r)) ?? []).filter(
         (v) => v.fileId !== fileId && counts(files, v.fileId, v.poging),
       );
       const later = others.find((v) => receivedAfter(v, self));
@@ -79,27 +77,20 @@ export async function reconcileTaakgericht(input: {
           ),
         );
       }
-      const keep = (item?.versions ?? []).filter(
-        (v) => v.fileId !== fileId && ofRecordedAttempt(files, v.fileId, v.poging),
-      );
-      items.set(id, {
+      const k = key.taak(r.gemeente, subject(r), fileId);
+      items.set(itemKey(k), {
         ...k,
         gemeente: r.gemeente,
         taakveld: r.taakveld,
         periodeBegin: r.periodeBegin,
         periodeEind: r.periodeEind,
         agbCode: r.agbCode,
-        versions: [
-          ...keep,
-          {
-            fileId,
-            poging,
-            afzender: gemeente,
-            ontvangen: input.ontvangen,
-            aantalClienten: r.aantalClienten,
-            bedrag: r.bedrag,
-          },
-        ],
+        fileId,
+        poging,
+        afzender: gemeente,
+        ontvangen: input.ontvangen,
+        aantalClienten: r.aantalClienten,
+        bedrag: r.bedrag,
       });
       contributions.push({
         gemeente: r.gemeente,
@@ -122,14 +113,31 @@ export async function reconcileTaakgericht(input: {
   };
 }
 
+/** The versions stored for each subject of the batch (a query per subject: a report has a few dozen lines). */
+async function storedVersions(
+  store: ItemStore,
+  batch: readonly TaakgerichtRow[],
+): Promise<Map<string, TaakItem[]>> {
+  const out = new Map<string, TaakItem[]>();
+  for (const r of batch) {
+    const s = subject(r);
+    if (out.has(s)) continue;
+    const versions: TaakItem[] = [];
+    // The subject's fields have fixed widths (AGB code last, 8 digits): `<subject>#` is no other subject's prefix.
+    for await (const page of store.query(key.taak(r.gemeente, s, '').pk, `${s}#`))
+      versions.push(...(page as TaakItem[]));
+    out.set(s, versions);
+  }
+  return out;
+}
+
 /** Adds the records of files that versions name and `files` lacks, from the municipality that sent them. */
 async function addRecordsOfSenders(
   store: ItemStore,
   files: Map<string, CommittedFile>,
-  items: readonly TaakItem[],
+  versions: readonly TaakVersion[],
 ): Promise<void> {
-  const missing = items
-    .flatMap((i) => i.versions)
+  const missing = versions
     .filter((v) => v.afzender !== undefined && !files.has(v.fileId))
     .map((v) => key.file(v.afzender!, v.fileId));
   if (missing.length === 0) return;

@@ -30,8 +30,14 @@ export const key = {
     pk: `GEM#${g}#AGB#${agb}#MSG#${id}`,
     sk: 'MSG',
   }),
-  /** A taakgericht report line: municipality, taakveld, period, provider. */
-  taak: (g: string, subject: string): ItemKey => ({ pk: `GEM#${g}#TAAK`, sk: subject }),
+  /**
+   * One file's version of a taakgericht report line (municipality, taakveld, period, provider): an item per file, so
+   * that the reported municipality and its centrumgemeente, whose ingests run side by side, never write one item.
+   */
+  taak: (g: string, subject: string, fileId: string): ItemKey => ({
+    pk: `GEM#${g}#TAAK`,
+    sk: `${subject}#${fileId}`,
+  }),
   contributions: (g: string) => `GEM#${g}#CONTRIB`,
   contribution: (g: string, fileId: string, part: string): ItemKey => ({
     pk: `GEM#${g}#CONTRIB`,
@@ -198,13 +204,12 @@ export interface TaakVersion {
   readonly bedrag: number;
 }
 
-export interface TaakItem extends Item {
+export interface TaakItem extends Item, TaakVersion {
   readonly gemeente: string;
   readonly taakveld: string;
   readonly periodeBegin: string;
   readonly periodeEind: string;
   readonly agbCode: string;
-  readonly versions: readonly TaakVersion[];
 }
 
 /** The effective (latest committed) version of a toewijzing, or null. */
