@@ -32,12 +32,27 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 /** Batch requests in flight at once: the writes of one file are independent of each other. */
 const CONCURRENCY = 4;
 
+/**
+ * Runs the batches on `limit` workers. After a failure no batch is started, and the call settles only once the
+ * batches in flight have: a caller that sees the error (an ingest that fails, its municipality's next file starting)
+ * must not have writes of this call land after it.
+ */
 async function inParallel<T>(work: readonly T[], limit: number, run: (w: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < work.length) await run(work[next++]);
+    while (!failed && next < work.length) {
+      try {
+        await run(work[next++]);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, work.length) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, work.length) }, worker));
+  const failure = settled.find((s) => s.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 export class DynamoItemStore implements ItemStore {
