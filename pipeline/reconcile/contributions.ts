@@ -36,8 +36,18 @@ export interface CostAmounts {
   readonly bedragen: number[];
 }
 
-/** Keys and client pseudonyms per stored part, so that no item comes near DynamoDB's 400 KB limit. */
-const PART_ENTRIES = 4000;
+/**
+ * JSON bytes per stored part, so that no item comes near DynamoDB's 400 KB limit. Counted in bytes, not entries: a
+ * month key takes about a hundred bytes, a client pseudonym or a toewijzing in a cost group about twenty.
+ */
+const PART_BYTES = 300_000;
+/** Client pseudonyms of one month key per part; a key with more continues in the next part. */
+const CLIENTS_PER_PART = 3999;
+/**
+ * A toewijzing in a cost group in JSON, at most: a number below 10^9 and an amount of a few lines of below 10^8
+ * cents, signed, each with a comma. A bound rather than a count keeps this off the path of every line.
+ */
+const COST_ENTRY_BYTES = 24;
 
 /** One toewijzing as set by a file (for the stand per date, inflow/outflow and the settlement's transition rule). */
 export interface ToewijzingContribution {
@@ -203,8 +213,8 @@ export class DeclaratieFigures {
   }
 
   /**
-   * The file's contribution in parts of at most PART_ENTRIES keys or client pseudonyms each; a month key with more
-   * clients continues in the next part with zero figures. Readers sum the parts, so the split is invisible.
+   * The file's contribution in parts of at most PART_BYTES as JSON each; a month key with more clients than
+   * CLIENTS_PER_PART continues in the next part with zero figures. Readers sum the parts, so the split is invisible.
    */
   toContributions(): DeclaratieContribution[] {
     const parts: DeclaratieContribution[] = [];
@@ -213,45 +223,54 @@ export class DeclaratieFigures {
       afwijzingen: Record<string, { regels: number; bedrag: number }>;
       kosten: Record<string, CostAmounts>;
     };
-    let entries = 0;
+    let bytes = 0;
     const startPart = () => {
       parts.push(part);
       part = { maanden: {}, afwijzingen: {}, kosten: {} };
-      entries = 0;
+      bytes = 0;
     };
     const room = (n: number) => {
-      if (entries > 0 && entries + n > PART_ENTRIES) startPart();
-      entries += n;
+      if (bytes > 0 && bytes + n > PART_BYTES) startPart();
+      bytes += n;
     };
+    // "id":value, in JSON.
+    const entryBytes = (id: string, value: unknown) => id.length + JSON.stringify(value).length + 4;
     // Keys in code-unit order (the default sort of strings).
     const sorted = <V>(map: Map<string, V>): [string, V][] =>
       [...map.keys()].sort().map((id) => [id, map.get(id)!]);
     for (const [id, { clientSet, ...f }] of sorted(this.maanden)) {
       const clients = [...new Set(Array.from(clientSet, (c) => c.slice(0, CLIENT_PREFIX)))].sort();
-      for (let from = 0; from === 0 || from < clients.length; from += PART_ENTRIES - 1) {
-        const slice = clients.slice(from, from + PART_ENTRIES - 1);
-        room(1 + slice.length);
-        part.maanden[id] =
+      for (let from = 0; from === 0 || from < clients.length; from += CLIENTS_PER_PART) {
+        const slice = clients.slice(from, from + CLIENTS_PER_PART);
+        const figures =
           from === 0
             ? { ...f, clients: slice }
             : { regels: 0, ingediend: 0, toegekend: 0, afgewezen: 0, volume: {}, clients: slice };
+        // One entry per key and part: a continuation goes to the next part.
+        if (from > 0) startPart();
+        room(entryBytes(id, figures));
+        part.maanden[id] = figures;
       }
     }
     for (const [id, a] of sorted(this.afwijzingen)) {
-      room(1);
+      room(entryBytes(id, a));
       part.afwijzingen[id] = a;
     }
     for (const [group, { nummers, bedragen }] of sorted(this.kosten)) {
       // A group fills what room the part has left and goes on in the next part.
       for (let from = 0; from < nummers.length; ) {
-        if (entries >= PART_ENTRIES) startPart();
-        const take = Math.min(nummers.length - from, PART_ENTRIES - entries);
+        // Its key and the two lists' names and brackets, and room for at least one toewijzing.
+        room(group.length + 40 + COST_ENTRY_BYTES);
+        bytes -= COST_ENTRY_BYTES;
+        const fit = Math.max(1, Math.floor((PART_BYTES - bytes) / COST_ENTRY_BYTES));
+        const take = Math.min(nummers.length - from, fit);
         part.kosten[group] = {
           nummers: nummers.slice(from, from + take),
           bedragen: bedragen.slice(from, from + take),
         };
-        entries += take;
+        bytes += take * COST_ENTRY_BYTES;
         from += take;
+        if (from < nummers.length) startPart();
       }
     }
     parts.push(part);
