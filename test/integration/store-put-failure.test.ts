@@ -114,27 +114,22 @@ describe('a failed put leaves no write of it in flight', () => {
         name: 'ValidationException',
       });
       expect(lateWrite).not.toBeNull();
+      // One prestatie under X29 on toewijzing 5002 in month `maand`.
+      const x29 = (nummer: string, maand: string) =>
+        declaratieCsv({
+          nummer,
+          maand,
+          lines: [
+            line(maand, 'X29', { bsn: BSN_B, toewijzingNummer: 5002, productCode: '15A07', tarief: 14250 }),
+          ],
+        });
       // A is set aside (dead letter); the municipality's next file B uses X29 for its own prestatie and commits.
-      const b = declaratieCsv({
-        nummer: 'DB',
-        maand: '2022-03',
-        lines: [
-          line('2022-03', 'X29', { bsn: BSN_B, toewijzingNummer: 5002, productCode: '15A07', tarief: 14250 }),
-        ],
-      });
-      const rb = await stack.upload('0983', 'b.csv', b, new Date('2022-04-07T09:00:00Z'));
+      const rb = await stack.upload('0983', 'b.csv', x29('DB', '2022-03'), new Date('2022-04-07T09:00:00Z'));
       expect(rb.report.declaraties[0].prestaties[0].status).toBe('toegekend');
       // A's write, still in flight, lands now.
       await lateWrite;
       // The provider sends X29 again: TR314, it was used by B (a committed file): 8021.
-      const c = declaratieCsv({
-        nummer: 'DC',
-        maand: '2022-04',
-        lines: [
-          line('2022-04', 'X29', { bsn: BSN_B, toewijzingNummer: 5002, productCode: '15A07', tarief: 14250 }),
-        ],
-      });
-      const rc = await stack.upload('0983', 'c.csv', c, new Date('2022-05-07T09:00:00Z'));
+      const rc = await stack.upload('0983', 'c.csv', x29('DC', '2022-04'), new Date('2022-05-07T09:00:00Z'));
       const [ref] = await stack.store.get([{ pk: 'GEM#0983#AGB#12340001#REF#X29', sk: 'REF' }]);
       expect({
         refOwner: ref?.fileId,

@@ -47,6 +47,13 @@ describe('a withdrawal request in the bucket', () => {
     expect(response.batchItemFailures).toEqual([]);
     return fileIdOf(name);
   };
+  /** The March debit, received 8 April. */
+  const ingestMarch = () =>
+    ingest(
+      'maart.csv',
+      declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [debit] }),
+      '2022-04-08T09:00:00Z',
+    );
   const fileIdOf = async (name: string) =>
     String(JSON.parse((await stack.outputs())[`outbox/0983/${name}.rapport.json`]).fileId);
   const statusOf = async (fileId: string) =>
@@ -68,11 +75,7 @@ describe('a withdrawal request in the bucket', () => {
   });
 
   it('withdraws the file and writes the outcome for the operator and the backoffice', async () => {
-    const fileId = await ingest(
-      'maart.csv',
-      declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [debit] }),
-      '2022-04-08T09:00:00Z',
-    );
+    const fileId = await ingestMarch();
     const result = await ask('verzoek-1.json', JSON.stringify({ fileId, reden: 'dubbel ingediend' }));
     expect(result).toMatchObject({
       verzoek: 'withdrawals/0983/verzoek-1.json',
@@ -94,11 +97,7 @@ describe('a withdrawal request in the bucket', () => {
   });
 
   it('answers a redelivered request as the first time, and does not withdraw twice', async () => {
-    const fileId = await ingest(
-      'maart.csv',
-      declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [debit] }),
-      '2022-04-08T09:00:00Z',
-    );
+    const fileId = await ingestMarch();
     const first = await ask('verzoek.json', JSON.stringify({ fileId, reden: 'fout bestand' }));
     const again = await ask('verzoek.json', JSON.stringify({ fileId, reden: 'fout bestand' }));
     expect(again).toEqual(first);
@@ -110,11 +109,7 @@ describe('a withdrawal request in the bucket', () => {
   });
 
   it('refuses while a later file builds on it, naming that file', async () => {
-    const first = await ingest(
-      'maart.csv',
-      declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [debit] }),
-      '2022-04-08T09:00:00Z',
-    );
+    const first = await ingestMarch();
     const creditFile = await ingest(
       'correctie.csv',
       declaratieCsv({ nummer: 'D2', maand: '2022-04', lines: [credit(debit, 'R2')] }),
@@ -134,11 +129,7 @@ describe('a withdrawal request in the bucket', () => {
   });
 
   it("cannot reach another municipality's file", async () => {
-    const fileId = await ingest(
-      'maart.csv',
-      declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [debit] }),
-      '2022-04-08T09:00:00Z',
-    );
+    const fileId = await ingestMarch();
     const result = await ask('verzoek.json', JSON.stringify({ fileId, reden: 'test' }), '0988');
     expect(result).toMatchObject({ fileId, status: 'geweigerd' });
     expect(result.waarom).toContain(`geen bestand met id ${fileId}`);
