@@ -135,12 +135,9 @@ async function ingestVersion(
   const fileId = facts.sha256;
   const upload: Upload = { inboxKey, gemeente, name, version, source, facts, ontvangen };
   const records = await loadFiles(store, gemeente);
-  const existing =
-    records.get(fileId) ??
-    (facts.kind === 'taakgericht' ? await reportSentThroughAnother(deps, gemeente, fileId) : undefined);
+  const existing = records.get(fileId);
   if (existing) {
-    const redelivery =
-      existing.gemeente === gemeente && existing.name === name && existing.ontvangen === ontvangen;
+    const redelivery = existing.name === name && existing.ontvangen === ontvangen;
     return redelivery
       ? publish(deps, existing, upload)
       : duplicate(
@@ -170,6 +167,14 @@ async function ingestVersion(
     };
     return commitAndPublish(deps, { head, upload, declaraties: [], uitvoer, answered: false });
   }
+  const sentThroughAnother = await reportSentThroughAnother(deps, checked, gemeente);
+  if (sentThroughAnother)
+    return duplicate(
+      deps,
+      sentThroughAnother,
+      upload,
+      await outputName(null, records, gemeente, name, fileId),
+    );
 
   const files = committedFiles(records);
   const poging = attemptOf(fileId, ontvangen, records.values(), rulesFingerprint(deps.region));
@@ -288,18 +293,22 @@ const sinkFindings = () => new FindingCollector();
  * taakgericht reports about its member municipalities.
  */
 /**
- * A taakgericht report may come through two inboxes (a centrumgemeente reports for a member, the member sends the
- * same bytes): the committed record of the same bytes in another municipality, so the copy is a duplicate there
- * too. Other kinds naming another municipality go to quarantine (isolationProblem), so they need no such look.
+ * A taakgericht report that passed the isolation check may have come through the other inbox it may use before: the
+ * centrumgemeente's when a member sends it, a named member's when the centrumgemeente does. The committed record
+ * of the same bytes there makes this copy a duplicate of it. Only a record that counts: a withdrawn copy there is
+ * that municipality's correction, and says nothing about this one.
  */
 async function reportSentThroughAnother(
   deps: IngestDeps,
+  checked: CheckedFile,
   gemeente: string,
-  fileId: string,
 ): Promise<FileRecord | undefined> {
-  const others = deps.region.region.gemeenten.map((g) => g.code).filter((g) => g !== gemeente);
-  const found = (await deps.store.get(others.map((g) => key.file(g, fileId)))) as FileRecord[];
-  return found.find((r) => r.status !== 'quarantaine');
+  if (checked.kind !== 'taakgericht') return undefined;
+  const centrum = deps.region.region.centrumgemeente;
+  const others = gemeente === centrum ? [...checked.gemeentenInInhoud] : [centrum];
+  const keys = others.filter((g) => g !== gemeente).map((g) => key.file(g, checked.facts.sha256));
+  const found = (await deps.store.get(keys)) as FileRecord[];
+  return found.find((r) => r.status === 'verwerkt');
 }
 
 function isolationProblem(checked: CheckedFile, uploader: string, centrum: string): Finding | null {

@@ -77,7 +77,7 @@ export async function reconcileTaakgericht(input: {
           ),
         );
       }
-      const k = key.taak(r.gemeente, subject(r), fileId);
+      const k = key.taak(r.gemeente, subject(r), fileId, gemeente);
       items.set(itemKey(k), {
         ...k,
         gemeente: r.gemeente,
@@ -117,15 +117,19 @@ export async function reconcileTaakgericht(input: {
 async function storedVersions(
   store: ItemStore,
   batch: readonly TaakgerichtRow[],
-): Promise<Map<string, TaakItem[]>> {
-  const out = new Map<string, TaakItem[]>();
+): Promise<Map<string, TaakVersion[]>> {
+  const out = new Map<string, TaakVersion[]>();
   for (const r of batch) {
     const s = subject(r);
     if (out.has(s)) continue;
-    const versions: TaakItem[] = [];
-    // The subject's fields have fixed widths (AGB code last, 8 digits): `<subject>#` is no other subject's prefix.
-    for await (const page of store.query(key.taak(r.gemeente, s, '').pk, `${s}#`))
-      versions.push(...(page as TaakItem[]));
+    const versions: TaakVersion[] = [];
+    // The subject's fields have fixed widths (AGB code last, 8 digits): `<subject>` is no other subject's prefix.
+    for await (const page of store.query(key.taak(r.gemeente, s, '', '').pk, s))
+      for (const item of page) {
+        // Written by 0.2.0 and before: one item per subject (sk the subject itself) with its versions in a list.
+        const legacy = (item as { versions?: TaakVersion[] }).versions;
+        versions.push(...(legacy ?? [item as TaakItem]));
+      }
     out.set(s, versions);
   }
   return out;

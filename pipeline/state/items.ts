@@ -31,12 +31,13 @@ export const key = {
     sk: 'MSG',
   }),
   /**
-   * One file's version of a taakgericht report line (municipality, taakveld, period, provider): an item per file, so
-   * that the reported municipality and its centrumgemeente, whose ingests run side by side, never write one item.
+   * One file's version of a taakgericht report line (municipality, taakveld, period, provider), as sent through one
+   * inbox: an item per file and sender, so that the reported municipality and its centrumgemeente, whose ingests run
+   * side by side, never write one item (not even for the same bytes sent through both at once).
    */
-  taak: (g: string, subject: string, fileId: string): ItemKey => ({
+  taak: (g: string, subject: string, fileId: string, afzender: string): ItemKey => ({
     pk: `GEM#${g}#TAAK`,
-    sk: `${subject}#${fileId}`,
+    sk: `${subject}#${fileId}#${afzender}`,
   }),
   contributions: (g: string) => `GEM#${g}#CONTRIB`,
   contribution: (g: string, fileId: string, part: string): ItemKey => ({

@@ -8,6 +8,7 @@ import { taakgericht } from '../../pipeline/monitor/aggregates';
 import { loadMonitorData } from '../../pipeline/monitor/data';
 import type { Item, ItemKey, ItemStore } from '../../pipeline/ports';
 import type { TaakItem } from '../../pipeline/state/items';
+import { withdrawFile } from '../../pipeline/withdraw';
 import type { Report } from '../../schemas/report';
 import { taakgerichtCsv } from '../helpers/scenario';
 import { type Stack, startStack } from '../helpers/stack';
@@ -121,5 +122,66 @@ describe("taakgericht reports of a member, through its own inbox and its centrum
     const kopie = await stack.upload('0983', 'bp-weert.csv', bytes, new Date('2022-09-10T09:00:00Z'));
     expect(kopie.report).toMatchObject({ fileId: eerst.report.fileId, duplicaatVan: 'inbox/0988/bp.csv' });
     expect((await storedVersions(stack)).map((v) => v.fileId)).toEqual([eerst.report.fileId]);
+  });
+});
+
+describe('taakgericht bytes through an inbox that may not send them', () => {
+  let stack: Stack;
+  beforeEach(async () => {
+    stack = await startStack();
+  });
+  afterEach(async () => {
+    await stack.close();
+  });
+
+  it('member 0889 uploading a report about member 0988 is quarantined (ISOLATION)', async () => {
+    const bytes = taakgerichtCsv([{ gemeente: '0988', aantalClienten: 7, bedrag: 7 * 41500 }]);
+    const r = await stack.upload('0889', 'bp-van-0988.csv', bytes, new Date('2022-09-10T09:00:00Z'));
+    expect(r.report.status).toBe('quarantaine');
+    expect(r.report.findings.map((f) => f.rule)).toContain('ISOLATION');
+  });
+
+  it("a member uploading the bytes of another member's committed report is quarantined (ISOLATION) and gets none of that municipality's outputs", async () => {
+    const bytes = taakgerichtCsv([{ gemeente: '0988', aantalClienten: 7, bedrag: 7 * 41500 }]);
+    // 0988 reports for itself: accepted.
+    const eigen = await stack.upload('0988', 'bp-0988-geheim.csv', bytes, new Date('2022-07-10T09:00:00Z'));
+    expect(eigen.report.status).toBe('geaccepteerd');
+    // 0889 (a member, not the centrumgemeente) uploads the same bytes: a report naming 0988.
+    const vreemd = await stack.upload('0889', 'bp.csv', bytes, new Date('2022-09-10T09:00:00Z'));
+    const outputs = await stack.outputs();
+    const own = Object.keys(outputs).filter((k) => k.includes('/0889/'));
+    // Expected: a security event as for any other bytes naming 0988.
+    expect({
+      status: vreemd.report.status,
+      rules: vreemd.report.findings.map((f) => f.rule),
+      duplicaatVan: vreemd.report.duplicaatVan,
+      alerts: stack.alerts.sent.filter((a) => a.gemeente === '0889').length,
+      outputs: own,
+    }).toEqual({
+      status: 'quarantaine',
+      rules: expect.arrayContaining(['ISOLATION']),
+      duplicaatVan: null,
+      alerts: 1,
+      outputs: expect.arrayContaining(['quarantine/0889/bp.csv.rapport.json']),
+    });
+  });
+
+  it("the member's own copy of a report its centrumgemeente sent, after that copy was withdrawn, is not refused with the other municipality's withdrawal reason", async () => {
+    const bytes = taakgerichtCsv([{ gemeente: '0988', aantalClienten: 7, bedrag: 7 * 41500 }]);
+    const centrum = await stack.upload('0983', 'bp.csv', bytes, new Date('2022-07-10T09:00:00Z'));
+    // The centrumgemeente's operator withdraws its copy (reason: operator text of 0983).
+    expect(
+      await withdrawFile(
+        stack.store,
+        ['0983'],
+        String(centrum.report.fileId),
+        'intern: 0983 stuurde dit per abuis',
+      ),
+    ).not.toBeNull();
+    // The member sends the report itself: no copy of it counts anywhere.
+    const eigen = await stack.upload('0988', 'bp-eigen.csv', bytes, new Date('2022-09-10T09:00:00Z'));
+    const text = JSON.stringify(eigen.report);
+    expect(text).not.toContain('0983 stuurde dit per abuis');
+    expect(eigen.report.status).toBe('geaccepteerd');
   });
 });
