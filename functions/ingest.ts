@@ -60,14 +60,14 @@ export function makeIngestHandler(
     await onIngested?.(message, result);
   };
   const withdrawal = async (message: RoutedObject): Promise<void> => {
-    const outcome = await handleWithdrawalRequest(await deps(), message.key);
+    const handled = await handleWithdrawalRequest(await deps(), message.key);
     // The request's name and the file id only: the reason is the operator's text and may name a client.
     logger.info('intrekking', {
       key: redactBsns(message.key),
-      fileId: outcome?.fileId ?? null,
-      status: outcome?.status ?? 'verzoek niet gevonden',
+      fileId: handled?.outcome.fileId ?? null,
+      status: handled?.outcome.status ?? 'verzoek niet gevonden',
     });
-    if (outcome?.status === 'ingetrokken') metrics.addMetric('BestandenIngetrokken', MetricUnit.Count, 1);
+    if (handled?.withdrawnNow) metrics.addMetric('BestandenIngetrokken', MetricUnit.Count, 1);
   };
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     try {

@@ -2,12 +2,14 @@
  * A withdrawal asked for through the bucket (the way on AWS): an operator puts `withdrawals/<gemeente>/<name>.json`
  * with `{"fileId": "…", "reden": "…"}`. The router queues it in the municipality's FIFO group like an upload, so
  * the ingest function withdraws between that municipality's files, never while one of them is being judged
- * (DESIGN §5, one writer per municipality). The outcome goes to `outbox/<gemeente>/intrekkingen/<name>`, where the
- * operator and the municipality's backoffice read it.
+ * (DESIGN §5, one writer per municipality). The outcome goes to `outbox/<gemeente>/intrekkingen/<name>.uitkomst.json`,
+ * where the operator and the municipality's backoffice read it.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { BlobStore, ItemStore } from './ports';
 import { parseWithdrawalKey } from './route';
+import type { FileRecord } from './state/items';
 import { textUpTo } from './text';
 import { fileRecord, withdrawSerialised } from './withdraw';
 
@@ -33,31 +35,49 @@ export interface WithdrawalOutcome {
   readonly waarom?: string;
 }
 
-export const withdrawalOutcomeKey = (gemeente: string, name: string): string =>
-  `outbox/${gemeente}/intrekkingen/${name}`;
+/** S3's limit on a key, in UTF-8 bytes. */
+const MAX_KEY_BYTES = 1024;
 
 /**
- * Carries out one request and writes its outcome; null when the request object is gone (nothing to answer). A
- * request handled again (a redelivery, or the same request put again) finds its file withdrawn for the same
- * reason and answers as the first time.
+ * Where the outcome of a request goes. Its name ends in `.uitkomst.json`, which no output of an ingest does (those
+ * end in .rapport.json, .antwoord.xml or .antwoord.csv), so that it never overwrites the outputs of a file the
+ * municipality uploaded into a folder `intrekkingen/`; a name too long for a key is replaced by its hash.
+ */
+export function withdrawalOutcomeKey(gemeente: string, name: string): string {
+  const folder = `outbox/${gemeente}/intrekkingen/`;
+  const outcome = `${folder}${name.replace(/\.json$/i, '')}.uitkomst.json`;
+  if (Buffer.byteLength(outcome) <= MAX_KEY_BYTES) return outcome;
+  return `${folder}${createHash('sha256').update(name).digest('hex')}.uitkomst.json`;
+}
+
+export interface HandledRequest {
+  readonly outcome: WithdrawalOutcome;
+  /** The file was withdrawn by this request just now (not by an earlier delivery of it). */
+  readonly withdrawnNow: boolean;
+}
+
+/**
+ * Carries out one request and writes its outcome; null when the request object is gone (nothing to answer). The
+ * same request handled again (a redelivery) finds its file withdrawn by this request and answers as the first time;
+ * another request for a withdrawn file is refused.
  */
 export async function handleWithdrawalRequest(
   deps: { readonly store: ItemStore; readonly blobs: BlobStore },
   objectKey: string,
   now = new Date(),
-): Promise<WithdrawalOutcome | null> {
+): Promise<HandledRequest | null> {
   const parts = parseWithdrawalKey(objectKey);
   if (!parts) throw new Error(`${objectKey} ligt niet in withdrawals/<gemeentecode>/`);
   if (!(await deps.blobs.exists(objectKey))) return null;
   // Breaking off a larger body leaves the rest unread: destroy the stream rather than let it wait.
   const body = await deps.blobs.open(objectKey);
   const text = await textUpTo(body, MAX_REQUEST_BYTES).finally(() => body.destroy());
-  const outcome = await decide(deps.store, parts.gemeente, objectKey, text, now);
+  const handled = await decide(deps.store, parts.gemeente, objectKey, text, now);
   await deps.blobs.put(
     withdrawalOutcomeKey(parts.gemeente, parts.name),
-    `${JSON.stringify(outcome, null, 2)}\n`,
+    `${JSON.stringify(handled.outcome, null, 2)}\n`,
   );
-  return outcome;
+  return handled;
 }
 
 async function decide(
@@ -66,17 +86,16 @@ async function decide(
   verzoek: string,
   text: string | null,
   now: Date,
-): Promise<WithdrawalOutcome> {
-  const refused = (fileId: string | null, waarom: string): WithdrawalOutcome => ({
-    verzoek,
-    fileId,
-    status: 'geweigerd',
-    waarom,
+): Promise<HandledRequest> {
+  const refused = (fileId: string | null, waarom: string): HandledRequest => ({
+    outcome: { verzoek, fileId, status: 'geweigerd', waarom },
+    withdrawnNow: false,
   });
   if (text === null) return refused(null, `het verzoek is groter dan ${MAX_REQUEST_BYTES} bytes`);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte order mark, as editors on Windows write one, is no part of the JSON.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return refused(null, 'het verzoek is geen JSON; verwacht {"fileId": "…", "reden": "…"}');
   }
@@ -88,12 +107,20 @@ async function decide(
   }
   const { fileId, reden } = parsed.data;
   // Only the municipality whose folder the request is in: a request cannot reach another municipality's file.
+  const withdrawn = (record: FileRecord, withdrawnNow: boolean): HandledRequest => ({
+    outcome: {
+      verzoek,
+      fileId,
+      status: 'ingetrokken',
+      bestand: record.name,
+      reden: record.ingetrokken?.reden,
+      op: record.ingetrokken?.op,
+    },
+    withdrawnNow,
+  });
   const before = await fileRecord(store, [gemeente], fileId);
-  if (before?.status === 'ingetrokken' && before.ingetrokken?.reden === reden) {
-    return { verzoek, fileId, status: 'ingetrokken', bestand: before.name, reden, op: before.ingetrokken.op };
-  }
-  const result = await withdrawSerialised(store, [gemeente], fileId, reden, now);
-  if (!('record' in result)) return refused(fileId, result.reden);
-  const { record } = result;
-  return { verzoek, fileId, status: 'ingetrokken', bestand: record.name, reden, op: record.ingetrokken?.op };
+  if (before?.status === 'ingetrokken' && before.ingetrokken?.verzoek === verzoek)
+    return withdrawn(before, false);
+  const result = await withdrawSerialised(store, [gemeente], fileId, reden, { now, verzoek });
+  return 'record' in result ? withdrawn(result.record, true) : refused(fileId, result.reden);
 }

@@ -11,6 +11,12 @@ import { costGroup } from './settle/costs';
 import { type FileRecord, key, type ToewijzingVersion, type UsageEntry } from './state/items';
 import { committedFiles, loadFiles, StateReader, type ToewijzingState } from './state/reader';
 
+/** When and through what a withdrawal was asked for (the request's key in the bucket, on AWS). */
+export interface WithdrawalAsked {
+  readonly now?: Date;
+  readonly verzoek?: string;
+}
+
 /**
  * Withdraws a file as an operator asks, while its municipality's files wait (`bwmo serve` ingests alongside): the
  * record, or why it may not be withdrawn.
@@ -20,13 +26,13 @@ export async function withdrawSerialised(
   gemeenten: readonly string[],
   fileId: string,
   reden: string,
-  now = new Date(),
+  asked: WithdrawalAsked = {},
 ): Promise<{ record: FileRecord } | { reden: string }> {
   const found = await fileRecord(store, gemeenten, fileId);
   if (!found) return { reden: notWithdrawable(fileId, null) };
   return withMunicipalityLock(found.gemeente, async () => {
     const check = await withdrawable(store, [found.gemeente], fileId);
-    return 'record' in check ? { record: await withdrawRecord(store, check.record, reden, now) } : check;
+    return 'record' in check ? { record: await withdrawRecord(store, check.record, reden, asked) } : check;
   });
 }
 
@@ -39,7 +45,7 @@ export async function withdrawFile(
   now = new Date(),
 ): Promise<FileRecord | null> {
   const check = await withdrawable(store, gemeenten, fileId);
-  return 'record' in check ? withdrawRecord(store, check.record, reden, now) : null;
+  return 'record' in check ? withdrawRecord(store, check.record, reden, { now }) : null;
 }
 
 /**
@@ -161,9 +167,10 @@ export async function withdrawRecord(
   store: ItemStore,
   record: FileRecord,
   reden: string,
-  now = new Date(),
+  { now = new Date(), verzoek }: WithdrawalAsked = {},
 ): Promise<FileRecord> {
-  const change = { status: 'ingetrokken', ingetrokken: { reden, op: now.toISOString() } } as const;
+  const ingetrokken = { reden, op: now.toISOString(), ...(verzoek ? { verzoek } : {}) };
+  const change = { status: 'ingetrokken', ingetrokken } as const;
   await store.mark(key.file(record.gemeente, record.fileId), change);
   return { ...record, ...change };
 }

@@ -71,7 +71,8 @@ export interface FileRecord extends Item {
   readonly topRetourcodes: readonly { code: string; aantal: number }[];
   /** Set after the alert went out (alerts are sent after the commit, once). */
   readonly alertVerzonden?: string;
-  readonly ingetrokken?: { readonly reden: string; readonly op: string };
+  /** Why and when it was withdrawn, and the request that asked for it (withdrawals/… on AWS). */
+  readonly ingetrokken?: { readonly reden: string; readonly op: string; readonly verzoek?: string };
   /** The attempt that committed the file: only items of that attempt count (see attemptOf). */
   readonly poging?: string;
 }

@@ -496,7 +496,7 @@ describe('bwmo serve end to end', () => {
       JSON.stringify({ fileId: report.fileId, reden: 'verkeerde maand' }),
     );
     await f.serving.queue.drain();
-    const outcome = JSON.parse(String(await f.object('outbox/0983/intrekkingen/nov.json')));
+    const outcome = JSON.parse(String(await f.object('outbox/0983/intrekkingen/nov.uitkomst.json')));
     expect(outcome).toMatchObject({
       fileId: report.fileId,
       status: 'ingetrokken',

@@ -240,7 +240,7 @@ describe('the functions within the S3 and DynamoDB permissions of their roles', 
       expect(d2Record?.name).toBe('d.xml');
       const request = JSON.stringify({ fileId: d2Record?.fileId, reden: 'test' });
       await ingest('d2.json', request, '2022-05-09T09:45:00Z', 'withdrawals/0983/');
-      expect(JSON.parse((await stack.outputs())['outbox/0983/intrekkingen/d2.json']).status).toBe(
+      expect(JSON.parse((await stack.outputs())['outbox/0983/intrekkingen/d2.uitkomst.json']).status).toBe(
         'ingetrokken',
       );
       await ingest('opnieuw.xml', d2, '2022-05-09T10:00:00Z');

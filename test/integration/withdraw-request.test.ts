@@ -5,7 +5,7 @@
 import type { Context } from 'aws-lambda';
 import { makeIngestHandler } from '../../functions/ingest';
 import { key } from '../../pipeline/state/items';
-import type { WithdrawalOutcome } from '../../pipeline/withdraw-request';
+import { type WithdrawalOutcome, withdrawalOutcomeKey } from '../../pipeline/withdraw-request';
 import { credit, declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
 import { routedMessage } from '../helpers/sqs';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
@@ -36,7 +36,7 @@ describe('a withdrawal request in the bucket', () => {
     return outcome(name, gemeente);
   };
   const outcome = async (name: string, gemeente = '0983') =>
-    JSON.parse((await stack.outputs())[`outbox/${gemeente}/intrekkingen/${name}`]) as WithdrawalOutcome;
+    JSON.parse((await stack.outputs())[withdrawalOutcomeKey(gemeente, name)]) as WithdrawalOutcome;
   const ingest = async (name: string, content: string, at: string) => {
     const objectKey = `inbox/0983/${name}`;
     await putWithTime(stack.blobs, objectKey, content, new Date(at));
@@ -101,11 +101,23 @@ describe('a withdrawal request in the bucket', () => {
     const first = await ask('verzoek.json', JSON.stringify({ fileId, reden: 'fout bestand' }));
     const again = await ask('verzoek.json', JSON.stringify({ fileId, reden: 'fout bestand' }));
     expect(again).toEqual(first);
-    // Asked again with another reason, it is refused: the file was withdrawn already, for the first reason.
-    const other = await ask('ander.json', JSON.stringify({ fileId, reden: 'iets anders' }));
-    expect(other.status).toBe('geweigerd');
-    expect(other.waarom).toContain('al ingetrokken');
-    expect(other.waarom).toContain('fout bestand');
+    // Another request is refused, also with the same reason: the file was withdrawn already, by the first.
+    for (const [name, reden] of [
+      ['ander.json', 'iets anders'],
+      ['collega.json', 'fout bestand'],
+    ]) {
+      const other = await ask(name, JSON.stringify({ fileId, reden }));
+      expect(other.status).toBe('geweigerd');
+      expect(other.waarom).toContain('al ingetrokken');
+      expect(other.waarom).toContain('(reden: fout bestand)');
+    }
+    expect(counted.filter((m) => m === 'BestandenIngetrokken')).toHaveLength(1);
+  });
+
+  it('reads a request that an editor saved with a byte order mark', async () => {
+    const fileId = await ingestMarch();
+    const result = await ask('bom.json', `\uFEFF${JSON.stringify({ fileId, reden: 'dubbel' })}`);
+    expect(result).toMatchObject({ fileId, status: 'ingetrokken' });
   });
 
   it('refuses while a later file builds on it, naming that file', async () => {
@@ -173,5 +185,24 @@ describe('a withdrawal request in the bucket', () => {
     );
     expect(response.batchItemFailures).toEqual([]);
     expect(Object.keys(await stack.outputs()).filter((k) => k.includes('intrekkingen'))).toEqual([]);
+  });
+});
+
+describe('withdrawalOutcomeKey', () => {
+  it.each([
+    ['verzoek.json', 'outbox/0983/intrekkingen/verzoek.uitkomst.json'],
+    ['verzoek', 'outbox/0983/intrekkingen/verzoek.uitkomst.json'],
+    // Never the name of an ingest's output in a folder intrekkingen/ of the municipality's own uploads.
+    ['x.csv.rapport.json', 'outbox/0983/intrekkingen/x.csv.rapport.uitkomst.json'],
+  ])('%s → %s', (name, outcome) => {
+    expect(withdrawalOutcomeKey('0983', name)).toBe(outcome);
+  });
+
+  it("keeps within S3's 1,024 bytes for the longest request name S3 takes", () => {
+    const name = `${'é'.repeat(497)}.json`; // withdrawals/0983/ + this = 1,016 bytes
+    expect(Buffer.byteLength(`withdrawals/0983/${name}`)).toBeLessThanOrEqual(1024);
+    const outcome = withdrawalOutcomeKey('0983', name);
+    expect(Buffer.byteLength(outcome)).toBeLessThanOrEqual(1024);
+    expect(outcome).toMatch(/^outbox\/0983\/intrekkingen\/[0-9a-f]{64}\.uitkomst\.json$/);
   });
 });
