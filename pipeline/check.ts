@@ -10,6 +10,7 @@ import type { FileFormat, FileKind, FileStatus, Finding } from '../schemas/repor
 import { FindingCollector } from './read/collector';
 import { type ReadState, readDeclaraties } from './read/declaraties';
 import { decodeText, EncodingError, type TextEncoding } from './read/decode';
+import { finding } from './read/findings';
 import {
   ByteTap,
   classifyHead,
@@ -129,7 +130,8 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
       if (err instanceof SizeError) return unreadableFile([sizeFinding(err.size)], factsAfter());
       if (!(err instanceof EncodingError)) throw err;
       if (head.format !== 'csv') return unreadableFile([xmlEncodingFinding()], factsAfter());
-      if (encoding === 'windows-1252') throw err;
+      if (encoding === 'windows-1252')
+        return unreadableFile([finding('ENCODING', err.location, err.message)], factsAfter());
       encoding = 'windows-1252';
     }
   }

@@ -64,21 +64,35 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
+/**
+ * Any other lexical form of xs:integer, as a WMO323 may write it too: a sign, leading zeros (-0 is 0). Null when s
+ * is no integer; a CellError when it is one too large to hold exactly.
+ */
+function integerForm(s: string): number | null | CellError {
+  const m = /^([+-]?)0*(\d+)$/.exec(s);
+  if (!m) return null;
+  if (m[2].length > 15) return new CellError(`'${s}' is te groot`);
+  const n = digitsValue(m[2], 0, m[2].length);
+  return m[1] === '-' && n !== 0 ? -n : n;
+}
+
 function parseInteger(s: string, what: string): number | CellError {
   if (allDigits(s) && s.length <= 15) return digitsValue(s, 0, s.length);
-  if (s.startsWith('-') && allDigits(s.slice(1))) return -digitsValue(s, 1, s.length);
-  return new CellError(`'${s}' is geen geheel getal (${what})`);
+  return integerForm(s) ?? new CellError(`'${s}' is geen geheel getal (${what})`);
 }
 
 function parseCents(s: string): number | CellError {
   if (allDigits(s) && s.length <= 15) return digitsValue(s, 0, s.length);
-  if (/^-?\d+([.,]\d+)$/.test(s)) {
+  const n = integerForm(s);
+  if (n !== null) {
+    if (typeof n === 'number' && n < 0)
+      return new CellError(`'${s}' is negatief: bedragen zijn positief, met D of C in de kolom DebetCredit`);
+    return n;
+  }
+  if (/^[+-]?\d+([.,]\d+)$/.test(s)) {
     return new CellError(
       `'${s}' is geen bedrag in eurocent: bedragen zijn gehele eurocenten zonder scheidingsteken (12,50 euro schrijft u als 1250)`,
     );
-  }
-  if (/^-\d+$/.test(s)) {
-    return new CellError(`'${s}' is negatief: bedragen zijn positief, met D of C in de kolom DebetCredit`);
   }
   return new CellError(`'${s}' is geen bedrag in eurocent (een geheel getal)`);
 }

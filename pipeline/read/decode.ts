@@ -6,7 +6,18 @@ import iconv from 'iconv-lite';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
-export class EncodingError extends Error {}
+export class EncodingError extends Error {
+  /** Where the problem is, for the finding ('bestand' when the reader cannot say). */
+  constructor(
+    message: string,
+    readonly location = 'bestand',
+  ) {
+    super(message);
+  }
+}
+
+/** Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; iconv-lite reads each as U+FFFD. */
+const UNDEFINED_IN_1252 = '\uFFFD';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -27,6 +38,12 @@ async function* withoutBom(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer>
   if (!started && head.length > 0 && !UTF8_BOM.subarray(0, head.length).equals(head)) yield head;
 }
 
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /** Yields decoded text chunks; strips a UTF-8 byte order mark. */
 export async function* decodeText(
   bytes: AsyncIterable<Buffer>,
@@ -34,8 +51,20 @@ export async function* decodeText(
 ): AsyncGenerator<string> {
   if (encoding === 'windows-1252') {
     const decoder = iconv.getDecoder('win1252');
+    // Lines before the current chunk, to say where an undefined byte is.
+    let lines = 1;
     for await (const chunk of withoutBom(bytes)) {
       const text = decoder.write(chunk);
+      const bad = text.indexOf(UNDEFINED_IN_1252);
+      if (bad >= 0) {
+        // Two different bytes would read as the same character: the data would change without a word.
+        const line = lines + countNewlines(text, bad);
+        throw new EncodingError(
+          'het bestand is geen geldige UTF-8 en ook geen Windows-1252: het bevat een byte (0x81, 0x8D, 0x8F, 0x90 of 0x9D) die in Windows-1252 geen teken is',
+          `regel ${line}`,
+        );
+      }
+      lines += countNewlines(text, text.length);
       if (text) yield text;
     }
     const rest = decoder.end();

@@ -530,6 +530,24 @@ const CASES: readonly CaseDef[] = [
     },
   },
   {
+    file: 'csv-windows-1252-ongedefinieerde-byte.csv',
+    description:
+      'neither UTF-8 nor Windows-1252: a byte 0x81, which Windows-1252 leaves undefined (a DOS code page ü)',
+    // As for an XML message that is not UTF-8: the file could not be read as text at all.
+    ...unknown,
+    rules: ['ENCODING'],
+    message: 'in Windows-1252 geen teken',
+    content: () => {
+      const rows = declaratieWith((r) => {
+        r[1]['Cliëntnotitie'] = 'Zoë';
+      });
+      const bytes = iconv.encode(csv([...DECLARATIE_HEADER, 'Cliëntnotitie'], rows), 'win1252');
+      // The ë of the second data row as CP850 writes it.
+      bytes[bytes.lastIndexOf(0xeb)] = 0x81;
+      return bytes;
+    },
+  },
+  {
     file: 'csv-bom.csv',
     description: 'UTF-8 with a byte order mark',
     status: 'geaccepteerd',
