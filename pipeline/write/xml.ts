@@ -9,8 +9,28 @@ export interface XmlObject {
   readonly [element: string]: XmlValue;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-export const escapeXml = (s: string): string => s.replace(/[&<>"]/g, (c) => ESCAPES[c]);
+// A CR as a reference: a parser turns a literal one into LF (XML 1.0 §2.11), and the value would not come back.
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\r': '&#13;',
+};
+
+/** What XML 1.0 cannot hold at all (§2.2 Char): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates. */
+const NOT_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this looks for
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text content or an attribute value; a character XML cannot hold is refused rather than written broken. */
+export function escapeXml(s: string): string {
+  const bad = s.search(NOT_XML_CHAR);
+  // The position only: the text may be a client's data.
+  if (bad >= 0)
+    throw new Error(`een waarde bevat op positie ${bad + 1} een teken dat XML 1.0 niet kan bevatten`);
+  return s.replace(/[&<>"\r]/g, (c) => ESCAPES[c]);
+}
 
 export interface Prefixes {
   readonly msg: string;
