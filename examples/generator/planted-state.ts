@@ -173,7 +173,10 @@ const PLANTS: Record<StateKind, Plant> = {
     const earlier = c.history.approvedDebits(c.d);
     const at = pickLine(c);
     if (!at || earlier.length === 0) return null;
-    const p = replace(c, at, { ...at.p, referentieNummer: c.rnd.pick(earlier).referentieNummer });
+    const reused = c.rnd.pick(earlier);
+    // Not again for another kind: a credit of it (9390) in this message would be TR316's, and fail it at level 2.
+    c.history.take(c.d, reused);
+    const p = replace(c, at, { ...at.p, referentieNummer: reused.referentieNummer });
     return { referentieNummer: p.referentieNummer, retourcodes: ['8021'] };
   },
   8017: (c) => {
@@ -182,7 +185,8 @@ const PLANTS: Record<StateKind, Plant> = {
     const p: GenPrestatie = {
       ...at.p,
       referentieNummer: c.newRef(),
-      vorigReferentieNummer: `ONBEKEND${c.rnd.int(1000, 9999)}`,
+      // A number never used: two such credits in one message must not share it (TR315). 16 characters of 20.
+      vorigReferentieNummer: `O${c.newRef()}`,
       debetCredit: 'C',
     };
     addLine(c, p);
