@@ -54,9 +54,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** Parses the query string (each name at most once). */
 export function parseQuery(query: URLSearchParams): Parsed<Query> {
-  const raw: Record<string, string> = {};
+  // Without a prototype: a parameter named constructor or __proto__ is an unknown one, not one given twice.
+  const raw: Record<string, string> = Object.create(null);
   for (const [name, value] of query) {
-    if (name in raw) return { ok: false, message: `${name} staat meer dan één keer in de vraag` };
+    if (Object.hasOwn(raw, name))
+      return { ok: false, message: `${name} staat meer dan één keer in de vraag` };
     raw[name] = value;
   }
   const result = QuerySchema.safeParse(raw);

@@ -1,11 +1,13 @@
 /** The API's answers: JSON, Dutch error messages, files to download, and the files behind figures. */
+import { redactBsns } from '../bsn';
 import type { SourceFile } from '../monitor/data';
 import type { ApiResponse } from './router';
 
 export const json = (status: number, body: unknown): ApiResponse => ({
   status,
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: JSON.stringify(body),
+  // An error repeats what was asked (a path, a parameter name), which may hold a BSN: masked, as in the logs.
+  body: status >= 400 ? redactBsns(JSON.stringify(body)) : JSON.stringify(body),
 });
 
 /** An error answer: `{ fout }` with a Dutch message. */

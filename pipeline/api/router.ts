@@ -121,6 +121,9 @@ export function apiRouter(deps: IngestDeps) {
       if (files) {
         const gemeente = files[1];
         if (!mayRead(access, gemeente)) return forbidden(`geen toegang tot gemeente ${gemeente}`);
+        // Per file its exact counts: nothing for a role whose views suppress small counts.
+        if (access.onderdrukt)
+          return forbidden('de bestanden van een gemeente zijn er voor beheer, financiën en haar backoffice');
         const records = await loadFiles(deps.store, gemeente);
         // File names and withdrawal reasons are free text: a possible BSN in them is masked.
         const bestanden = [...records.values()]
@@ -148,11 +151,17 @@ export function apiRouter(deps: IngestDeps) {
   async function regio(access: Access) {
     const data = await load();
     // The months with declarations (toewijzingen may start years earlier); without any, those of the toewijzingen.
+    // Only of the clients the caller may see: when others delivered says something about them too.
+    const mine = (herkomst: string) => mayRead(access, herkomst);
     const months = new Set<string>();
     for (const { figures } of data.declaraties)
-      for (const id of Object.keys(figures.maanden)) months.add(id.slice(0, 7));
+      for (const id of Object.keys(figures.maanden)) {
+        const [maand, herkomst] = id.split('|');
+        if (mine(herkomst)) months.add(maand);
+      }
     if (!months.size)
-      for (const t of data.toewijzingen) for (const r of t.rows) months.add(monthOf(r.ingangsdatum));
+      for (const t of data.toewijzingen)
+        for (const r of t.rows) if (mine(r.herkomst)) months.add(monthOf(r.ingangsdatum));
     const sorted = [...months].sort();
     return {
       code: region.code,

@@ -6,7 +6,6 @@
 
 import { aantalMaanden, euroTekst, procentTekst } from './text';
 import type { ScenarioVergelijking, SchemeStatement, Statement } from './types';
-import { zorgkostenTotDatum } from './types';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (text: string | number): string => String(text).replace(/[&<>"']/g, (c) => ESC[c]);
@@ -93,12 +92,7 @@ function leden(r: SchemeStatement, voorlopig: boolean): string {
     'Kosten zonder verevening',
     'Vereveningseffect',
   ];
-  const rij = (
-    naam: string,
-    l: Omit<SchemeStatement['totalen'], never> & { zorgkostenTotDatum: number | null },
-    aandeel: string,
-    totaal: boolean,
-  ) =>
+  const rij = (naam: string, l: SchemeStatement['totalen'], aandeel: string, totaal: boolean) =>
     `<tr${totaal ? ' class="totaal"' : ''}><th scope="row">${esc(naam)}</th>${bedrag(l.inleg)}${
       voorlopig ? bedrag(l.zorgkostenTotDatum ?? 0) : ''
     }${bedrag(l.eigenZorgkosten)}${overgang ? bedrag(l.waarvanOvergang) : ''}${bedrag(l.aandeelBedrijfsvoering)}${
@@ -106,11 +100,10 @@ function leden(r: SchemeStatement, voorlopig: boolean): string {
     }<td class="getal">${esc(aandeel)}</td>${bedrag(l.deelResultaat)}${bedrag(l.nettoKosten)}${bedrag(
       l.kostenZonderVerevening,
     )}${bedrag(l.vereveningseffect)}</tr>`;
-  const totDatum = zorgkostenTotDatum(r.regels);
   return `<table class="leden"><caption class="klein">Per lid van ${esc(r.naam)} (euro; sleutel: ${esc(r.sleutel.omschrijving)})</caption>
 <thead><tr>${kop.map((k, i) => `<th scope="col"${i > 0 ? ' class="getal"' : ''}>${esc(k)}</th>`).join('')}</tr></thead><tbody>
 ${r.regels.map((l) => rij(`${l.gemeente} ${l.naam}`, l, procentTekst(l.sleutelAandeel), false)).join('\n')}
-${rij('Totaal', { ...r.totalen, zorgkostenTotDatum: totDatum }, '', true)}
+${rij('Totaal', r.totalen, '', true)}
 </tbody></table>`;
 }
 

@@ -236,5 +236,9 @@ function totalen(regels: readonly StatementLine[]): StatementTotals {
     nettoKosten: t((r) => r.nettoKosten),
     kostenZonderVerevening: t((r) => r.kostenZonderVerevening),
     vereveningseffect: t((r) => r.vereveningseffect),
+    // Over all members, so that a statement cut to one municipality's lines (scope.ts) keeps the region's figure.
+    zorgkostenTotDatum: regels.some((r) => r.zorgkostenTotDatum !== null)
+      ? t((r) => r.zorgkostenTotDatum ?? 0)
+      : null,
   };
 }

@@ -19,7 +19,6 @@ import type {
   StatementLine,
   StatementTotals,
 } from './types';
-import { zorgkostenTotDatum } from './types';
 
 type Regel = Omit<StatementLine, 'sleutelOnderdelen' | 'naam' | 'inwoners' | 'sleutelAandeel'> & {
   readonly regeling: string;
@@ -57,9 +56,6 @@ function regels(r: SchemeStatement, metTotaal: boolean): Regel[] {
       gemeente: 'totaal',
       naam: 'Totaal',
       inwoners: null,
-      zorgkostenTotDatum: r.regels.some((l) => l.zorgkostenTotDatum !== null)
-        ? zorgkostenTotDatum(r.regels)
-        : null,
       sleutelAandeel: null,
     });
   }

@@ -5,7 +5,6 @@
 
 import { euro, table } from '../report/plain';
 import type { ScenarioVergelijking, SchemeStatement, Statement } from './types';
-import { zorgkostenTotDatum } from './types';
 
 /** 123456 → "1.234,56"; −5 → "-0,05". */
 export const euroTekst = euro;
@@ -75,12 +74,7 @@ function regelingTekst(r: SchemeStatement, voorlopig: boolean): string {
     'Zonder verevening',
     'Vereveningseffect',
   ];
-  const rij = (
-    code: string,
-    naam: string,
-    l: SchemeStatement['totalen'] & Pick<SchemeStatement['regels'][number], 'zorgkostenTotDatum'>,
-    aandeel: string,
-  ) => [
+  const rij = (code: string, naam: string, l: SchemeStatement['totalen'], aandeel: string) => [
     code,
     naam,
     euroTekst(l.inleg),
@@ -95,8 +89,7 @@ function regelingTekst(r: SchemeStatement, voorlopig: boolean): string {
     verschilTekst(l.vereveningseffect),
   ];
   const rijen = r.regels.map((l) => rij(l.gemeente, l.naam, l, procentTekst(l.sleutelAandeel)));
-  const totDatum = zorgkostenTotDatum(r.regels);
-  rijen.push(rij('', 'Totaal', { ...r.totalen, zorgkostenTotDatum: totDatum }, ''));
+  rijen.push(rij('', 'Totaal', r.totalen, ''));
   uit.push(
     table(
       kop,

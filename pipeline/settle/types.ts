@@ -133,6 +133,7 @@ export type StatementTotals = Pick<
   | 'nettoKosten'
   | 'kostenZonderVerevening'
   | 'vereveningseffect'
+  | 'zorgkostenTotDatum'
 >;
 
 /**
@@ -343,7 +344,3 @@ export interface ScenarioVergelijking {
   readonly regelingen: readonly ScenarioRegeling[];
   readonly toelichting: readonly string[];
 }
-
-/** Σ care costs known up to the statement's month over a scheme's lines (provisional statements). */
-export const zorgkostenTotDatum = (regels: readonly StatementLine[]): number =>
-  regels.reduce((s, l) => s + (l.zorgkostenTotDatum ?? 0), 0);

@@ -222,14 +222,14 @@ function ledenTabel(r, voorlopig) {
       ...cellen(l, procent(l.sleutelAandeel)),
     ]),
   );
-  const totDatum = r.regels.reduce((t, l) => t + (l.zorgkostenTotDatum ?? 0), 0);
   return tabel(
     `Per gemeente, sleutel: ${r.sleutel.omschrijving}. Netto kosten = inleg − deel resultaat; een positief vereveningseffect betaalt mee, een negatief profiteert.`,
     kolommen,
     rijen,
     h('tr', {}, [
       h('th', { scope: 'row' }, 'Totaal'),
-      ...cellen({ ...r.totalen, zorgkostenTotDatum: totDatum }, ''),
+      // The region's totals, also when the statement shows one municipality's own lines only.
+      ...cellen(r.totalen, ''),
     ]),
   );
 }
