@@ -10,7 +10,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 
-/** The prefixes of the raw bucket (README "Layout of the bucket"). */
+/** The prefixes of the raw bucket (infra/README.md, Resources: raw bucket). */
 export const PREFIXES = {
   /** Files to process: inbox/<gemeente>/<name>; an upload here starts the pipeline. */
   inbox: 'inbox/',
