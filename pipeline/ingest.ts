@@ -144,8 +144,9 @@ async function ingestVersion(
           deps,
           existing,
           upload,
-          // Records only: a duplicate writes the same outputs again when retried, under the same name.
-          await outputName(null, records, gemeente, name, fileId),
+          // Records only: a duplicate writes the same outputs again when retried, under the same name. A withdrawn
+          // file's answer differs from its copy's (9333/9056): the original's outputs, there under that name, stay.
+          await outputName(existing.status === 'ingetrokken' ? blobs : null, records, gemeente, name, fileId),
         );
   }
 

@@ -389,6 +389,24 @@ describe('a withdrawn file', () => {
     expect(corrected.report.declaraties[0].retourcodes).toEqual(['8001']);
     await stack.close();
   });
+
+  it('uploaded again under the same name: its answer goes beside the original answer, which stays', async () => {
+    const stack = await startStack();
+    try {
+      await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
+      const content = declaratieCsv({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] });
+      const first = await stack.upload('0983', 'd.csv', content);
+      const original = (await stack.outputs())['outbox/0983/d.csv.antwoord.csv'];
+      await withdrawFile(stack.deps.store, ['0983'], first.report.fileId!, 'dubbel ingediend');
+      await stack.upload('0983', 'd.csv', content, new Date('2023-06-02T10:00:00Z'));
+      const outputs = await stack.outputs();
+      expect(outputs['outbox/0983/d.csv.antwoord.csv']).toBe(original);
+      const renamed = `outbox/0983/d.${first.report.fileId!.slice(0, 8)}.csv.antwoord.csv`;
+      expect(outputs[renamed].split(/\r?\n/)[1]).toMatch(/;afgewezen;9333;0$/);
+    } finally {
+      await stack.close();
+    }
+  });
 });
 
 describe('the same name uploaded again while a file is processed', () => {
