@@ -15,7 +15,8 @@ process.emitWarning = (warning, ...rest) => {
 
 const root = join(__dirname, '..');
 const bundle = join(root, 'dist', 'bwmo.cjs');
-const SOURCES = ['cli', 'pipeline', 'schemas', 'stores', 'functions', 'examples', 'monitor'];
+// Every folder the bundle is built from (dist/bwmo.cjs: cli/main.ts and what it imports).
+const SOURCES = ['cli', 'pipeline', 'schemas', 'stores', 'functions', 'examples', 'serve'];
 
 function newestSource(dir) {
   let newest = 0;

@@ -4,7 +4,7 @@
  * embedded stack, and prints what was accepted and rejected, the monitor's stand and trend, and the provisional
  * settlement of the half year with the standard keys compared.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type GenerateOptions, generate } from '../examples/generator/generate';
 import { writeGenerated } from '../examples/generator/write';
@@ -13,6 +13,7 @@ import { loadRegion } from '../pipeline/region/load';
 import { runSettlement } from '../pipeline/settle/run';
 import { scenarioText, statementText } from '../pipeline/settle/text';
 import { BUCKET } from '../stores/s3rver';
+import { lockDataFolder } from './data-lock';
 import { ingestFiles, summary } from './ingest';
 import { writeAll } from './output';
 import { askInProcess, viewText } from './report';
@@ -38,7 +39,19 @@ export async function runDemo(options: RuntimeOptions & { seed: string }): Promi
     );
     return 2;
   }
-  await rm(dataDir, { recursive: true, force: true });
+  // Emptied while holding its lock: never under a running `bwmo serve` or another command (they say so and stop).
+  await mkdir(dataDir, { recursive: true });
+  const unlock = await lockDataFolder(dataDir);
+  try {
+    for (const entry of await readdir(dataDir))
+      if (entry !== 'bwmo.lock') await rm(join(dataDir, entry), { recursive: true, force: true });
+    return await demoIn(dataDir, options);
+  } finally {
+    await unlock();
+  }
+}
+
+async function demoIn(dataDir: string, options: RuntimeOptions & { seed: string }): Promise<number> {
   const region = await loadRegion(resolve(options.region));
   const generated = generate(region, demoSet(Number(options.seed)));
   const filesDir = join(dataDir, 'voorbeeldbestanden');

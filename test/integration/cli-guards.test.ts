@@ -80,6 +80,23 @@ test('demo does not empty a folder that holds other files', async () => {
   expect(await readdir(dir)).toEqual(['keep']);
 });
 
+test('demo does not empty its own folder while another process holds it (a running bwmo serve)', async () => {
+  const data = join(dir, 'demo');
+  await mkdir(join(data, 'voorbeeldbestanden'), { recursive: true });
+  await writeFile(join(data, 'voorbeeldbestanden', 'manifest.json'), '{}');
+  await writeFile(join(data, 'serve.json'), '{}');
+  const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+  try {
+    await writeFile(join(data, 'bwmo.lock'), String(other.pid));
+    const run = await bwmo(['demo', '--data', data]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`is in gebruik door een ander bwmo-proces (pid ${other.pid})`);
+    expect((await readdir(data)).sort()).toEqual(['bwmo.lock', 'serve.json', 'voorbeeldbestanden']);
+  } finally {
+    other.kill();
+  }
+});
+
 test('export with a refused period leaves no folder behind', async () => {
   const uit = join(dir, 'export');
   const run = await bwmo([
