@@ -116,22 +116,23 @@ export async function runReport(name: string, options: ReportOptions): Promise<n
   try {
     return await withApi(options, async (ask) => {
       const path = `/api/${name}`;
+      const out = async (body: string | Buffer) => {
+        if (!options.uit) return writeAll(process.stdout, [String(body)]);
+        await writeFile(options.uit, body);
+        process.stderr.write(`bwmo report: ${options.uit} geschreven\n`);
+      };
       if (options.format === 'csv' || options.format === 'xlsx') {
         query.set('format', options.format);
-        const body = bodyOf(await ask(path, query));
-        if (options.uit) {
-          await writeFile(options.uit, body);
-          process.stderr.write(`bwmo report: ${options.uit} geschreven\n`);
-        } else await writeAll(process.stdout, [String(body)]);
+        await out(bodyOf(await ask(path, query)));
         return 0;
       }
       const view = await allPages(ask, path, query);
       if (options.format === 'json') {
         const { datum, parameters, rijen, totaal } = view;
-        const out = { ...(datum ? { datum } : parameters), rijen, ...(totaal ? { totaal } : {}) };
-        await writeAll(process.stdout, [`${JSON.stringify(out, null, 2)}\n`]);
+        const json = { ...(datum ? { datum } : parameters), rijen, ...(totaal ? { totaal } : {}) };
+        await out(`${JSON.stringify(json, null, 2)}\n`);
       } else {
-        await writeAll(process.stdout, [`${textTable(view)}\n`]);
+        await out(`${textTable(view)}\n`);
       }
       return 0;
     });

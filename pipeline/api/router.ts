@@ -10,13 +10,13 @@ import { TAAKVELDEN } from '../monitor/aggregates';
 import { loadMonitorData, type MonitorData } from '../monitor/data';
 import { exportTables } from '../monitor/export';
 import {
+  asSheet,
   jsonRows,
   suppressed,
   suppressedTotals,
   type Table,
   toCsv,
   toXlsx,
-  withTotalsRow,
 } from '../monitor/tables';
 import { VIEW_NAMES, VIEWS, type ViewName } from '../monitor/views';
 import { loadFiles } from '../state/reader';
@@ -73,17 +73,15 @@ export function apiRouter(deps: IngestDeps) {
     const data = monitorView.filters.includes('gemeente') ? all : limitFiles(all, access);
     const params = { ...p.value, gemeenten };
     const exact = monitorView.build(data, regionData, params);
-    const table: Table<object> = access.onderdrukt ? suppressed(exact, region.kleineAantallenDrempel) : exact;
+    const threshold = access.onderdrukt ? region.kleineAantallenDrempel : null;
     const label = [name, p.value.datum ?? p.value.jaar ?? `${p.value.van}-${p.value.tot}`].join('-');
-    const totaal = exact.totaal
-      ? access.onderdrukt
-        ? suppressedTotals(exact, exact.totaal, region.kleineAantallenDrempel)
-        : exact.totaal
-      : undefined;
-    // A spreadsheet gets the totals as its last row.
-    const sheet = totaal ? withTotalsRow(table, totaal) : table;
-    if (q.value.format === 'csv') return attachment('text/csv; charset=utf-8', `${label}.csv`, toCsv(sheet));
-    if (q.value.format === 'xlsx') return attachment(XLSX, `${label}.xlsx`, await toXlsx([sheet]));
+    if (q.value.format === 'csv')
+      return attachment('text/csv; charset=utf-8', `${label}.csv`, toCsv(asSheet(exact, threshold)));
+    if (q.value.format === 'xlsx')
+      return attachment(XLSX, `${label}.xlsx`, await toXlsx([asSheet(exact, threshold)]));
+    const table: Table<object> = threshold === null ? exact : suppressed(exact, threshold);
+    const totaal =
+      exact.totaal && threshold !== null ? suppressedTotals(exact, exact.totaal, threshold) : exact.totaal;
     const { pagina, per } = q.value;
     const rows = table.rows.slice((pagina - 1) * per, pagina * per);
     const rijen = jsonRows({ ...table, rows });
@@ -202,7 +200,7 @@ export function apiRouter(deps: IngestDeps) {
     const extra = [...req.query.keys()].filter((k) => !['van', 'tot', 'format'].includes(k));
     if (extra.length) return badRequest(`onbekende parameter(s) voor de export: ${extra.join(', ')}`);
     const tables = exportTables(await load(), regionData, { van, tot }).map(({ table }) =>
-      access.onderdrukt ? suppressed(table, region.kleineAantallenDrempel) : table,
+      asSheet(table, access.onderdrukt ? region.kleineAantallenDrempel : null),
     );
     return attachment(XLSX, `monitor-${van}-${tot}.xlsx`, await toXlsx(tables));
   }

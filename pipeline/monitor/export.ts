@@ -6,7 +6,7 @@ import { lastOfMonth } from '../dates';
 import type { BlobStore, ItemStore } from '../ports';
 import type { RegionData } from '../region/load';
 import { loadMonitorData, type MonitorData } from './data';
-import { toCsv, toXlsx } from './tables';
+import { asSheet, toCsv, toXlsx } from './tables';
 import { VIEW_NAMES, VIEWS, type ViewName, type ViewParams, type ViewTable } from './views';
 
 export interface ExportPeriod {
@@ -45,7 +45,8 @@ export async function exportFiles(
   period: ExportPeriod,
   label: string,
 ): Promise<ExportFile[]> {
-  const tables = exportTables(data, regionData, period);
+  // Finance's: exact counts, each view with its totals as the last row.
+  const tables = exportTables(data, regionData, period).map((t) => ({ ...t, table: asSheet(t.table, null) }));
   return [
     { name: `${label}.xlsx`, body: await toXlsx(tables.map((t) => t.table)) },
     ...tables.map((t) => ({ name: `${label}-${t.name}.csv`, body: Buffer.from(toCsv(t.table), 'utf8') })),

@@ -190,6 +190,22 @@ export function withTotalsRow<R>(
   };
 }
 
+/**
+ * A view as a spreadsheet has it (CSV, XLSX): small counts suppressed when a threshold is given, and its totals, when
+ * it has them, as the last row.
+ */
+export function asSheet<R>(
+  exact: Table<R> & { readonly totaal?: Readonly<Record<string, number>> },
+  threshold: number | null,
+): Table<R> {
+  const table = threshold === null ? exact : suppressed(exact, threshold);
+  if (!exact.totaal) return table;
+  return withTotalsRow(
+    table,
+    threshold === null ? exact.totaal : suppressedTotals(exact, exact.totaal, threshold),
+  );
+}
+
 export function toCsv<R>(table: Table<R>): string {
   const { header, rows } = csvCells(table);
   return `\uFEFF${Papa.unparse({ fields: header, data: rows }, { delimiter: ';', newline: '\r\n', quotes: false })}\r\n`;

@@ -369,14 +369,20 @@ describe('monitor API over loopback', () => {
       chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     answers.push({ status: 200, type: 'text/csv', text, bytes: Buffer.alloc(0), json: null });
-    const rows = Papa.parse<Record<string, string>>(text.slice(1), {
+    const all = Papa.parse<Record<string, string>>(text.slice(1), {
       header: true,
       delimiter: ';',
     }).data.filter((r) => r.Maand);
+    const rows = all.filter((r) => r.Maand !== 'Totaal');
     const api = await finance('/api/maand?van=2022-01&tot=2022-02&per=1000');
     expect(rows.map((r) => Number(r['Toegekend (cent)']))).toEqual(
       api.json.rijen.map((r: { toegekend: number }) => r.toegekend),
     );
+    // The view's totals as the last row, as in a CSV of the API.
+    expect(all.at(-1)).toMatchObject({
+      Maand: 'Totaal',
+      'Toegekend (cent)': String(api.json.totaal.toegekend),
+    });
     expect(rows.map((r) => r['Cliënten'])).toEqual(
       api.json.rijen.map((r: { clienten: number }) => String(r.clienten)),
     );

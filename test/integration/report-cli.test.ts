@@ -103,6 +103,27 @@ describe('bwmo report and bwmo export', () => {
     expect(table.stdout).toMatch(/^Totaal\s/m);
   }, 60_000);
 
+  it('writes every format to --uit when given, not to the screen', async () => {
+    for (const format of ['table', 'json', 'csv']) {
+      const file = join(dir, `trend.${format}`);
+      const r = await run([
+        'report',
+        'trend',
+        '--van',
+        '2021-01',
+        '--tot',
+        '2021-02',
+        '--format',
+        format,
+        '--uit',
+        file,
+      ]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe('');
+      expect(await readFile(file, 'utf8')).toContain('2021-02');
+    }
+  }, 60_000);
+
   it('exports every view as one workbook and as CSV files, with the same numbers', async () => {
     const out = join(dir, 'export');
     const exportAs = (format: 'xlsx' | 'csv') =>
@@ -119,8 +140,11 @@ describe('bwmo report and bwmo export', () => {
     const euros = header.indexOf('Toegekend (€)') + 1;
     let sumCents = 0;
     let sumEuroCents = 0;
+    let totaalRij: number | null = null;
     maand.eachRow((row, n) => {
       if (n === 1) return;
+      // The totals as the last row (finance adds the rows above it and compares).
+      if (row.getCell(1).value === 'Totaal') return void (totaalRij = row.getCell(cents).value as number);
       const c = row.getCell(cents).value;
       expect(typeof c).toBe('number');
       sumCents += c as number;
@@ -131,6 +155,7 @@ describe('bwmo report and bwmo export', () => {
     ) as { totaal: { toegekend: number } };
     expect(sumCents).toBe(json.totaal.toegekend);
     expect(sumEuroCents).toBe(json.totaal.toegekend);
+    expect(totaalRij).toBe(json.totaal.toegekend);
 
     const csv = await exportAs('csv');
     expect(csv.code).toBe(0);
