@@ -7,9 +7,10 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type GenerateOptions, generate } from '../examples/generator/generate';
+import { BW_STAND_2020_07_01 } from '../examples/generator/seed';
 import { writeGenerated } from '../examples/generator/write';
 import { apiRouter } from '../pipeline/api/router';
-import { loadRegion } from '../pipeline/region/load';
+import { loadRegion, type RegionData } from '../pipeline/region/load';
 import { runSettlement } from '../pipeline/settle/run';
 import { scenarioText, statementText } from '../pipeline/settle/text';
 import { BUCKET } from '../stores/s3rver';
@@ -33,6 +34,16 @@ export const demoSet = (seed: number): GenerateOptions => ({
 export async function runDemo(options: RuntimeOptions & { seed: string }): Promise<number> {
   const dataDir = resolve(options.data);
   // Starts afresh, but only in a folder that is the demo's own (or empty, or not there): never someone's data.
+  const region = await loadRegion(resolve(options.region));
+  // The generator reproduces Noord- en Midden-Limburg (its stand, providers, contracts): other regions have none.
+  const seeded = Object.keys(BW_STAND_2020_07_01);
+  const missing = seeded.filter((g) => g !== '0000' && !region.region.gemeenten.some((m) => m.code === g));
+  if (missing.length > 0) {
+    process.stderr.write(
+      `bwmo demo: de voorbeeldset is die van Noord- en Midden-Limburg (examples/regions/nml); regio ${region.region.code} heeft de gemeenten ${missing.join(', ')} niet. Gebruik bwmo ingest met eigen bestanden, of --region examples/regions/nml\n`,
+    );
+    return 2;
+  }
   if (!(await isDemoFolder(dataDir))) {
     process.stderr.write(
       `bwmo demo: ${dataDir} bevat al andere bestanden en is geen demomap; kies met --data een lege of nieuwe map\n`,
@@ -45,14 +56,17 @@ export async function runDemo(options: RuntimeOptions & { seed: string }): Promi
   try {
     for (const entry of await readdir(dataDir))
       if (entry !== 'bwmo.lock') await rm(join(dataDir, entry), { recursive: true, force: true });
-    return await demoIn(dataDir, options);
+    return await demoIn(dataDir, region, options);
   } finally {
     await unlock();
   }
 }
 
-async function demoIn(dataDir: string, options: RuntimeOptions & { seed: string }): Promise<number> {
-  const region = await loadRegion(resolve(options.region));
+async function demoIn(
+  dataDir: string,
+  region: RegionData,
+  options: RuntimeOptions & { seed: string },
+): Promise<number> {
   const generated = generate(region, demoSet(Number(options.seed)));
   const filesDir = join(dataDir, 'voorbeeldbestanden');
   const manifest = await writeGenerated(generated, filesDir);

@@ -97,6 +97,20 @@ test('demo does not empty its own folder while another process holds it (a runni
   }
 });
 
+test('demo for a region the example set was not made for says so (it crashed on a missing tariff)', async () => {
+  const data = join(dir, 'wbw');
+  const run = await bwmo([
+    'demo',
+    '--region',
+    join(__dirname, '..', '..', 'examples', 'regions', 'wbw'),
+    '--data',
+    data,
+  ]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('de voorbeeldset is die van Noord- en Midden-Limburg');
+  expect(existsSync(data)).toBe(false);
+});
+
 test('export with a refused period leaves no folder behind', async () => {
   const uit = join(dir, 'export');
   const run = await bwmo([
