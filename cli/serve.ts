@@ -12,14 +12,21 @@ export interface ServeCliOptions extends RuntimeOptions {
 }
 
 export async function runServe(options: ServeCliOptions): Promise<number> {
+  const ports = {
+    s3: options.s3Port ?? '4569',
+    http: options.httpPort ?? '8080',
+    sftp: options.sftpPort ?? '2222',
+  };
+  for (const [name, value] of Object.entries(ports)) {
+    if (!/^[0-9]{1,5}$/.test(value) || Number(value) > 65535) {
+      process.stderr.write(`bwmo serve: --${name}-port ${value} is geen poortnummer (0 tot en met 65535)\n`);
+      return 2;
+    }
+  }
   const serving = await startServe({
     data: options.data,
     region: options.region,
-    ports: {
-      s3: options.s3Port ? Number(options.s3Port) : 4569,
-      http: options.httpPort ? Number(options.httpPort) : 8080,
-      sftp: options.sftpPort ? Number(options.sftpPort) : 2222,
-    },
+    ports: { s3: Number(ports.s3), http: Number(ports.http), sftp: Number(ports.sftp) },
   });
   const usersFile = join(sftpDir(resolve(options.data)), USERS_FILE);
   const { gebruikers } = GebruikersBestandSchema.parse(JSON.parse(await readFile(usersFile, 'utf8')));

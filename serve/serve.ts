@@ -199,7 +199,24 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('niet gevonden');
   };
-  await new Promise<void>((r) => httpServer.listen(options.ports?.http ?? 0, '127.0.0.1', () => r()));
+  const httpPort = options.ports?.http ?? 0;
+  try {
+    await new Promise<void>((listening, failed) => {
+      httpServer.once('error', failed);
+      httpServer.listen(httpPort, '127.0.0.1', () => {
+        httpServer.off('error', failed);
+        listening();
+      });
+    });
+  } catch (err) {
+    // What started before stops again: the command ends with a message instead of hanging on open servers.
+    await sftp.close();
+    await local.close();
+    const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    throw new Error(
+      `HTTP-poort ${httpPort}: ${busy ? 'al in gebruik' : (err as Error).message}; kies een andere met --http-port`,
+    );
+  }
   const http = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 
   const waitFor = (key: string) =>

@@ -6,6 +6,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bwmo } from '../helpers/cli';
@@ -109,6 +111,34 @@ test('demo for a region the example set was not made for says so (it crashed on 
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('de voorbeeldset is die van Noord- en Midden-Limburg');
   expect(existsSync(data)).toBe(false);
+});
+
+test('serve on a port in use, or not a port: exit 2 with a message (it crashed, or ran on without HTTP)', async () => {
+  const busy = createServer();
+  await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+  try {
+    const port = String((busy.address() as AddressInfo).port);
+    const data = join(dir, 'serve');
+    const inUse = await bwmo([
+      'serve',
+      '--data',
+      data,
+      '--http-port',
+      port,
+      '--s3-port',
+      '0',
+      '--sftp-port',
+      '0',
+    ]);
+    expect(inUse.code).toBe(2);
+    expect(inUse.stderr).toContain(`HTTP-poort ${port}: al in gebruik`);
+    expect(inUse.stderr).not.toMatch(/at .*\.js:\d+/);
+    const notAPort = await bwmo(['serve', '--data', data, '--http-port', 'notaport']);
+    expect(notAPort.code).toBe(2);
+    expect(notAPort.stderr).toContain('--http-port notaport is geen poortnummer');
+  } finally {
+    busy.close();
+  }
 });
 
 test('export with a refused period leaves no folder behind', async () => {
