@@ -455,18 +455,24 @@ async function outputName(
  * outbox), the original to `original` (quarantine itself, else the archive).
  */
 function outputPaths(status: FileRecord['status'], gemeente: string, uitvoer: string) {
-  const base = `${status === 'quarantaine' ? 'quarantine' : 'outbox'}/${gemeente}/${uitvoer}`;
-  return { base, original: status === 'quarantaine' ? base : `archive/${gemeente}/${uitvoer}` };
+  const quarantined = status === 'quarantaine';
+  const base = `${quarantined ? 'quarantine' : 'outbox'}/${gemeente}/${uitvoer}`;
+  return {
+    base,
+    original: quarantined ? base : `archive/${gemeente}/${uitvoer}`,
+    // A quarantined file's report in the outbox too: the backoffice reads only there (its role, SFTP /antwoorden).
+    reports: [`${base}.rapport.json`, ...(quarantined ? [`outbox/${gemeente}/${uitvoer}.rapport.json`] : [])],
+  };
 }
 const recordPaths = (r: FileRecord) => outputPaths(r.status, r.gemeente, r.uitvoer ?? r.name);
 
 /** After the commit: outputs, archive, one alert, inbox cleared. Idempotent, so a retry can run it again. */
 async function publish(deps: IngestDeps, record: FileRecord, upload: Upload): Promise<IngestResult> {
   const { blobs, store, alerts } = deps;
-  const { base, original } = recordPaths(record);
+  const { base, original, reports } = recordPaths(record);
   // The original first: the sooner after the commit, the less chance that a new upload of the name replaced it.
   await keepOriginal(blobs, upload, original);
-  await blobs.copy(record.rapportKey, `${base}.rapport.json`);
+  for (const report of reports) await blobs.copy(record.rapportKey, report);
   if (record.antwoordKey) await blobs.copy(record.antwoordKey, `${base}.antwoord.${record.antwoordExt}`);
   if (deps.alertMode !== 'deferred') await alertOnce(store, alerts, record);
   await clearInbox(blobs, upload);
@@ -548,7 +554,7 @@ async function duplicate(
   const duplicaatVan = `inbox/${original.gemeente}/${original.name}`;
   const report: Report = { ...stored, file: inboxKey, duplicaatVan, ontvangen };
   const paths = outputPaths(original.status, gemeente, uitvoer);
-  await blobs.put(`${paths.base}.rapport.json`, JSON.stringify(report));
+  for (const key of paths.reports) await blobs.put(key, JSON.stringify(report));
   if (original.antwoordKey)
     await blobs.copy(original.antwoordKey, `${paths.base}.antwoord.${original.antwoordExt}`);
   await keepOriginal(blobs, upload, paths.original);

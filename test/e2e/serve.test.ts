@@ -329,7 +329,8 @@ describe('bwmo serve end to end', () => {
       expect(report.findings.map((x) => x.rule)).toContain('ISOLATION');
       expect(await f.object(`quarantine/${g}/${name}`)).not.toBeNull();
       expect(await f.object(`quarantine/${g}/${name}.rapport.json`)).not.toBeNull();
-      expect(await f.keys(`outbox/${g}/${name}`)).toEqual([]);
+      // Only its report in the outbox (where the backoffice reads), no answer.
+      expect(await f.keys(`outbox/${g}/${name}`)).toEqual([`outbox/${g}/${name}.rapport.json`]);
       expect(await f.keys(`archive/${g}/${name}`)).toEqual([]);
       const alerts = (await f.alerts()).filter((a) => a.gemeente === g && a.bestand === name);
       expect(alerts).toHaveLength(1);

@@ -195,6 +195,22 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     });
   });
 
+  it("a quarantined file's report is in the outbox too, where the backoffice reads (its role, SFTP /antwoorden)", async () => {
+    const { report } = await stack.upload('0983', 'kapot.bin', Buffer.from([0, 1, 2, 3]));
+    expect(report.status).toBe('quarantaine');
+    const outputs = await stack.outputs();
+    expect(JSON.parse(outputs['outbox/0983/kapot.bin.rapport.json'])).toEqual(report);
+    expect(outputs['quarantine/0983/kapot.bin.rapport.json']).toBe(
+      outputs['outbox/0983/kapot.bin.rapport.json'],
+    );
+    // The same bytes again under another name: a duplicate, its report in both places as well.
+    await stack.upload('0983', 'kapot-2.bin', Buffer.from([0, 1, 2, 3]), new Date('2023-06-02T10:00:00Z'));
+    const again = await stack.outputs();
+    expect(JSON.parse(again['outbox/0983/kapot-2.bin.rapport.json']).duplicaatVan).toBe(
+      'inbox/0983/kapot.bin',
+    );
+  });
+
   it('an XML file of 26 MB whose root comes after a long comment is quarantined for its size', async () => {
     const base = declaratieXml({ nummer: 'D1', maand: '2022-03', lines: [line('2022-03', 'R1')] });
     const xml = base.replace('?>', `?>\n<!--${'x'.repeat(26 * 1024 * 1024)}-->\n`);
