@@ -7,15 +7,8 @@
  */
 import Papa from 'papaparse';
 import { apiRouter } from '../../pipeline/api/router';
-import {
-  BSN_A,
-  BSN_B,
-  credit,
-  declaratieCsv,
-  line,
-  taakgerichtCsv,
-  toewijzingCsv,
-} from '../helpers/scenario';
+import { BSN_A } from '../helpers/scenario';
+import { smallRegionFiles } from '../helpers/small-region';
 import { type Stack, startStack } from '../helpers/stack';
 
 /** An API answer; `json` as parsed (its shape is what each test looks at). */
@@ -26,12 +19,6 @@ interface Answer {
   readonly json: any;
 }
 
-const BSN_C = '999900031';
-const BSN_D = '999900043';
-const BSN_E = '999900055';
-const BSN_F = '999900067';
-const MO = { agb: '12340006', categorie: '16', code: '16A02' } as const;
-
 interface Fixture {
   stack: Stack;
   ask(path: string, query: Record<string, string>, groups: string[]): Promise<Answer>;
@@ -39,75 +26,9 @@ interface Fixture {
 
 async function fixture(): Promise<Fixture> {
   const stack = await startStack();
-  const up = async (g: string, name: string, content: string, t = '2023-06-01T10:00:00Z') => {
-    await stack.upload(g, name, content, new Date(t));
-  };
-  await up(
-    '0983',
-    'toewijzingen.csv',
-    toewijzingCsv([
-      { nummer: 5001, bsn: BSN_A, herkomst: '0988' },
-      { nummer: 5002, bsn: BSN_B, herkomst: '0988' },
-      { nummer: 5003, bsn: BSN_C, herkomst: '0957' },
-      { nummer: 5004, bsn: BSN_D, herkomst: '0957', agb: MO.agb, categorie: MO.categorie, code: MO.code },
-      { nummer: 5005, bsn: BSN_E, herkomst: null, einddatum: '2022-01-31' },
-      { nummer: 5006, bsn: BSN_F, herkomst: '1507', ingangsdatum: '2022-02-01' },
-    ]),
-    '2023-06-01T09:00:00Z',
-  );
-  const jan = [
-    line('2022-01', 'R001', { toewijzingNummer: 5001, bsn: BSN_A }),
-    line('2022-01', 'R002', { toewijzingNummer: 5002, bsn: BSN_B }),
-    line('2022-01', 'R003', { toewijzingNummer: 5003, bsn: BSN_C, tarief: 11000 }),
-    line('2022-01', 'R005', { toewijzingNummer: 5005, bsn: BSN_E }),
-  ];
-  await up(
-    '0983',
-    'bw-2022-01.csv',
-    declaratieCsv({ nummer: 'D01', maand: '2022-01', lines: jan }),
-    '2023-06-01T09:10:00Z',
-  );
-  await up(
-    '0983',
-    'mo-2022-01.csv',
-    declaratieCsv({
-      nummer: 'M01',
-      maand: '2022-01',
-      agb: MO.agb,
-      lines: [
-        line('2022-01', 'M001', {
-          toewijzingNummer: 5004,
-          bsn: BSN_D,
-          productCategorie: MO.categorie,
-          productCode: MO.code,
-          tarief: 7420,
-        }),
-      ],
-    }),
-    '2023-06-01T09:20:00Z',
-  );
-  await up(
-    '0983',
-    'bw-2022-02.csv',
-    declaratieCsv({
-      nummer: 'D02',
-      maand: '2022-02',
-      lines: [
-        line('2022-02', 'R011', { toewijzingNummer: 5001, bsn: BSN_A }),
-        line('2022-02', 'R016', { toewijzingNummer: 5006, bsn: BSN_F }),
-        credit(jan[1], 'R012'),
-        // rejected: unknown toewijzing
-        line('2022-02', 'R099', { toewijzingNummer: 9999, bsn: BSN_B }),
-      ],
-    }),
-    '2023-06-01T09:30:00Z',
-  );
-  await up(
-    '0983',
-    'bp-2022-h1.csv',
-    taakgerichtCsv([{ gemeente: '0983', aantalClienten: 12, bedrag: 12 * 41500 }]),
-    '2023-06-01T09:40:00Z',
-  );
+  // Delivered a few minutes apart, as the files of a morning.
+  for (const [i, { name, content }] of smallRegionFiles({ onbekendeToewijzing: true }).entries())
+    await stack.upload('0983', name, content, new Date(Date.parse('2023-06-01T09:00:00Z') + i * 600_000));
   const router = apiRouter(stack.deps);
   return {
     stack,

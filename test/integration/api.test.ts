@@ -13,24 +13,9 @@ import { writeMonthlyExport } from '../../pipeline/monitor/export';
 import { VIEW_NAMES, VIEWS } from '../../pipeline/monitor/views';
 import type { Report } from '../../schemas/report';
 import type { Serving } from '../../serve/serve';
-import {
-  BSN_A,
-  BSN_B,
-  credit,
-  declaratieCsv,
-  line,
-  taakgerichtCsv,
-  toewijzingCsv,
-} from '../helpers/scenario';
 import { startQuietServe } from '../helpers/serve';
+import { BSNS, MO, smallRegionFiles } from '../helpers/small-region';
 
-const BSN_C = '999900031';
-const BSN_D = '999900043';
-const BSN_E = '999900055';
-const BSN_F = '999900067';
-const BSNS = [BSN_A, BSN_B, BSN_C, BSN_D, BSN_E, BSN_F];
-
-const MO = { agb: '12340006', categorie: '16', code: '16A02' } as const;
 const JAN = 31 * 10950;
 
 interface Answer {
@@ -79,59 +64,7 @@ describe('monitor API over loopback', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'bwmo-api-'));
     serving = await startQuietServe(dir);
-    // Venlo assigns for the region: Weert (0988) two BW clients, Roermond (0957) one BW and one MO client, one
-    // BW client of its own (no Herkomstgemeente) until the end of January, and Horst (1507) one from February.
-    await upload(
-      'toewijzingen.csv',
-      toewijzingCsv([
-        { nummer: 5001, bsn: BSN_A, herkomst: '0988' },
-        { nummer: 5002, bsn: BSN_B, herkomst: '0988' },
-        { nummer: 5003, bsn: BSN_C, herkomst: '0957' },
-        { nummer: 5004, bsn: BSN_D, herkomst: '0957', agb: MO.agb, categorie: MO.categorie, code: MO.code },
-        { nummer: 5005, bsn: BSN_E, herkomst: null, einddatum: '2022-01-31' },
-        { nummer: 5006, bsn: BSN_F, herkomst: '1507', ingangsdatum: '2022-02-01' },
-      ]),
-    );
-    const jan = [
-      line('2022-01', 'R001', { toewijzingNummer: 5001, bsn: BSN_A }),
-      line('2022-01', 'R002', { toewijzingNummer: 5002, bsn: BSN_B }),
-      line('2022-01', 'R003', { toewijzingNummer: 5003, bsn: BSN_C, tarief: 11000 }),
-      line('2022-01', 'R005', { toewijzingNummer: 5005, bsn: BSN_E }),
-    ];
-    await upload('bw-2022-01.csv', declaratieCsv({ nummer: 'D01', maand: '2022-01', lines: jan }));
-    await upload(
-      'mo-2022-01.csv',
-      declaratieCsv({
-        nummer: 'M01',
-        maand: '2022-01',
-        agb: MO.agb,
-        lines: [
-          line('2022-01', 'M001', {
-            toewijzingNummer: 5004,
-            bsn: BSN_D,
-            productCategorie: MO.categorie,
-            productCode: MO.code,
-            tarief: 7420,
-          }),
-        ],
-      }),
-    );
-    await upload(
-      'bw-2022-02.csv',
-      declaratieCsv({
-        nummer: 'D02',
-        maand: '2022-02',
-        lines: [
-          line('2022-02', 'R011', { toewijzingNummer: 5001, bsn: BSN_A }),
-          line('2022-02', 'R016', { toewijzingNummer: 5006, bsn: BSN_F }),
-          credit(jan[1], 'R012'),
-        ],
-      }),
-    );
-    await upload(
-      'bp-2022-h1.csv',
-      taakgerichtCsv([{ gemeente: '0983', aantalClienten: 12, bedrag: 12 * 41500 }]),
-    );
+    for (const { name, content } of smallRegionFiles()) await upload(name, content);
   }, 120_000);
 
   afterAll(async () => {
