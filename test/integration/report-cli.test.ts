@@ -144,7 +144,10 @@ describe('bwmo report and bwmo export', () => {
     maand.eachRow((row, n) => {
       if (n === 1) return;
       // The totals as the last row (finance adds the rows above it and compares).
-      if (row.getCell(1).value === 'Totaal') return void (totaalRij = row.getCell(cents).value as number);
+      if (row.getCell(1).value === 'Totaal') {
+        totaalRij = row.getCell(cents).value as number;
+        return;
+      }
       const c = row.getCell(cents).value;
       expect(typeof c).toBe('number');
       sumCents += c as number;
