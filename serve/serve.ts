@@ -414,8 +414,6 @@ export async function quarantinePartialUpload(
     await deps.blobs.delete(staging);
   }
   await deps.blobs.put(`${target}.rapport.json`, JSON.stringify(report));
-  // And where the municipality reads (SFTP /antwoorden), as for any quarantined file.
-  await deps.blobs.put(`outbox/${g}/${name}.rapport.json`, JSON.stringify(report));
   await deps.alerts.send(
     alertWithoutBsns({
       gemeente: g,

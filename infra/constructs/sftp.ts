@@ -94,10 +94,6 @@ export class Sftp extends Construct {
         access: ['write'],
         why: 'writes <name>.rapport.json next to the quarantined partial upload of any municipality',
       },
-      [PREFIXES.outbox]: {
-        access: ['write'],
-        why: "writes a copy of that report to the municipality's outbox, where its backoffice reads",
-      },
     });
     grantKey(this.partialUpload.role, storage.key, KEY_SEND);
     this.partialUpload.role.addToPrincipalPolicy(

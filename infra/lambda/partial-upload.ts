@@ -103,10 +103,7 @@ export function makePartialUploadHandler(deps: PartialUploadDeps) {
     const reportKey = `${key}.rapport.json`;
     try {
       const report = partialUploadReport(parsed.gemeente, parsed.name, deps.now().toISOString());
-      const text = `${JSON.stringify(report, null, 2)}\n`;
-      await deps.blobs.put(reportKey, text);
-      // And where the municipality reads (its role, SFTP /antwoorden), as for any quarantined file.
-      await deps.blobs.put(`outbox/${parsed.gemeente}/${parsed.name}.rapport.json`, text);
+      await deps.blobs.put(reportKey, `${JSON.stringify(report, null, 2)}\n`);
     } catch (err) {
       deps.log.error('rapport voor afgebroken upload niet geschreven', {
         key: redactBsns(key),

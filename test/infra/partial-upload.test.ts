@@ -108,11 +108,8 @@ test('logs the quarantine key with a possible BSN in the file name masked, in su
   const lines = JSON.stringify([...ok.logged, ...failing.logged]);
   expect(lines).toContain('quarantine/0988/client-*********.csv');
   expect(lines).not.toContain('999900006');
-  // The report itself is written under the real name, next to the quarantined part and in the outbox.
-  expect([...ok.written.keys()]).toEqual([
-    `${key}.rapport.json`,
-    'outbox/0988/client-999900006.csv.rapport.json',
-  ]);
+  // The report itself is written under the real name, next to the quarantined part.
+  expect([...ok.written.keys()]).toEqual([`${key}.rapport.json`]);
 });
 
 test('parseQuarantineKey', () => {

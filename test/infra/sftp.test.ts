@@ -182,11 +182,7 @@ test('the partial-upload function writes reports under quarantine/ and reports i
   });
   const statements = statementsOfRole(template, id('AWS::IAM::Role', 'Sftp/PartialUpload/Role'));
   const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
-  // The report beside the quarantined part, and its copy where the municipality reads.
-  expect(s3.flatMap(resourcesOfStatement).sort()).toEqual([
-    `${bucketArn()}/outbox/*`,
-    `${bucketArn()}/quarantine/*`,
-  ]);
+  expect(s3.flatMap(resourcesOfStatement)).toEqual([`${bucketArn()}/quarantine/*`]);
   expect(s3.flatMap(actionsOf).sort()).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
   expect(statements.flatMap(actionsOf)).toContain('transfer:SendWorkflowStepState');
 });
