@@ -145,8 +145,15 @@ async function ingestVersion(
           existing,
           upload,
           // Records only: a duplicate writes the same outputs again when retried, under the same name. A withdrawn
-          // file's answer differs from its copy's (9333/9056): the original's outputs, there under that name, stay.
-          await outputName(existing.status === 'ingetrokken' ? blobs : null, records, gemeente, name, fileId),
+          // file's answer differs from its copy's (9333/9056): the original's outputs, under its name, stay.
+          await outputName(
+            null,
+            records,
+            gemeente,
+            name,
+            fileId,
+            existing.status === 'ingetrokken' ? existing : null,
+          ),
         );
   }
 
@@ -437,8 +444,12 @@ async function outputName(
   gemeente: string,
   name: string,
   fileId: string,
+  /** A withdrawn file of the same bytes, whose outputs (under its own output name) must stay. */
+  withdrawn: FileRecord | null = null,
 ): Promise<string> {
+  const own = withdrawn ? (withdrawn.uitvoer ?? withdrawn.name) : null;
   const taken =
+    name === own ||
     [...records.values()].some((r) => r.fileId !== fileId && (r.uitvoer ?? r.name) === name) ||
     (blobs !== null &&
       ((await blobs.exists(`archive/${gemeente}/${name}`)) ||
@@ -446,8 +457,11 @@ async function outputName(
   if (!taken) return name;
   const slash = name.lastIndexOf('/');
   const dot = name.lastIndexOf('.');
-  const id = fileId.slice(0, 8);
-  return dot > slash + 1 ? `${name.slice(0, dot)}.${id}${name.slice(dot)}` : `${name}.${id}`;
+  const withId = (id: string) =>
+    dot > slash + 1 ? `${name.slice(0, dot)}.${id}${name.slice(dot)}` : `${name}.${id}`;
+  const renamed = withId(fileId.slice(0, 8));
+  // The withdrawn original may carry that name itself (its own name was taken when it came).
+  return renamed === own ? withId(`${fileId.slice(0, 8)}-2`) : renamed;
 }
 
 /**

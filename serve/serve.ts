@@ -130,11 +130,12 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   });
 
   // SFTP as Transfer Family: a complete upload is copied to the inbox, a cut-off one goes to quarantine.
+  const sftpPort = options.ports?.sftp ?? 0;
   const sftp = await startSftpServer({
     dataDir,
     gemeenten,
     blobs,
-    port: options.ports?.sftp ?? 0,
+    port: sftpPort,
     log,
     onUploadComplete: async (g, name) => {
       await blobs.copy(uploadKey(g, name), `inbox/${g}/${name}`);
@@ -143,6 +144,10 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     onPartialUpload: async (g, name, bytes) => {
       await quarantinePartialUpload(deps, g, name, bytes);
     },
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    // What started before stops again: the command ends with a message instead of hanging on open servers.
+    await local.close();
+    throw new Error(portProblem('SFTP', sftpPort, '--sftp-port', err));
   });
 
   const api = apiRouter(deps);
@@ -212,10 +217,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     // What started before stops again: the command ends with a message instead of hanging on open servers.
     await sftp.close();
     await local.close();
-    const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    throw new Error(
-      `HTTP-poort ${httpPort}: ${busy ? 'al in gebruik' : (err as Error).message}; kies een andere met --http-port`,
-    );
+    throw new Error(portProblem('HTTP', httpPort, '--http-port', err as NodeJS.ErrnoException));
   }
   const http = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 
@@ -250,6 +252,9 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     },
   };
 }
+
+const portProblem = (what: string, port: number, option: string, err: NodeJS.ErrnoException) =>
+  `${what}-poort ${port}: ${err.code === 'EADDRINUSE' ? 'al in gebruik' : err.message}; kies een andere met ${option}`;
 
 /** A settlement run is a year, a month and at most a scenario file: far below this. */
 const MAX_SETTLE_REQUEST = 1 << 20;

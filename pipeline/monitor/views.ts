@@ -326,8 +326,8 @@ export const VIEWS = {
       COL.bedrag,
       files(),
     ],
+    // No totals: a line rejected with two retourcodes is in two rows (the rejected total is in maandcijfers).
     rows: afwijzingen,
-    totaal: (rows) => sum(rows, ['regels', 'bedrag']),
   }),
   budget: view({
     titel: 'Budget',

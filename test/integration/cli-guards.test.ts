@@ -133,6 +133,20 @@ test('serve on a port in use, or not a port: exit 2 with a message (it crashed, 
     expect(inUse.code).toBe(2);
     expect(inUse.stderr).toContain(`HTTP-poort ${port}: al in gebruik`);
     expect(inUse.stderr).not.toMatch(/at .*\.js:\d+/);
+    const sftpInUse = await bwmo([
+      'serve',
+      '--data',
+      data,
+      '--http-port',
+      '0',
+      '--s3-port',
+      '0',
+      '--sftp-port',
+      port,
+    ]);
+    expect(sftpInUse.code).toBe(2);
+    expect(sftpInUse.stderr).toContain(`SFTP-poort ${port}: al in gebruik`);
+    expect(existsSync(join(data, 'bwmo.lock'))).toBe(false);
     const notAPort = await bwmo(['serve', '--data', data, '--http-port', 'notaport']);
     expect(notAPort.code).toBe(2);
     expect(notAPort.stderr).toContain('--http-port notaport is geen poortnummer');
