@@ -297,10 +297,6 @@ function uploadText({ source, facts }: Upload): AsyncIterable<string> {
 const sinkFindings = () => new FindingCollector();
 
 /**
- * A file must only name the municipality that uploaded it (DESIGN §4.6). The centrumgemeente may upload
- * taakgericht reports about its member municipalities.
- */
-/**
  * A taakgericht report that passed the isolation check may have come through the other inbox it may use before: the
  * centrumgemeente's when a member sends it, a named member's when the centrumgemeente does. The committed record
  * of the same bytes there makes this copy a duplicate of it. Only a record that counts: a withdrawn copy there is
@@ -319,6 +315,10 @@ async function reportSentThroughAnother(
   return found.find((r) => r.status === 'verwerkt');
 }
 
+/**
+ * A file must only name the municipality that uploaded it (DESIGN §4.6). The centrumgemeente may upload
+ * taakgericht reports about its member municipalities.
+ */
 function isolationProblem(checked: CheckedFile, uploader: string, centrum: string): Finding | null {
   const others = [...checked.gemeentenInInhoud].filter((g) => g !== uploader);
   if (others.length === 0) return null;
