@@ -9,15 +9,7 @@ import type { IngestDeps } from '../ingest';
 import { TAAKVELDEN } from '../monitor/aggregates';
 import { loadMonitorData, type MonitorData } from '../monitor/data';
 import { exportTables } from '../monitor/export';
-import {
-  asSheet,
-  jsonRows,
-  suppressed,
-  suppressedTotals,
-  type Table,
-  toCsv,
-  toXlsx,
-} from '../monitor/tables';
+import { asSheet, jsonRows, shownAs, toCsv, toXlsx } from '../monitor/tables';
 import { VIEW_NAMES, VIEWS, type ViewName } from '../monitor/views';
 import { loadFiles } from '../state/reader';
 import { type Access, accessFor, allowedGemeenten, mayRead } from './access';
@@ -79,9 +71,7 @@ export function apiRouter(deps: IngestDeps) {
       return attachment('text/csv; charset=utf-8', `${label}.csv`, toCsv(asSheet(exact, threshold)));
     if (q.value.format === 'xlsx')
       return attachment(XLSX, `${label}.xlsx`, await toXlsx([asSheet(exact, threshold)]));
-    const table: Table<object> = threshold === null ? exact : suppressed(exact, threshold);
-    const totaal =
-      exact.totaal && threshold !== null ? suppressedTotals(exact, exact.totaal, threshold) : exact.totaal;
+    const { table, totaal } = shownAs(exact, threshold);
     const { pagina, per } = q.value;
     const rows = table.rows.slice((pagina - 1) * per, pagina * per);
     const rijen = jsonRows({ ...table, rows });

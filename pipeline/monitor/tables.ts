@@ -194,16 +194,21 @@ export function withTotalsRow<R>(
  * A view as a spreadsheet has it (CSV, XLSX): small counts suppressed when a threshold is given, and its totals, when
  * it has them, as the last row.
  */
-export function asSheet<R>(
-  exact: Table<R> & { readonly totaal?: Readonly<Record<string, number>> },
+export function asSheet<R>(exact: TableWithTotals<R>, threshold: number | null): Table<R> {
+  const { table, totaal } = shownAs(exact, threshold);
+  return totaal ? withTotalsRow(table, totaal) : table;
+}
+
+type TableWithTotals<R> = Table<R> & { readonly totaal?: Readonly<Record<string, number>> };
+
+/** A view's rows and totals as a caller sees them: small counts suppressed when a threshold is given. */
+export function shownAs<R>(
+  exact: TableWithTotals<R>,
   threshold: number | null,
-): Table<R> {
-  const table = threshold === null ? exact : suppressed(exact, threshold);
-  if (!exact.totaal) return table;
-  return withTotalsRow(
-    table,
-    threshold === null ? exact.totaal : suppressedTotals(exact, exact.totaal, threshold),
-  );
+): { table: Table<R>; totaal?: Readonly<Record<string, number | string>> } {
+  if (threshold === null) return { table: exact, totaal: exact.totaal };
+  const table = suppressed(exact, threshold);
+  return { table, totaal: exact.totaal && suppressedTotals(exact, exact.totaal, threshold) };
 }
 
 export function toCsv<R>(table: Table<R>): string {
