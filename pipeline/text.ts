@@ -30,3 +30,7 @@ export async function textUpTo(body: AsyncIterable<Buffer | string>, max: number
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** A lone surrogate (half of a pair, or an unpaired one): no character at all, which neither XML nor SNS takes. */
+export const LONE_SURROGATE =
+  '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';

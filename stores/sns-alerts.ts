@@ -1,6 +1,7 @@
 /** Rejection alerts on SNS, with message attribute `gemeente` so each municipality subscribes to its own. */
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import type { Alert, AlertSink } from '../pipeline/ports';
+import { LONE_SURROGATE } from '../pipeline/text';
 
 /**
  * SNS takes a Subject of fewer than 100 characters, without line breaks or control characters (else Publish fails
@@ -11,8 +12,8 @@ export function alertSubject(alert: Alert): string {
   const clean = subject
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what SNS refuses
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
-    // A lone surrogate is no character at all (the SDK refuses to send it).
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '?');
+    // The SDK refuses to send a lone surrogate.
+    .replace(new RegExp(LONE_SURROGATE, 'g'), '?');
   const cut = clean.slice(0, 99);
   // Not half a character: an emoji across the cut goes as a whole.
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;

@@ -3,6 +3,7 @@
  * schemas/iwmo. Message writers render large messages piece by piece (one client at a time).
  */
 import { type ComplexDef, type ElementDef, isComplex, NS_BASIS } from '../../schemas/iwmo/structure';
+import { LONE_SURROGATE } from '../text';
 
 export type XmlValue = string | number | XmlObject | readonly XmlValue[] | null | undefined;
 export interface XmlObject {
@@ -19,9 +20,9 @@ const ESCAPES: Record<string, string> = {
 };
 
 /** What XML 1.0 cannot hold at all (§2.2 Char): C0 controls but tab, LF and CR; U+FFFE, U+FFFF; lone surrogates. */
-const NOT_XML_CHAR =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this looks for
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML_CHAR = new RegExp(
+  `[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]|${LONE_SURROGATE}`,
+);
 
 /** Text content or an attribute value; a character XML cannot hold is refused rather than written broken. */
 export function escapeXml(s: string): string {
