@@ -6,7 +6,7 @@ import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution } from './reconcile/contributions';
 import { totalAssigned } from './reconcile/omvang';
-import { overlappingSlots, ToewijzingUsage } from './reconcile/usage';
+import { overlappingSlots, signedVolume } from './reconcile/usage';
 import { costGroup } from './settle/costs';
 import { type FileRecord, key, type ToewijzingVersion, type UsageEntry } from './state/items';
 import { committedFiles, loadFiles, StateReader, type ToewijzingState } from './state/reader';
@@ -143,15 +143,15 @@ function needingFreedRoom(
   if (!t) return entries.flatMap((e, i) => (later(i, e) ? [e.fileId] : []));
   const totals = [totalAssigned(t, 'inspanningsgericht'), totalAssigned(t, 'outputgericht')];
   const total = totals.some((x) => x === null) ? null : Math.min(...(totals as number[]));
-  // What the others declared, entry by entry, counted as TR322 and TR369 count it.
-  const others = new ToewijzingUsage();
+  // What the others declared, entry by entry, counted as TR322 and TR369 count it; running sums, not a recount.
+  let volume = 0;
+  let amount = 0;
   const out: string[] = [];
   for (const [i, e] of entries.entries()) {
     if (e.fileId === fileId) continue;
-    others.add(e);
-    const over =
-      (total !== null && others.volume(t.eenheid) > total + 1e-9) ||
-      (t.budget !== null && others.amount() > t.budget);
+    volume += signedVolume(e, t.eenheid);
+    amount += e.bedrag;
+    const over = (total !== null && volume > total + 1e-9) || (t.budget !== null && amount > t.budget);
     if (over && later(i, e)) out.push(e.fileId);
   }
   return out;

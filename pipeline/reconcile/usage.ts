@@ -71,7 +71,7 @@ export class ToewijzingUsage {
    */
   volume(toewijzingEenheid: string | null): number {
     let sum = 0;
-    for (const e of this.all) sum += (e.dc === 'C' ? -1 : 1) * inUnit(e.volume, e.eenheid, toewijzingEenheid);
+    for (const e of this.all) sum += signedVolume(e, toewijzingEenheid);
     return sum;
   }
 
@@ -82,6 +82,10 @@ export class ToewijzingUsage {
     return sum;
   }
 }
+
+/** An entry's volume in the toewijzing's unit, negative for a credit (what it adds to the volume declared). */
+export const signedVolume = (e: UsageEntry, toewijzingEenheid: string | null): number =>
+  (e.dc === 'C' ? -1 : 1) * inUnit(e.volume, e.eenheid, toewijzingEenheid);
 
 /** A declared volume in the toewijzing's unit (minutes against an hourly toewijzing count as hours). */
 export function inUnit(volume: number, eenheid: string, toewijzingEenheid: string | null): number {
