@@ -11,7 +11,7 @@ import type { BlobStore, ItemStore } from './ports';
 import { parseWithdrawalKey } from './route';
 import type { FileRecord } from './state/items';
 import { textUpTo } from './text';
-import { fileRecord, withdrawSerialised } from './withdraw';
+import { withdrawSerialised } from './withdraw';
 
 /** A request larger than this is not a request: it is refused without being read further. */
 const MAX_REQUEST_BYTES = 16 * 1024;
@@ -118,9 +118,6 @@ async function decide(
     },
     withdrawnNow,
   });
-  const before = await fileRecord(store, [gemeente], fileId);
-  if (before?.status === 'ingetrokken' && before.ingetrokken?.verzoek === verzoek)
-    return withdrawn(before, false);
   const result = await withdrawSerialised(store, [gemeente], fileId, reden, { now, verzoek });
-  return 'record' in result ? withdrawn(result.record, true) : refused(fileId, result.reden);
+  return 'record' in result ? withdrawn(result.record, !result.already) : refused(fileId, result.reden);
 }

@@ -27,9 +27,12 @@ export async function withdrawSerialised(
   fileId: string,
   reden: string,
   asked: WithdrawalAsked = {},
-): Promise<{ record: FileRecord } | { reden: string }> {
+): Promise<{ record: FileRecord; already?: boolean } | { reden: string }> {
   const found = await fileRecord(store, gemeenten, fileId);
   if (!found) return { reden: notWithdrawable(fileId, null) };
+  // The same request again (a redelivery): done already, answered as the first time.
+  if (asked.verzoek && found.status === 'ingetrokken' && found.ingetrokken?.verzoek === asked.verzoek)
+    return { record: found, already: true };
   return withMunicipalityLock(found.gemeente, async () => {
     const check = await withdrawable(store, [found.gemeente], fileId);
     return 'record' in check ? { record: await withdrawRecord(store, check.record, reden, asked) } : check;
