@@ -229,8 +229,9 @@ export class DeclaratieFigures {
       part = { maanden: {}, afwijzingen: {}, kosten: {} };
       bytes = 0;
     };
-    const room = (n: number) => {
-      if (bytes > 0 && bytes + n > PART_BYTES) startPart();
+    /** Takes n bytes of the part, in a new part when `need` (n and what must follow it) does not fit. */
+    const room = (n: number, need = n) => {
+      if (bytes > 0 && bytes + need > PART_BYTES) startPart();
       bytes += n;
     };
     // "id":value, in JSON.
@@ -259,10 +260,10 @@ export class DeclaratieFigures {
     for (const [group, { nummers, bedragen }] of sorted(this.kosten)) {
       // A group fills what room the part has left and goes on in the next part.
       for (let from = 0; from < nummers.length; ) {
-        // Its key and the two lists' names and brackets, and room for at least one toewijzing.
-        room(group.length + 40 + COST_ENTRY_BYTES);
-        bytes -= COST_ENTRY_BYTES;
-        const fit = Math.max(1, Math.floor((PART_BYTES - bytes) / COST_ENTRY_BYTES));
+        // Its key and the two lists' names and brackets, where at least one toewijzing fits after them.
+        const overhead = group.length + 40;
+        room(overhead, overhead + COST_ENTRY_BYTES);
+        const fit = Math.floor((PART_BYTES - bytes) / COST_ENTRY_BYTES);
         const take = Math.min(nummers.length - from, fit);
         part.kosten[group] = {
           nummers: nummers.slice(from, from + take),
