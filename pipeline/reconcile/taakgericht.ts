@@ -124,7 +124,7 @@ async function storedVersions(
     if (out.has(s)) continue;
     const versions: TaakVersion[] = [];
     // The subject's fields have fixed widths (AGB code last, 8 digits): `<subject>` is no other subject's prefix.
-    for await (const page of store.query(key.taak(r.gemeente, s, '', '').pk, s))
+    for await (const page of store.query(key.taken(r.gemeente), s))
       for (const item of page) {
         // Written by 0.2.0 and before: one item per subject (sk the subject itself) with its versions in a list.
         const legacy = (item as { versions?: TaakVersion[] }).versions;

@@ -36,9 +36,11 @@ export const key = {
    * side by side, never write one item (not even for the same bytes sent through both at once).
    */
   taak: (g: string, subject: string, fileId: string, afzender: string): ItemKey => ({
-    pk: `GEM#${g}#TAAK`,
+    pk: key.taken(g),
     sk: `${subject}#${fileId}#${afzender}`,
   }),
+  /** The partition of a municipality's taakgericht versions (queried per subject). */
+  taken: (g: string) => `GEM#${g}#TAAK`,
   contributions: (g: string) => `GEM#${g}#CONTRIB`,
   contribution: (g: string, fileId: string, part: string): ItemKey => ({
     pk: `GEM#${g}#CONTRIB`,
