@@ -144,11 +144,7 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     onPartialUpload: async (g, name, bytes) => {
       await quarantinePartialUpload(deps, g, name, bytes);
     },
-  }).catch(async (err: NodeJS.ErrnoException) => {
-    // What started before stops again: the command ends with a message instead of hanging on open servers.
-    await local.close();
-    throw new Error(portProblem('SFTP', sftpPort, '--sftp-port', err));
-  });
+  }).catch(givingUp('SFTP', sftpPort, '--sftp-port', [local]));
 
   const api = apiRouter(deps);
   const settlement = localSettlement(deps);
@@ -205,20 +201,13 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
     res.end('niet gevonden');
   };
   const httpPort = options.ports?.http ?? 0;
-  try {
-    await new Promise<void>((listening, failed) => {
-      httpServer.once('error', failed);
-      httpServer.listen(httpPort, '127.0.0.1', () => {
-        httpServer.off('error', failed);
-        listening();
-      });
+  await new Promise<void>((listening, failed) => {
+    httpServer.once('error', failed);
+    httpServer.listen(httpPort, '127.0.0.1', () => {
+      httpServer.off('error', failed);
+      listening();
     });
-  } catch (err) {
-    // What started before stops again: the command ends with a message instead of hanging on open servers.
-    await sftp.close();
-    await local.close();
-    throw new Error(portProblem('HTTP', httpPort, '--http-port', err as NodeJS.ErrnoException));
-  }
+  }).catch(givingUp('HTTP', httpPort, '--http-port', [sftp, local]));
   const http = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 
   const waitFor = (key: string) =>
@@ -253,8 +242,17 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
   };
 }
 
-const portProblem = (what: string, port: number, option: string, err: NodeJS.ErrnoException) =>
-  `${what}-poort ${port}: ${err.code === 'EADDRINUSE' ? 'al in gebruik' : err.message}; kies een andere met ${option}`;
+/**
+ * A server that could not start on its port: what started before it stops again, so the command ends with a message
+ * instead of hanging on open servers.
+ */
+const givingUp =
+  (what: string, port: number, option: string, started: readonly { close(): Promise<void> }[]) =>
+  async (err: NodeJS.ErrnoException): Promise<never> => {
+    for (const s of started) await s.close();
+    const problem = err.code === 'EADDRINUSE' ? 'al in gebruik' : err.message;
+    throw new Error(`${what}-poort ${port}: ${problem}; kies een andere met ${option}`);
+  };
 
 /** A settlement run is a year, a month and at most a scenario file: far below this. */
 const MAX_SETTLE_REQUEST = 1 << 20;
