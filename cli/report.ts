@@ -45,7 +45,7 @@ async function withApi<T>(options: RuntimeOptions, use: (ask: Ask) => Promise<T>
       };
     });
   }
-  const runtime = await openLocal(options);
+  const runtime = await openLocal(options, { existing: true });
   try {
     const router = apiRouter(runtime);
     return await use(askInProcess(router));

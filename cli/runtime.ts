@@ -46,8 +46,20 @@ export interface RuntimeOptions {
   readonly onMoved?: (count: number, from: string) => void;
 }
 
-export async function openLocal(options: RuntimeOptions): Promise<LocalRuntime> {
+/**
+ * Opens the data folder's stack. With `existing`, for the commands that read or correct what was ingested (report,
+ * export, settle, withdraw), a folder without a store is refused: a mistyped --data would otherwise create an empty
+ * folder and print empty tables as if nothing had been ingested.
+ */
+export async function openLocal(
+  options: RuntimeOptions,
+  { existing = false }: { existing?: boolean } = {},
+): Promise<LocalRuntime> {
   const dataDir = resolve(options.data);
+  if (existing && !existsSync(join(dataDir, 'dynamo')))
+    throw new Error(
+      `${dataDir} is geen gegevensmap van bwmo (er is nog niets verwerkt): geef met --data de map van bwmo ingest of bwmo serve`,
+    );
   await mkdir(dataDir, { recursive: true });
   const region = await loadRegion(resolve(options.region));
   const unlock = await lockDataFolder(dataDir);

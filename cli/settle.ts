@@ -129,7 +129,7 @@ export async function runSettle(options: SettleCliOptions): Promise<number> {
     let a: SettleAntwoord;
     if (serving) a = await viaServe(serving, run);
     else {
-      const runtime = await openLocal(options);
+      const runtime = await openLocal(options, { existing: true });
       try {
         a = antwoord(
           await runSettlement(runtime, {

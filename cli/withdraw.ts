@@ -23,7 +23,7 @@ export async function runWithdraw(fileId: string, reden: string, options: Runtim
     printWithdrawn(body, reden);
     return 0;
   }
-  const runtime = await openLocal(options);
+  const runtime = await openLocal(options, { existing: true });
   try {
     const gemeenten = runtime.region.region.gemeenten.map((g) => g.code);
     const result = await withdrawSerialised(runtime.store, gemeenten, fileId, reden);

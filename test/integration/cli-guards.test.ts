@@ -28,7 +28,7 @@ const WMO323 = join(IWMO_VOORBEELDEN, 'WMO323.xml');
 
 test('a data folder held by another live process: exit 2 with a message, no crash; a stale lock is taken over', async () => {
   const data = join(dir, 'data');
-  await mkdir(data);
+  await mkdir(join(data, 'dynamo'), { recursive: true });
   const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
   try {
     await writeFile(join(data, 'bwmo.lock'), String(other.pid));
@@ -44,6 +44,23 @@ test('a data folder held by another live process: exit 2 with a message, no cras
   const after = await bwmo(['withdraw', '--data', data, 'abc', '--reden', 'test']);
   expect(after.stderr).not.toContain('in gebruik');
   expect(existsSync(join(data, 'bwmo.lock'))).toBe(false);
+});
+
+test('reading commands on a folder that holds no data (a mistyped --data): exit 2 with a message, no folder made', async () => {
+  const data = join(dir, 'getypt-verkeerd');
+  const runs = [
+    ['report', 'maand', '--data', data, '--van', '2021-01', '--tot', '2021-02'],
+    ['export', '--data', data, '--van', '2021-01', '--tot', '2021-02', '--format', 'csv'],
+    ['settle', '--data', data, '--jaar', '2021'],
+    ['withdraw', '--data', data, 'abc', '--reden', 'test'],
+  ];
+  for (const args of runs) {
+    const run = await bwmo(args);
+    expect({ args, code: run.code }).toEqual({ args, code: 2 });
+    expect(run.stderr).toContain(`${data} is geen gegevensmap van bwmo`);
+    expect(run.stdout).toBe('');
+  }
+  expect(existsSync(data)).toBe(false);
 });
 
 test('ingest with a file that names no municipality processes none of the files', async () => {
