@@ -50,6 +50,23 @@ load()
     process.exitCode = code;
   })
   .catch((err) => {
-    console.error(`bwmo: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`bwmo: ${describe(err)}`);
     process.exitCode = 2;
   });
+
+// What the file system says, in the words of the other messages (Node's own text is English and cryptic).
+const SYSTEM_ERRORS = {
+  ENOENT: 'bestaat niet',
+  EACCES: 'geen toegang',
+  EPERM: 'geen toegang',
+  EEXIST: 'bestaat al, en is geen map',
+  ENOTDIR: 'een deel van dit pad is geen map',
+  EISDIR: 'is een map, geen bestand',
+  ENOSPC: 'de schijf is vol',
+};
+
+function describe(err) {
+  if (!(err instanceof Error)) return String(err);
+  const plain = SYSTEM_ERRORS[err.code];
+  return plain && err.path ? `${err.path}: ${plain}` : err.message;
+}

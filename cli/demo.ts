@@ -32,6 +32,10 @@ export const demoSet = (seed: number): GenerateOptions => ({
 });
 
 export async function runDemo(options: RuntimeOptions & { seed: string }): Promise<number> {
+  if (!/^[0-9]{1,9}$/.test(options.seed)) {
+    process.stderr.write(`bwmo demo: --seed ${options.seed} is geen geheel getal (0 tot 999999999)\n`);
+    return 2;
+  }
   const dataDir = resolve(options.data);
   // Starts afresh, but only in a folder that is the demo's own (or empty, or not there): never someone's data.
   const region = await loadRegion(resolve(options.region));

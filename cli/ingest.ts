@@ -1,10 +1,12 @@
 /** `bwmo ingest FILE…`: the whole pipeline on the embedded local stack; a summary table, or the reports (--json). */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { SingleBar } from 'cli-progress';
+import { redactBsns } from '../pipeline/bsn';
 import { ingestObject } from '../pipeline/ingest';
 import { namedGemeente } from '../pipeline/named-gemeente';
+import { loadRegion } from '../pipeline/region/load';
 import { pathSource } from '../pipeline/source';
 import type { Report } from '../schemas/report';
 import { runningServe, type ServeInfo } from '../serve/info';
@@ -28,7 +30,8 @@ export async function runIngest(files: string[], options: IngestOptions): Promis
     }
   }
   // Every file's municipality first: a usage error must not stop the run halfway, after earlier files committed.
-  const placed = await placeFiles(files, options.gemeente);
+  const { centrumgemeente } = (await loadRegion(resolve(options.region))).region;
+  const placed = await placeFiles(files, options.gemeente, centrumgemeente);
   if (placed === null) return 2;
   const serving = await runningServe(options.data);
   const reports = serving ? await handOff(serving, placed) : await ingestHere(placed, options);
@@ -48,10 +51,11 @@ export interface PlacedFile {
 async function placeFiles(
   files: readonly string[],
   gemeente: string | undefined,
+  centrumgemeente: string,
 ): Promise<PlacedFile[] | null> {
   const placed: PlacedFile[] = [];
   for (const path of files) {
-    const g = gemeente ?? (await namedGemeente(pathSource(path, path)));
+    const g = gemeente ?? (await namedGemeente(pathSource(path, path), centrumgemeente));
     if (!g) {
       process.stderr.write(
         `bwmo ingest: ${path}: geen gemeentecode gevonden in het bestand; geef --gemeente op (er is niets verwerkt)\n`,
@@ -117,23 +121,28 @@ async function handOff(serving: ServeInfo, files: readonly PlacedFile[]): Promis
 
 export function summary(reports: readonly Report[]): string {
   const rows = reports.map((r) => {
-    const ingediend = r.declaraties.reduce((s, d) => s + d.totaalIngediendBedrag, 0);
     const toegekend = r.declaraties.reduce((s, d) => s + d.totaalToegekendBedrag, 0);
+    // A stored report of 0.3.0 (answered again to a duplicate) has no afgewezenBedrag.
+    const afgewezen = r.declaraties.reduce(
+      (s, d) => s + (d.afgewezenBedrag ?? d.totaalIngediendBedrag - d.totaalToegekendBedrag),
+      0,
+    );
     return [
-      basename(r.file),
+      redactBsns(basename(r.file)),
       r.kind,
       r.status + (r.duplicaatVan ? ' (duplicaat)' : ''),
       r.counts.regels,
       r.counts.geaccepteerd,
       r.counts.afgewezen,
       r.kind === 'declaratie' ? euro(toegekend) : '',
-      r.kind === 'declaratie' ? euro(ingediend - toegekend) : '',
+      r.kind === 'declaratie' ? euro(afgewezen) : '',
     ];
   });
   const lines = [
     table(
       ['bestand', 'soort', 'status', 'regels', 'geaccepteerd', 'afgewezen', 'toegekend €', 'afgewezen €'],
       rows,
+      [false, false, false, true, true, true, true, true],
     ),
   ];
   const codes = new Map<string, number>();

@@ -59,9 +59,13 @@ export async function main(argv: string[]): Promise<number> {
     .description('een verwerkt bestand intrekken (correctie door een beheerder): het telt niet meer mee')
     .argument('<file-id>', 'de SHA-256 van het bestand (fileId in het rapport)')
     .requiredOption('--reden <tekst>', 'waarom het bestand wordt ingetrokken')
+    .option(
+      '--gemeente <code>',
+      'de gemeente van het bestand (nodig als meer gemeenten dezelfde bytes stuurden)',
+    )
     .addOption(dataOption())
     .addOption(regionOption())
-    .action((fileId: string, opts: StateOptions & { reden: string }) => {
+    .action((fileId: string, opts: StateOptions & { reden: string; gemeente?: string }) => {
       result = runWithdraw(fileId, opts.reden, opts);
     });
 

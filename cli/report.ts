@@ -177,7 +177,9 @@ function textTable(view: ViewJson): string {
     .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(',') : v}`)
     .join(', ');
   const header = kolommen.map((k) => (k.soort === 'cents' ? `${k.kop} €` : k.kop));
-  return `${view.titel} (${params})\n\n${table(header, rows)}`;
+  // Counts, amounts and rates to the right, also where a cell is text (euros, '<5', an empty total).
+  const right = kolommen.map((k) => k.soort !== 'text');
+  return `${view.titel} (${params})\n\n${table(header, rows, right)}`;
 }
 
 export interface ExportOptions extends RuntimeOptions {

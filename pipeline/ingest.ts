@@ -12,7 +12,7 @@ import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
-import { alertWithoutBsns } from './bsn';
+import { alertWithoutBsns, nameWithoutBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
 import {
@@ -64,13 +64,15 @@ export interface IngestResult {
 /**
  * inbox/<gemeente>/<name> → its parts; throws for any other key, also for a name with a `.` or `..` segment: a
  * local folder (and s3rver) would resolve it, and the outputs would land in another municipality's folders.
+ * `name` is the name the pipeline keeps and gives the outputs, with a possible BSN in it masked (DESIGN §4.5: the
+ * store holds a BSN only as a pseudonym); the report's `file` is the inbox key as uploaded.
  */
 export function parseInboxKey(inboxKey: string): { gemeente: string; name: string } {
   const m = /^inbox\/([0-9]{4})\/(.+)$/.exec(inboxKey);
   if (!m) throw new Error(`${inboxKey} ligt niet in inbox/<gemeentecode>/`);
   if (m[2].split('/').some((s) => s === '.' || s === '..' || s === ''))
     throw new Error(`${inboxKey}: een naam met . of .. als deel (of een lege map) is niet toegestaan`);
-  return { gemeente: m[1], name: m[2] };
+  return { gemeente: m[1], name: nameWithoutBsns(m[2]) };
 }
 
 export const blobSource = (blobs: BlobStore, key: string, version?: BlobVersion): FileSource => ({
@@ -353,10 +355,7 @@ async function commitAndPublish(deps: IngestDeps, o: Outcome): Promise<IngestRes
   const antwoordExt = o.answered ? answerExt(o.upload) : null;
   const antwoordKey = antwoordExt ? stateKey(gemeente, fileId, `antwoord.${antwoordExt}`) : null;
   if (antwoordKey) await writeAnswer(blobs, antwoordKey, o.upload, o.declaraties);
-  const rejectedAmount = o.declaraties.reduce((sum, d) => {
-    for (let i = 0; i < d.size; i++) if (d.codesOf(i)) sum += Math.abs(d.amounts[i]);
-    return sum;
-  }, 0);
+  const rejectedAmount = o.declaraties.reduce((sum, d) => sum + d.afgewezenBedrag, 0);
   const record: FileRecord = {
     ...key.file(gemeente, fileId),
     fileId,
@@ -565,8 +564,10 @@ async function duplicate(
   const { inboxKey, gemeente, ontvangen } = upload;
   if (original.status === 'ingetrokken') return withdrawnDuplicate(deps, original, upload, uitvoer);
   const stored = await readReport(blobs, original.rapportKey);
-  const duplicaatVan = `inbox/${original.gemeente}/${original.name}`;
-  const report: Report = { ...stored, file: inboxKey, duplicaatVan, ontvangen };
+  // Records of 0.3.0 kept the name as uploaded. The copy is this municipality's report (a taakgericht report may
+  // have come through the other inbox first).
+  const duplicaatVan = `inbox/${original.gemeente}/${nameWithoutBsns(original.name)}`;
+  const report: Report = { ...stored, file: inboxKey, gemeente, duplicaatVan, ontvangen };
   const paths = outputPaths(original.status, gemeente, uitvoer);
   for (const key of paths.reports) await blobs.put(key, JSON.stringify(report));
   if (original.antwoordKey)

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { redactBsns } from './bsn';
 import type { BlobStore, ItemStore } from './ports';
 import { parseWithdrawalKey } from './route';
 import type { FileRecord } from './state/items';
@@ -112,8 +113,9 @@ async function decide(
       verzoek,
       fileId,
       status: 'ingetrokken',
-      bestand: record.name,
-      reden: record.ingetrokken?.reden,
+      // Records of 0.3.0 kept the name and the reason as given.
+      bestand: redactBsns(record.name),
+      reden: record.ingetrokken?.reden === undefined ? undefined : redactBsns(record.ingetrokken.reden),
       op: record.ingetrokken?.op,
     },
     withdrawnNow,

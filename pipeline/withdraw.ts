@@ -2,6 +2,7 @@
  * Withdrawing a file (an operator's correction): its record is marked withdrawn, so its ledger, usage and
  * contribution items stop counting in every read. Nothing is deleted; the reason and time are kept.
  */
+import { nameWithoutBsns, redactBsns } from './bsn';
 import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution } from './reconcile/contributions';
@@ -28,10 +29,14 @@ export async function withdrawSerialised(
   reden: string,
   asked: WithdrawalAsked = {},
 ): Promise<{ record: FileRecord; already?: boolean } | { reden: string }> {
-  const found = await fileRecord(store, gemeenten, fileId);
+  const records = await fileRecords(store, gemeenten, fileId);
+  if (records.length > 1) return { reden: ambiguous(fileId, records) };
+  const [found] = records;
   if (!found) return { reden: notWithdrawable(fileId, null) };
-  // The same request again (a redelivery): done already, answered as the first time.
-  if (asked.verzoek && found.status === 'ingetrokken' && found.ingetrokken?.verzoek === asked.verzoek)
+  // The same request again (a redelivery): done already, answered as the first time. The record keeps the request's
+  // name as withdrawRecord stores it (0.3.0 stored it as given).
+  const recorded = found.status === 'ingetrokken' ? found.ingetrokken?.verzoek : undefined;
+  if (asked.verzoek && (recorded === asked.verzoek || recorded === nameWithoutBsns(asked.verzoek)))
     return { record: found, already: true };
   return withMunicipalityLock(found.gemeente, async () => {
     const check = await withdrawable(store, [found.gemeente], fileId);
@@ -62,13 +67,13 @@ export async function withdrawable(
   gemeenten: readonly string[],
   fileId: string,
 ): Promise<{ record: FileRecord } | { reden: string }> {
-  const record = await fileRecord(store, gemeenten, fileId);
+  const [record = null] = await fileRecords(store, gemeenten, fileId);
   if (record?.status !== 'verwerkt') return { reden: notWithdrawable(fileId, record) };
   const later = await dependentFiles(store, record);
   if (later.length === 0) return { record };
-  const namen = later.map((f) => `${f.name} (fileId ${f.fileId})`).join(', ');
+  const namen = later.map((f) => `${redactBsns(f.name)} (fileId ${f.fileId})`).join(', ');
   return {
-    reden: `${record.name} kan nog niet worden ingetrokken: ${namen} ${later.length > 1 ? 'bouwen' : 'bouwt'} erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, of declareert daarna op een toewijzing die het crediteert); trek ${later.length > 1 ? 'die' : 'dat bestand'} eerst in`,
+    reden: `${redactBsns(record.name)} kan nog niet worden ingetrokken: ${namen} ${later.length > 1 ? 'bouwen' : 'bouwt'} erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, of declareert daarna op een toewijzing die het crediteert); trek ${later.length > 1 ? 'die' : 'dat bestand'} eerst in`,
   };
 }
 
@@ -172,26 +177,51 @@ export async function withdrawRecord(
   reden: string,
   { now = new Date(), verzoek }: WithdrawalAsked = {},
 ): Promise<FileRecord> {
-  const ingetrokken = { reden, op: now.toISOString(), ...(verzoek ? { verzoek } : {}) };
+  // Free text of an operator: a possible BSN in it is not stored (DESIGN §4.5).
+  const ingetrokken = {
+    reden: redactBsns(reden),
+    op: now.toISOString(),
+    ...(verzoek ? { verzoek: nameWithoutBsns(verzoek) } : {}),
+  };
   const change = { status: 'ingetrokken', ingetrokken } as const;
   await store.mark(key.file(record.gemeente, record.fileId), change);
   return { ...record, ...change };
 }
 
-/** The record of a file in one of these municipalities, whatever its status. */
-export async function fileRecord(
+/**
+ * The records of a file in these municipalities, whatever their status: more than one when the same bytes came
+ * through several inboxes (quarantined in the wrong municipality's, accepted in the right one's).
+ */
+async function fileRecords(
   store: ItemStore,
   gemeenten: readonly string[],
   fileId: string,
+): Promise<FileRecord[]> {
+  return (await store.get(gemeenten.map((g) => key.file(g, fileId)))) as FileRecord[];
+}
+
+/** The record of a file in a municipality, whatever its status. */
+export async function fileRecord(
+  store: ItemStore,
+  gemeente: string,
+  fileId: string,
 ): Promise<FileRecord | null> {
-  const found = (await store.get(gemeenten.map((g) => key.file(g, fileId)))) as FileRecord[];
-  return found.find((r) => r.status === 'verwerkt') ?? found[0] ?? null;
+  const [record = null] = await fileRecords(store, [gemeente], fileId);
+  return record;
+}
+
+/** A file id of several municipalities' files: the operator must say which one is meant. */
+function ambiguous(fileId: string, records: readonly FileRecord[]): string {
+  const which = records.map((r) => `gemeente ${r.gemeente}: ${redactBsns(r.name)} (${r.status})`).join('; ');
+  return `fileId ${fileId} hoort bij bestanden van meer gemeenten (${which}); zeg met --gemeente welk bestand wordt ingetrokken`;
 }
 
 /** Why a file cannot be withdrawn, in a sentence for the operator. */
 export function notWithdrawable(fileId: string, record: FileRecord | null): string {
   if (!record) return `geen bestand met id ${fileId} (het fileId staat in het rapport)`;
   if (record.status === 'ingetrokken')
-    return `${record.name} is al ingetrokken op ${record.ingetrokken?.op ?? '?'} (reden: ${record.ingetrokken?.reden ?? '?'})`;
-  return `${record.name} staat in quarantaine en telt niet mee: er is niets in te trekken`;
+    return redactBsns(
+      `${record.name} is al ingetrokken op ${record.ingetrokken?.op ?? '?'} (reden: ${record.ingetrokken?.reden ?? '?'})`,
+    );
+  return `${redactBsns(record.name)} staat in quarantaine en telt niet mee: er is niets in te trekken`;
 }

@@ -27,6 +27,8 @@ export const DeclaratieResultSchema = z.object({
   retourcodes: z.array(z.string()),
   totaalIngediendBedrag: z.number().int(),
   totaalToegekendBedrag: z.number().int(),
+  /** Σ of the rejected prestaties' amounts, each positive (reports of 0.3.0 and before do not have it). */
+  afgewezenBedrag: z.number().int().nonnegative().optional(),
   prestaties: z.array(PrestatieResultSchema),
 });
 export type DeclaratieResult = z.infer<typeof DeclaratieResultSchema>;

@@ -170,7 +170,8 @@ export async function startServe(options: ServeOptions): Promise<Serving> {
       const fileId = url.searchParams.get('fileId') ?? '';
       const reden = (url.searchParams.get('reden') ?? '').trim();
       if (!fileId || !reden) return sendFout(res, 400, 'fileId en reden zijn nodig');
-      const codes = deps.region.region.gemeenten.map((g) => g.code);
+      const gemeente = url.searchParams.get('gemeente');
+      const codes = gemeente ? [gemeente] : deps.region.region.gemeenten.map((g) => g.code);
       const result = await withdrawSerialised(deps.store, codes, fileId, reden);
       return 'record' in result ? sendJson(res, 200, result.record) : sendFout(res, 409, result.reden);
     }
@@ -276,7 +277,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** An error as the API gives one: `{fout}`. */
-const sendFout = (res: ServerResponse, status: number, fout: string): void => sendJson(res, status, { fout });
+/** Error texts may repeat free text (file names, reasons): a possible BSN in them is masked, as the API does. */
+const sendFout = (res: ServerResponse, status: number, fout: string): void =>
+  sendJson(res, status, { fout: redactBsns(fout) });
 
 /**
  * The HTTP server listens on loopback and trusts its callers (the role comes from a header), so it refuses what a web

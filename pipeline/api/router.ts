@@ -121,7 +121,15 @@ export function apiRouter(deps: IngestDeps) {
             name: redactBsns(r.name),
             ...(r.uitvoer !== undefined ? { uitvoer: redactBsns(r.uitvoer) } : {}),
             ...(r.ingetrokken
-              ? { ingetrokken: { ...r.ingetrokken, reden: redactBsns(r.ingetrokken.reden) } }
+              ? {
+                  ingetrokken: {
+                    ...r.ingetrokken,
+                    reden: redactBsns(r.ingetrokken.reden),
+                    ...(r.ingetrokken.verzoek !== undefined
+                      ? { verzoek: redactBsns(r.ingetrokken.verzoek) }
+                      : {}),
+                  },
+                }
               : {}),
           }));
         return json(200, { gemeente, bestanden });
@@ -186,7 +194,8 @@ export function apiRouter(deps: IngestDeps) {
       return badRequest(
         'format: de export is een werkmap (xlsx); CSV per weergave via /api/<weergave>?format=csv',
       );
-    if (!van || !tot || van > tot) return badRequest('van en tot (JJJJ-MM, van ≤ tot) zijn nodig');
+    if (!van || !tot) return badRequest('van en tot (JJJJ-MM) zijn nodig');
+    if (van > tot) return badRequest(`van (${van}) ligt na tot (${tot})`);
     const extra = [...req.query.keys()].filter((k) => !['van', 'tot', 'format'].includes(k));
     if (extra.length) return badRequest(`onbekende parameter(s) voor de export: ${extra.join(', ')}`);
     const tables = exportTables(await load(), regionData, { van, tot }).map(({ table }) =>

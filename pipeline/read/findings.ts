@@ -1,4 +1,7 @@
-/** Building findings for project codes and registered rules, with their registered retourcode. */
+/**
+ * Building findings for project codes and registered rules, with their registered retourcode. Message and location
+ * may quote what the file holds (a cell, an element's name), so a possible BSN in them is masked.
+ */
 import type { Finding } from '../../schemas/report';
 import { projectCode, type RuleMessage, ruleSpec } from '../../schemas/rules';
 import { redactBsns } from '../bsn';
@@ -8,7 +11,7 @@ export function finding(code: string, location: string, message: string): Findin
   return {
     rule: code,
     retourcode: spec.retourcode,
-    location,
+    location: redactBsns(location),
     message: redactBsns(message),
     severity: spec.severity ?? 'fout',
   };
@@ -18,7 +21,7 @@ export function ruleFinding(message: RuleMessage, rule: string, location: string
   return {
     rule,
     retourcode: ruleSpec(message, rule).retourcode,
-    location,
+    location: redactBsns(location),
     message: redactBsns(text),
     severity: 'fout',
   };

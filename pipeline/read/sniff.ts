@@ -350,7 +350,7 @@ function detectCsv(text: string): Detected & { delimiter: ';' | ',' | null } {
           'regel 1',
           tabs
             ? 'de kolommen van de kopregel zijn gescheiden door tabs; gebruik ; of , als scheidingsteken'
-            : 'geen XML en geen CSV-kopregel met bekende kolommen (gescheiden door ; of ,); kind niet herkend',
+            : 'geen XML en geen CSV-kopregel met bekende kolommen (gescheiden door ; of ,); soort bestand niet herkend',
         ),
       ],
     };

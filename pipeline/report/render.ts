@@ -39,6 +39,7 @@ export function* renderReport(
       retourcodes: d.retourcodes,
       totaalIngediendBedrag: d.totaalIngediend,
       totaalToegekendBedrag: d.totaalToegekend,
+      afgewezenBedrag: d.afgewezenBedrag,
     });
     yield `${firstDecl ? '' : ','}${open.slice(0, -1)},"prestaties":[`;
     firstDecl = false;

@@ -71,4 +71,14 @@ export class DeclaratieOutcome {
     for (let i = 0; i < this.size; i++) if (this.codesOf(i) === null) sum += this.amounts[i];
     return sum;
   }
+
+  /**
+   * Σ of the rejected lines' amounts, each counted positive: a rejected credit is as much money not settled as a
+   * rejected debit (the alert's and the monitor's afgewezen), where a signed sum would let them cancel out.
+   */
+  get afgewezenBedrag(): number {
+    let sum = 0;
+    for (let i = 0; i < this.size; i++) if (this.codesOf(i) !== null) sum += Math.abs(this.amounts[i]);
+    return sum;
+  }
 }

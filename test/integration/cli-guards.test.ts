@@ -63,6 +63,36 @@ test('reading commands on a folder that holds no data (a mistyped --data): exit 
   expect(existsSync(data)).toBe(false);
 });
 
+test('a --data that is a file, a --uit in a folder that does not exist, a --seed that is no number: exit 2, in words', async () => {
+  const file = join(dir, 'geen-map');
+  await writeFile(file, 'x');
+  const ingest = await bwmo(['ingest', '--data', file, '--gemeente', '0983', WMO323]);
+  expect([ingest.code, ingest.stderr.trim()]).toEqual([2, `bwmo: ${file}: bestaat al, en is geen map`]);
+  const data = join(dir, 'data');
+  expect((await bwmo(['ingest', '--data', data, WMO323])).code).toBe(0);
+  const uit = join(dir, 'bestaat-niet', 'maand.json');
+  const report = await bwmo([
+    'report',
+    'maand',
+    '--data',
+    data,
+    '--van',
+    '2021-01',
+    '--tot',
+    '2021-02',
+    '--format',
+    'json',
+    '--uit',
+    uit,
+  ]);
+  expect([report.code, report.stderr.trim()]).toEqual([2, `bwmo: ${uit}: bestaat niet`]);
+  const demo = await bwmo(['demo', '--data', join(dir, 'demo'), '--seed', 'abc']);
+  expect([demo.code, demo.stderr.trim()]).toEqual([
+    2,
+    'bwmo demo: --seed abc is geen geheel getal (0 tot 999999999)',
+  ]);
+});
+
 test('ingest with a file that names no municipality processes none of the files', async () => {
   const data = join(dir, 'data');
   const onbekend = join(dir, 'onbekend.csv');

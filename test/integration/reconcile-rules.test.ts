@@ -1049,9 +1049,9 @@ describe('withdrawing a file', () => {
     expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'nogmaals')).toBeNull();
     // The operator is told why: withdrawn before, when and why.
     expect(
-      notWithdrawable(a.report.fileId!, await fileRecord(stack.store, [GEMEENTE], a.report.fileId!)),
+      notWithdrawable(a.report.fileId!, await fileRecord(stack.store, GEMEENTE, a.report.fileId!)),
     ).toMatch(/is al ingetrokken op 2023-06-02T08:00:00.000Z \(reden: dubbel ingediend\)$/);
-    expect(notWithdrawable('onbekend', await fileRecord(stack.store, [GEMEENTE], 'onbekend'))).toContain(
+    expect(notWithdrawable('onbekend', await fileRecord(stack.store, GEMEENTE, 'onbekend'))).toContain(
       'geen bestand met id onbekend',
     );
 
@@ -1104,7 +1104,7 @@ describe('withdrawing a file', () => {
       reden: `${naam(a.report)} kan nog niet worden ingetrokken: ${naam(b.report)} (fileId ${b.report.fileId}) bouwt erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, of declareert daarna op een toewijzing die het crediteert); trek dat bestand eerst in`,
     });
     expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'fout bestand')).toBeNull();
-    expect(await fileRecord(stack.store, [GEMEENTE], a.report.fileId!)).toMatchObject({ status: 'verwerkt' });
+    expect(await fileRecord(stack.store, GEMEENTE, a.report.fileId!)).toMatchObject({ status: 'verwerkt' });
     // The credit's file first, then the debit's: the toewijzing's 40 is free again, and only 40.
     expect(await withdrawFile(stack.store, [GEMEENTE], b.report.fileId!, 'fout bestand')).not.toBeNull();
     expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'fout bestand')).not.toBeNull();

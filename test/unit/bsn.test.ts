@@ -39,6 +39,14 @@ describe('BSN 11-proef (CS002)', () => {
     ['1999900006', '1999900006'],
     ['99990000', '99990000'],
     ['19999000,06', '19999000,06'],
+    // Written in groups, as people write a BSN in a file name or a reason.
+    ['client 999.900.006.csv', 'client *********.csv'],
+    ['client 9999 00 006 en 999-900-018', 'client ********* en *********'],
+    ['999 900 007', '999 900 007'],
+    // Dates, times and phone numbers are not nine digits in groups.
+    ['2021-03-01 10:00:00', '2021-03-01 10:00:00'],
+    ['01-03-2021 123456782', '01-03-2021 *********'],
+    ['06 1234 5678', '06 1234 5678'],
   ])('masks a possible BSN in free text: %s', (text, masked) => {
     expect(redactBsns(text)).toBe(masked);
   });

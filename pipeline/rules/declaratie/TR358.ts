@@ -1,9 +1,8 @@
 import { signed } from '../../../schemas/iwmo/wmo323';
 import { ruleFinding } from '../../read/findings';
+import { euro } from '../../report/plain';
 import { locateDeclaratieField } from '../locate';
 import { defineDeclaratieRule } from '../types';
-
-const euro = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 
 /** TR358: TotaalIngediendBedrag (signed) equals the sum of the lines' IngediendBedrag, debits minus credits. */
 export const TR358 = defineDeclaratieRule<{ sum: number }>({

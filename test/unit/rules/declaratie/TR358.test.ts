@@ -50,3 +50,11 @@ it('TR358 quotes no BSN typed in the amount columns, in cents or in euros', () =
     'TotaalIngediendBedrag is ********* cent (€ *******,**), de som van de prestaties ********* cent (€ *******,**)',
   );
 });
+
+it('TR358 writes euros as the reports do, with a thousands dot', () => {
+  const regels = declaratie('csv', [{ bedrag: 47484801 }], totaal(47484800, 'D'));
+  const [finding] = runDeclaratieRule(TR358, regels);
+  expect(finding.message).toBe(
+    'TotaalIngediendBedrag is 47484800 cent (€ 474.848,00), de som van de prestaties 47484801 cent (€ 474.848,01)',
+  );
+});
