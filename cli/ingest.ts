@@ -122,9 +122,9 @@ async function handOff(serving: ServeInfo, files: readonly PlacedFile[]): Promis
 export function summary(reports: readonly Report[]): string {
   const rows = reports.map((r) => {
     const toegekend = r.declaraties.reduce((s, d) => s + d.totaalToegekendBedrag, 0);
-    // A stored report of 0.3.0 (answered again to a duplicate) has no afgewezenBedrag.
+    // A stored report of 0.3.0 (answered again to a duplicate) has no totaalAfgewezenBedrag.
     const afgewezen = r.declaraties.reduce(
-      (s, d) => s + (d.afgewezenBedrag ?? d.totaalIngediendBedrag - d.totaalToegekendBedrag),
+      (s, d) => s + (d.totaalAfgewezenBedrag ?? d.totaalIngediendBedrag - d.totaalToegekendBedrag),
       0,
     );
     return [

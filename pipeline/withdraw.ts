@@ -5,7 +5,7 @@
 import { nameWithoutBsns, redactBsns } from './bsn';
 import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
-import type { DeclaratieContribution } from './reconcile/contributions';
+import type { DeclaratieContribution, ToewijzingContribution } from './reconcile/contributions';
 import { totalAssigned } from './reconcile/omvang';
 import { overlappingSlots, signedVolume } from './reconcile/usage';
 import { costGroup } from './settle/costs';
@@ -73,39 +73,65 @@ export async function withdrawable(
   if (later.length === 0) return { record };
   const namen = later.map((f) => `${redactBsns(f.name)} (fileId ${f.fileId})`).join(', ');
   return {
-    reden: `${redactBsns(record.name)} kan nog niet worden ingetrokken: ${namen} ${later.length > 1 ? 'bouwen' : 'bouwt'} erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, of declareert daarna op een toewijzing die het crediteert); trek ${later.length > 1 ? 'die' : 'dat bestand'} eerst in`,
+    reden: `${redactBsns(record.name)} kan nog niet worden ingetrokken: ${namen} ${later.length > 1 ? 'bouwen' : 'bouwt'} erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, declareert daarna op een toewijzing die het crediteert, of heeft goedgekeurde prestaties op een toewijzing die alleen dit bestand toewijst); trek ${later.length > 1 ? 'die' : 'dat bestand'} eerst in`,
   };
 }
 
 /**
- * Committed files, other than this one, with an approved credit of an approved debit of this file, or with an
+ * Committed files, other than this one, with an approved, uncredited debit on a toewijzing this (toewijzing) file
+ * sets and no other file does (withdrawn first, the debit could never be credited), or with an approved credit of
+ * an approved debit of this file, or with an
  * approved, uncredited debit sharing a day and product with a debit this file credits, or with an approved debit
  * that fits the toewijzing's Omvang or Budget (TR322, TR369) only with the room a credit of this file freed:
  * withdrawing the credit first would take that room back.
  */
 async function dependentFiles(store: ItemStore, record: FileRecord): Promise<FileRecord[]> {
-  // The toewijzingen of its approved lines, from its cost figures (a file may touch a million of them).
-  const nummers = new Set<number>();
-  const prefix = `${record.fileId}#declaratie#`;
-  for await (const page of store.query(key.contributions(record.gemeente), prefix)) {
+  // The toewijzingen of its approved lines, from its cost figures, and those it sets (a file may touch a million).
+  const declared = new Set<number>();
+  const assigned = new Set<number>();
+  for await (const page of store.query(key.contributions(record.gemeente), `${record.fileId}#`)) {
     for (const item of page) {
       if (item.poging !== record.poging) continue;
-      for (const row of item.rows as DeclaratieContribution[])
-        for (const [sleutel, waarde] of Object.entries(row.kosten))
-          for (const n of costGroup(sleutel, waarde).perNummer.nummers) nummers.add(n);
+      if (item.soort === 'declaratie')
+        for (const row of item.rows as DeclaratieContribution[])
+          for (const [sleutel, waarde] of Object.entries(row.kosten))
+            for (const n of costGroup(sleutel, waarde).perNummer.nummers) declared.add(n);
+      if (item.soort === 'toewijzing')
+        for (const row of item.rows as ToewijzingContribution[]) assigned.add(row.nummer);
     }
   }
-  if (nummers.size === 0) return [];
+  if (declared.size === 0 && assigned.size === 0) return [];
   const records = await loadFiles(store, record.gemeente);
   const files = committedFiles(records);
+  const withoutIt = new Map([...files].filter(([id]) => id !== record.fileId));
   const dependent = new Set<string>();
-  const all = [...nummers];
-  for (let i = 0; i < all.length; i += USAGE_CHUNK) {
-    // A reader per chunk, so that a file touching a million toewijzingen does not keep them all.
-    const reader = new StateReader(store, record.gemeente, files);
-    for (const t of await reader.loadToewijzingen(all.slice(i, i + USAGE_CHUNK)))
+  // A reader per chunk, so that a file touching a million toewijzingen does not keep them all.
+  const inChunks = async (
+    nummers: Set<number>,
+    reader: () => StateReader,
+    visit: (t: ToewijzingState) => void,
+  ) => {
+    const all = [...nummers];
+    for (let i = 0; i < all.length; i += USAGE_CHUNK)
+      for (const t of await reader().loadToewijzingen(all.slice(i, i + USAGE_CHUNK))) visit(t);
+  };
+  await inChunks(
+    declared,
+    () => new StateReader(store, record.gemeente, files),
+    (t) => {
       for (const id of buildingOn(t, record.fileId)) dependent.add(id);
-  }
+    },
+  );
+  // Approved debits on a toewijzing of which no version would be left: they could never be credited (9338).
+  await inChunks(
+    assigned,
+    () => new StateReader(store, record.gemeente, withoutIt),
+    (t) => {
+      if (t.current !== null) return;
+      for (const e of t.usage.entries())
+        if (e.dc === 'D' && !t.usage.isCredited(e.ref, e.agb)) dependent.add(e.fileId);
+    },
+  );
   return [...dependent]
     .map((id) => records.get(id))
     .filter((r): r is FileRecord => r !== undefined)

@@ -27,8 +27,11 @@ export const DeclaratieResultSchema = z.object({
   retourcodes: z.array(z.string()),
   totaalIngediendBedrag: z.number().int(),
   totaalToegekendBedrag: z.number().int(),
-  /** Σ of the rejected prestaties' amounts, each positive (reports of 0.3.0 and before do not have it). */
-  afgewezenBedrag: z.number().int().nonnegative().optional(),
+  /**
+   * Σ of the rejected prestaties' signed amounts: toegekend + afgewezen = Σ of the prestaties' amounts (reports of
+   * 0.3.0 and before do not have it).
+   */
+  totaalAfgewezenBedrag: z.number().int().optional(),
   prestaties: z.array(PrestatieResultSchema),
 });
 export type DeclaratieResult = z.infer<typeof DeclaratieResultSchema>;

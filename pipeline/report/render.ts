@@ -39,7 +39,7 @@ export function* renderReport(
       retourcodes: d.retourcodes,
       totaalIngediendBedrag: d.totaalIngediend,
       totaalToegekendBedrag: d.totaalToegekend,
-      afgewezenBedrag: d.afgewezenBedrag,
+      totaalAfgewezenBedrag: d.totaalAfgewezen,
     });
     yield `${firstDecl ? '' : ','}${open.slice(0, -1)},"prestaties":[`;
     firstDecl = false;

@@ -72,9 +72,16 @@ export class DeclaratieOutcome {
     return sum;
   }
 
+  /** Σ rejected signed amounts: with totaalToegekend it adds up to what the lines declared. */
+  get totaalAfgewezen(): number {
+    let sum = 0;
+    for (let i = 0; i < this.size; i++) if (this.codesOf(i) !== null) sum += this.amounts[i];
+    return sum;
+  }
+
   /**
-   * Σ of the rejected lines' amounts, each counted positive: a rejected credit is as much money not settled as a
-   * rejected debit (the alert's and the monitor's afgewezen), where a signed sum would let them cancel out.
+   * Σ of the rejected lines' amounts, each counted positive: how much money was refused either way (the alert's
+   * figure), where the signed sum lets a rejected credit cancel a rejected debit.
    */
   get afgewezenBedrag(): number {
     let sum = 0;

@@ -414,7 +414,8 @@ describe('answers', () => {
       {
         tw: tw(10, { code: null, volume: null }),
         line: l(10, { productCode: '15Z99', eenheid: '83', volume: 500, tarief: null, bedrag: 500 }),
-        codes: ['S329'],
+        // Not in the product list, so not contracted either (TR418).
+        codes: ['S329', '0611'],
       },
       { tw: tw(11), line: l(11, { tarief: 2 }), codes: ['0611'] },
       { tw: tw(12), line: l(12, { bedrag: 31 * TARIEF_2022 - 1 }), codes: ['9346'] },

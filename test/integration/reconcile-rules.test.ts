@@ -225,7 +225,8 @@ const LINE_RULES: readonly RuleCase[] = [
   {
     rule: 'TR381',
     code: 'S329',
-    // Euro lines (Eenheid 83) have no tariff, so TR418/TR346 stay quiet and the product list alone decides.
+    // Euro lines (Eenheid 83) have no tariff, so TR346 stays quiet; a code outside the product list has no contract
+    // either, so TR418 (OP302: only contracted products) joins S329.
     ok: {
       tw: [{ categorie: '15', code: null, volume: null }],
       lines: [
@@ -250,7 +251,7 @@ const LINE_RULES: readonly RuleCase[] = [
           bedrag: 5000,
         }),
       ],
-      codes: [['S329']],
+      codes: [['S329', '0611']],
     },
   },
   {
@@ -1101,7 +1102,7 @@ describe('withdrawing a file', () => {
     const check = await withdrawable(stack.store, [GEMEENTE], a.report.fileId!);
     const naam = (r: Report) => r.file.split('/').pop();
     expect(check).toEqual({
-      reden: `${naam(a.report)} kan nog niet worden ingetrokken: ${naam(b.report)} (fileId ${b.report.fileId}) bouwt erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, of declareert daarna op een toewijzing die het crediteert); trek dat bestand eerst in`,
+      reden: `${naam(a.report)} kan nog niet worden ingetrokken: ${naam(b.report)} (fileId ${b.report.fileId}) bouwt erop voort (crediteert prestaties ervan, vervangt een prestatie die het crediteert, declareert daarna op een toewijzing die het crediteert, of heeft goedgekeurde prestaties op een toewijzing die alleen dit bestand toewijst); trek dat bestand eerst in`,
     });
     expect(await withdrawFile(stack.store, [GEMEENTE], a.report.fileId!, 'fout bestand')).toBeNull();
     expect(await fileRecord(stack.store, GEMEENTE, a.report.fileId!)).toMatchObject({ status: 'verwerkt' });

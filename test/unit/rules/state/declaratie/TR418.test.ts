@@ -27,7 +27,11 @@ describeLineRule(TR418, {
       { productCode: '15A30', eenheid: '01', volume: 45, tarief: 7166, bedrag: 5375 },
       {},
     ],
-    ["euro's (83): no tariff", { eenheid: '83', volume: 1000, tarief: null, bedrag: 1000 }, {}],
+    [
+      "euro's (83) for a contracted product: no tariff to compare",
+      { eenheid: '83', volume: 1000, tarief: null, bedrag: 1000 },
+      {},
+    ],
     ['a credit is not judged', credit({ tarief: 1 }), {}],
     ['the contract is judged without a toewijzing too', {}, { toewijzing: null }],
   ],
@@ -43,6 +47,14 @@ describeLineRule(TR418, {
     ],
     ['no contract yet on the begin date', { begin: '2021-06-01', eind: '2021-06-30' }, {}],
     ['no ProductTarief although Eenheid ≠ 83', { tarief: null }, {}],
+    // OP302: on a generic (budget) toewijzing any contracted product, not any product.
+    [
+      "euro's (83) for a product the provider has no contract for",
+      { productCode: '15A07', eenheid: '83', volume: 500000, tarief: null, bedrag: 500000 },
+      {
+        toewijzing: version({ code: null, volume: null, eenheid: null, frequentie: null, budget: 2_000_000 }),
+      },
+    ],
     [
       'dagdelen at the tariff per etmaal: the contract has none per dagdeel',
       { eenheid: '16', volume: 60, tarief: 9500, bedrag: 570000 },
