@@ -10,8 +10,12 @@ export const notNineDigitsText = (bsn: string): string =>
 
 /** Nine digits standing alone, not part of a longer number. */
 const NINE_DIGITS = /(?<![0-9])[0-9]{9}(?![0-9])/g;
-/** Nine digits written in groups (999.990.019, 999 990 019, 999-990-019), standing alone. */
-const GROUPED_DIGITS = /(?<![0-9])[0-9](?:[ .-]?[0-9]){8}(?![0-9])/g;
+/**
+ * Nine digits written in groups the way people write a BSN (999.990.019, 999 990 019, 9999.90.019), one separator
+ * throughout, standing alone. Not any nine digits with separators: 20230602-1 is a date and a sequence number.
+ */
+const GROUPED_DIGITS =
+  /(?<![0-9])(?:[0-9]{3}([ .-])[0-9]{3}\1[0-9]{3}|[0-9]{4}([ .-])[0-9]{2}\2[0-9]{3})(?![0-9])/g;
 /** A euro amount as messages write it (1234567,89 or 1.234.567,89), standing alone. */
 const EURO_AMOUNT = /(?<![0-9.,])(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]{2}(?![0-9])/g;
 
@@ -21,21 +25,12 @@ const EURO_AMOUNT = /(?<![0-9.,])(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]{2}(?
  * A number that passes by chance is masked too; the finding's location still points at it. So is a euro amount
  * whose cents are such a number (a BSN typed in an amount column, quoted as euros).
  */
-export function redactBsns(text: string, mask = '*'): string {
-  const bsn = mask.repeat(9);
+export function redactBsns(text: string): string {
   return text
-    .replace(NINE_DIGITS, (d) => (passesElfproef(d) ? bsn : d))
-    .replace(GROUPED_DIGITS, (d) => (passesElfproef(d.replace(/[ .-]/g, '')) ? bsn : d))
-    .replace(EURO_AMOUNT, (amount) =>
-      passesElfproef(amount.replace(/[.,]/g, '')) ? `${mask.repeat(7)},${mask.repeat(2)}` : amount,
-    );
+    .replace(NINE_DIGITS, (d) => (passesElfproef(d) ? '*********' : d))
+    .replace(GROUPED_DIGITS, (d) => (passesElfproef(d.replace(/[ .-]/g, '')) ? '*********' : d))
+    .replace(EURO_AMOUNT, (amount) => (passesElfproef(amount.replace(/[.,]/g, '')) ? '*******,**' : amount));
 }
-
-/**
- * An uploaded file's name as the pipeline keeps it (file record, archive, answers, report names): a possible BSN in
- * it masked with x, a character every file system and SFTP client accepts in a name.
- */
-export const nameWithoutBsns = (name: string): string => redactBsns(name, 'x');
 
 /**
  * An alert as it may leave the system: file names and paths are the sender's free text, so a possible BSN in them

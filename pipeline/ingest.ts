@@ -12,7 +12,7 @@ import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
-import { alertWithoutBsns, nameWithoutBsns } from './bsn';
+import { alertWithoutBsns, redactBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
 import {
@@ -64,15 +64,13 @@ export interface IngestResult {
 /**
  * inbox/<gemeente>/<name> → its parts; throws for any other key, also for a name with a `.` or `..` segment: a
  * local folder (and s3rver) would resolve it, and the outputs would land in another municipality's folders.
- * `name` is the name the pipeline keeps and gives the outputs, with a possible BSN in it masked (DESIGN §4.5: the
- * store holds a BSN only as a pseudonym); the report's `file` is the inbox key as uploaded.
  */
 export function parseInboxKey(inboxKey: string): { gemeente: string; name: string } {
   const m = /^inbox\/([0-9]{4})\/(.+)$/.exec(inboxKey);
   if (!m) throw new Error(`${inboxKey} ligt niet in inbox/<gemeentecode>/`);
   if (m[2].split('/').some((s) => s === '.' || s === '..' || s === ''))
     throw new Error(`${inboxKey}: een naam met . of .. als deel (of een lege map) is niet toegestaan`);
-  return { gemeente: m[1], name: nameWithoutBsns(m[2]) };
+  return { gemeente: m[1], name: m[2] };
 }
 
 export const blobSource = (blobs: BlobStore, key: string, version?: BlobVersion): FileSource => ({
@@ -564,9 +562,9 @@ async function duplicate(
   const { inboxKey, gemeente, ontvangen } = upload;
   if (original.status === 'ingetrokken') return withdrawnDuplicate(deps, original, upload, uitvoer);
   const stored = await readReport(blobs, original.rapportKey);
-  // Records of 0.3.0 kept the name as uploaded. The copy is this municipality's report (a taakgericht report may
-  // have come through the other inbox first).
-  const duplicaatVan = `inbox/${original.gemeente}/${nameWithoutBsns(original.name)}`;
+  // The copy is this municipality's report: a taakgericht report may have come through the other inbox first, whose
+  // file name is that municipality's free text.
+  const duplicaatVan = `inbox/${original.gemeente}/${original.gemeente === gemeente ? original.name : redactBsns(original.name)}`;
   const report: Report = { ...stored, file: inboxKey, gemeente, duplicaatVan, ontvangen };
   const paths = outputPaths(original.status, gemeente, uitvoer);
   for (const key of paths.reports) await blobs.put(key, JSON.stringify(report));

@@ -2,7 +2,7 @@
  * Withdrawing a file (an operator's correction): its record is marked withdrawn, so its ledger, usage and
  * contribution items stop counting in every read. Nothing is deleted; the reason and time are kept.
  */
-import { nameWithoutBsns, redactBsns } from './bsn';
+import { redactBsns } from './bsn';
 import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution, ToewijzingContribution } from './reconcile/contributions';
@@ -33,10 +33,8 @@ export async function withdrawSerialised(
   if (records.length > 1) return { reden: ambiguous(fileId, records) };
   const [found] = records;
   if (!found) return { reden: notWithdrawable(fileId, null) };
-  // The same request again (a redelivery): done already, answered as the first time. The record keeps the request's
-  // name as withdrawRecord stores it (0.3.0 stored it as given).
-  const recorded = found.status === 'ingetrokken' ? found.ingetrokken?.verzoek : undefined;
-  if (asked.verzoek && (recorded === asked.verzoek || recorded === nameWithoutBsns(asked.verzoek)))
+  // The same request again (a redelivery): done already, answered as the first time.
+  if (asked.verzoek && found.status === 'ingetrokken' && found.ingetrokken?.verzoek === asked.verzoek)
     return { record: found, already: true };
   return withMunicipalityLock(found.gemeente, async () => {
     const check = await withdrawable(store, [found.gemeente], fileId);
@@ -203,12 +201,9 @@ export async function withdrawRecord(
   reden: string,
   { now = new Date(), verzoek }: WithdrawalAsked = {},
 ): Promise<FileRecord> {
-  // Free text of an operator: a possible BSN in it is not stored (DESIGN §4.5).
-  const ingetrokken = {
-    reden: redactBsns(reden),
-    op: now.toISOString(),
-    ...(verzoek ? { verzoek: nameWithoutBsns(verzoek) } : {}),
-  };
+  // An operator's free text: a possible BSN in it is not stored. The request's key is kept as it is, like a file's
+  // name: it addresses an object in the bucket (and tells a redelivery); it is masked wherever it is shown.
+  const ingetrokken = { reden: redactBsns(reden), op: now.toISOString(), ...(verzoek ? { verzoek } : {}) };
   const change = { status: 'ingetrokken', ingetrokken } as const;
   await store.mark(key.file(record.gemeente, record.fileId), change);
   return { ...record, ...change };

@@ -10,6 +10,7 @@ import type { FileFormat, FileKind, Finding } from '../../schemas/report';
 import type { FileSource } from '../source';
 import type { TextEncoding } from './decode';
 import { finding } from './findings';
+import { XML_1_0 } from './xml';
 
 /** GGK's limit on one message (IB003, OP179). CSV exports are not messages and have no such limit. */
 export const MAX_XML_BYTES = 25 * 1024 * 1024;
@@ -189,6 +190,15 @@ export async function classifyHead(source: FileSource): Promise<HeadFacts> {
   if (text.trim() === '') return unknown(finding('EMPTY', 'bestand', 'het bestand is leeg'));
   if (text.trimStart().startsWith('<')) {
     if (!headUtf8) return unknown(xmlEncodingFinding());
+    const declared = declaredEncoding(text);
+    if (declared !== null && !/^utf-?8$/i.test(declared))
+      return unknown(
+        finding(
+          'ENCODING',
+          'regel 1',
+          `het bericht verklaart encoding="${declared.slice(0, 40)}"; een iWmo-bericht moet UTF-8 zijn (verklaar encoding="UTF-8", of laat het weg)`,
+        ),
+      );
     const detected = detectXml(text, head.length < HEAD_BYTES);
     if (detected !== ROOT_LATER) return { delimiter: null, headUtf8, ...detected };
     // A long comment or processing instruction before the root: read on, as far as a message may go.
@@ -198,6 +208,14 @@ export async function classifyHead(source: FileSource): Promise<HeadFacts> {
     return { delimiter: null, headUtf8, ...whole };
   }
   return { headUtf8, ...detectCsv(text) };
+}
+
+/**
+ * The encoding an XML declaration names, or null without one. The bytes are read as UTF-8, so a file that declares
+ * another encoding would be checked as other text than it says it holds (é1A03 is six characters in Latin-1).
+ */
+function declaredEncoding(text: string): string | null {
+  return /^<\?xml\s[^?]*?\bencoding\s*=\s*(["'])([^"']*)\1/.exec(text)?.[2] ?? null;
 }
 
 function stripBom(text: string): string {
@@ -214,7 +232,8 @@ const ROOT_LATER: Detected = { kind: 'onbekend', format: null, problems: [] };
  * file; otherwise a text that ends before the root element (without an error) gives ROOT_LATER.
  */
 function detectXml(text: string, complete: boolean): Detected {
-  const parser = new SaxesParser({ xmlns: true, position: false });
+  // iWmo messages are XML 1.0: a declaration of 1.1 must not let control characters in (XML_1_0 in read/xml.ts).
+  const parser = new SaxesParser({ xmlns: true, position: false, ...XML_1_0 });
   let root: { local: string; uri: string } | null = null;
   let doctype: string | null = null;
   parser.on('doctype', (text) => {

@@ -10,6 +10,12 @@ import { type ComplexDef, type ElementDef, isComplex, NS_BASIS } from '../../sch
 import type { FindingCollector } from './collector';
 import { finding } from './findings';
 
+/**
+ * iWmo messages are XML 1.0 (the XSDs, and every writer of a WMO325). A declaration of version 1.1 would let saxes
+ * accept control characters (&#x1;) that no XML 1.0 answer can repeat: the file is read as 1.0 whatever it declares.
+ */
+export const XML_1_0 = { defaultXMLVersion: '1.0', forceXMLVersion: true } as const;
+
 /** Values of one bag element, keyed by their path below it (e.g. ProductReferentie/ReferentieNummer). */
 export type Bag = Map<string, string>;
 
@@ -116,7 +122,7 @@ export async function* readXml<R>(
   state: XmlReadState,
   spec: BagSpec<R>,
 ): AsyncGenerator<R[]> {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new SaxesParser({ xmlns: true, position: true, ...XML_1_0 });
   /** frames[0..depth-1] are the open elements, innermost last. */
   const frames: Frame[] = [];
   let depth = 0;

@@ -148,7 +148,7 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     const { report } = await stack.upload('0983', naam, 'geen declaratie\n');
     expect(stack.alerts.sent).toHaveLength(1);
     const alert = stack.alerts.sent[0];
-    expect(alert).toMatchObject({ bestand: 'client-xxxxxxxxx.txt', fileId: report.fileId });
+    expect(alert).toMatchObject({ bestand: 'client-*********.txt', fileId: report.fileId });
     expect(JSON.stringify(alert)).not.toContain('999900006');
   });
 
@@ -282,7 +282,7 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
       });
       expect([path, res.status]).toEqual([path, 200]);
       expect([path, res.body.includes('999900006')]).toEqual([path, false]);
-      expect([path, res.body.includes('-xxxxxxxxx.csv')]).toEqual([path, true]);
+      expect([path, res.body.includes('-*********.csv')]).toEqual([path, true]);
     }
   });
 

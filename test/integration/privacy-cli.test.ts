@@ -26,7 +26,7 @@ describe('privacy: what the commands print', () => {
     ingest = await bwmo(['ingest', '--data', data, file], 120_000);
     expect(ingest.code).toBe(0);
     const report = JSON.parse(
-      await readFile(join(data, 'bucket', 'outbox', '0983', 'tw-xxxxxxxxx.csv.rapport.json'), 'utf8'),
+      await readFile(join(data, 'bucket', 'outbox', '0983', `tw-${BSN}.csv.rapport.json`), 'utf8'),
     );
     const fileId = String(report.fileId);
     first = await bwmo(

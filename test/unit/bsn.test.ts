@@ -47,6 +47,10 @@ describe('BSN 11-proef (CS002)', () => {
     ['2021-03-01 10:00:00', '2021-03-01 10:00:00'],
     ['01-03-2021 123456782', '01-03-2021 *********'],
     ['06 1234 5678', '06 1234 5678'],
+    // A date and a sequence number, an AGB code and a suffix: not grouped as a BSN is written.
+    ['20230602-1.csv', '20230602-1.csv'],
+    ['12340001-6.xml', '12340001-6.xml'],
+    ['999.900-006', '999.900-006'],
   ])('masks a possible BSN in free text: %s', (text, masked) => {
     expect(redactBsns(text)).toBe(masked);
   });
