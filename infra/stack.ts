@@ -11,6 +11,7 @@ import type { BwmoConfig } from './config';
 import { HttpApi } from './constructs/http-api';
 import { MonitorSite } from './constructs/monitor-site';
 import { Operations } from './constructs/operations';
+import { Operators } from './constructs/operators';
 import { defaultDomainPrefix, hostedUiUrl, People } from './constructs/people';
 import { Processing } from './constructs/processing';
 import { Sftp } from './constructs/sftp';
@@ -32,6 +33,7 @@ export class BwmoStack extends Stack {
   readonly people: People;
   readonly httpApi: HttpApi;
   readonly uploaders: Uploaders;
+  readonly operators: Operators;
   readonly sftp?: Sftp;
 
   constructor(scope: Construct, id: string, props: BwmoStackProps) {
@@ -112,6 +114,11 @@ export class BwmoStack extends Stack {
     this.uploaders = new Uploaders(this, 'Uploaders', {
       storage: this.storage,
       gemeenten: config.gemeenten,
+      principal,
+      externalIdPrefix: config.externalIdPrefix,
+    });
+    this.operators = new Operators(this, 'Operators', {
+      storage: this.storage,
       principal,
       externalIdPrefix: config.externalIdPrefix,
     });

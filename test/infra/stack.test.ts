@@ -552,6 +552,32 @@ describe('per-municipality uploader roles', () => {
   });
 });
 
+describe("the operators' role (beheer)", () => {
+  const raw = () => `<${id('AWS::S3::Bucket', 'Storage/Raw/')}.Arn>`;
+
+  test('puts withdrawal requests and reads their outcomes, nothing else', () => {
+    const roleId = id('AWS::IAM::Role', 'Operators/Beheer/');
+    const role = json.Resources[roleId].Properties as {
+      AssumeRolePolicyDocument: { Statement: Statement[] };
+    };
+    expect(role.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
+      StringEquals: { 'sts:ExternalId': 'bwmo-beheer' },
+    });
+    const statements = statementsOfRole(template, roleId);
+    const objects = statements
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')))
+      .map((s) => ({ actions: actionsOf(s).sort(), resources: resourcesOfStatement(s) }));
+    expect(objects).toEqual([
+      { actions: ['s3:PutObject'], resources: [`${raw()}/withdrawals/*`] },
+      { actions: ['s3:GetObject'], resources: [`${raw()}/outbox/*/intrekkingen/*`] },
+    ]);
+    const kms = statements.find((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
+    expect(kms?.Condition?.StringEquals?.['kms:ViaService']).toBeDefined();
+    const services = new Set(statements.flatMap(actionsOf).map((a) => a.split(':')[0]));
+    expect([...services].sort()).toEqual(['kms', 's3']);
+  });
+});
+
 describe('people and the API', () => {
   test('user pool: no self sign-up, MFA required, strong passwords, threat protection', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {

@@ -26,6 +26,7 @@ import type { IngestDeps } from '../../pipeline/ingest';
 import { periodParams } from '../../pipeline/monitor/export';
 import { VIEW_NAMES } from '../../pipeline/monitor/views';
 import { key } from '../../pipeline/state/items';
+import { withdrawalOutcomeKey } from '../../pipeline/withdraw-request';
 import { TABLE } from '../../stores/dynalite';
 import { iamEnforcingBucket } from '../helpers/iam-bucket';
 import { type Check, RolePolicy } from '../helpers/iam-policy';
@@ -243,6 +244,14 @@ describe('the functions within the S3 and DynamoDB permissions of their roles', 
       expect(JSON.parse((await stack.outputs())['outbox/0983/intrekkingen/d2.uitkomst.json']).status).toBe(
         'ingetrokken',
       );
+      // The operators' role may put that request and read that outcome, and no other answer of the outbox.
+      const operator = RolePolicy.of(template, 'Bwmo-NML/Operators/Beheer/');
+      expect(operator.allows('s3:PutObject', `${BUCKET_ARN}/withdrawals/0983/d2.json`)).toBe(true);
+      expect(
+        operator.allows('s3:GetObject', `${BUCKET_ARN}/${withdrawalOutcomeKey('0983', 'd2.json')}`),
+      ).toBe(true);
+      expect(operator.allows('s3:GetObject', `${BUCKET_ARN}/outbox/0983/d.xml.antwoord.xml`)).toBe(false);
+      expect(operator.allows('s3:PutObject', `${BUCKET_ARN}/inbox/0983/d.xml`)).toBe(false);
       await ingest('opnieuw.xml', d2, '2022-05-09T10:00:00Z');
     });
     expect(failures).toEqual([]);
