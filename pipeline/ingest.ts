@@ -27,7 +27,7 @@ import {
 import { pseudonymiser } from './pseudonym';
 import { FindingCollector } from './read/collector';
 import { readDeclaraties } from './read/declaraties';
-import { decodeText } from './read/decode';
+import { decodeText, encodedAs, UTF8_BOM } from './read/decode';
 import { finding } from './read/findings';
 import { type FileFacts, sniff } from './read/sniff';
 import { readTaakgericht } from './read/taakgericht';
@@ -394,18 +394,49 @@ async function writeAnswer(
   target: string,
   upload: Upload,
   declaraties: CheckedFile['declaraties'],
+  /** What tells this answer from another one to the same bytes (a WMO325's identification must be unique). */
+  answering: 'first' | 'again' = 'first',
 ): Promise<void> {
   const { facts } = upload;
   if (answerExt(upload) === 'csv') {
-    await blobs.put(target, renderCsvAnswer(uploadText(upload), facts.delimiter ?? ';', declaraties));
+    const answer = renderCsvAnswer(uploadText(upload), facts.delimiter ?? ';', declaraties);
+    // In the input's own encoding, and with its byte order mark (a spreadsheet reads UTF-8 by it): the backoffice
+    // reads its answer back the way it wrote the export.
+    if (facts.encoding === 'windows-1252') await blobs.put(target, encodedAs(answer, 'win1252'));
+    else await blobs.put(target, (await startsWithBom(upload.source)) ? withBom(answer) : answer);
     return;
   }
+  // The bytes identify the first answer; an answer to the same bytes received again (a withdrawn file's copy, with
+  // 9056) is another message, identified by the bytes and its receipt time. Both deterministic.
+  const identity =
+    answering === 'first'
+      ? facts.sha256
+      : createHash('sha256').update(`${facts.sha256}|${upload.ontvangen}`).digest('hex');
   const header: AnswerHeader = {
-    identificatie: facts.sha256.slice(0, 12),
+    identificatie: identity.slice(0, 12),
     dagtekening: dutchDate(upload.ontvangen),
   };
   const lines = readDeclaraties(uploadText(upload), facts, sinkFindings(), { lines: 0 });
   await blobs.put(target, renderWmo325(header, declaraties[0], lines));
+}
+
+async function startsWithBom(source: FileSource): Promise<boolean> {
+  const stream = await source.open();
+  let head = Buffer.alloc(0);
+  try {
+    for await (const chunk of stream) {
+      head = Buffer.concat([head, chunk as Buffer]);
+      if (head.length >= UTF8_BOM.length) break;
+    }
+    return head.subarray(0, UTF8_BOM.length).equals(UTF8_BOM);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* withBom(text: AsyncIterable<string>): AsyncGenerator<string> {
+  yield '\uFEFF';
+  yield* text;
 }
 
 /** Retourcodes of the rejected lines (or of the findings when no line was judged), most frequent first. */
@@ -626,7 +657,13 @@ async function withdrawnDuplicate(
   const { base, original: archived } = outputPaths(original.status, gemeente, uitvoer);
   await deps.blobs.put(`${base}.rapport.json`, renderReport(head, checked.declaraties));
   if (checked.declaraties.length > 0)
-    await writeAnswer(deps.blobs, `${base}.antwoord.${answerExt(upload)}`, upload, checked.declaraties);
+    await writeAnswer(
+      deps.blobs,
+      `${base}.antwoord.${answerExt(upload)}`,
+      upload,
+      checked.declaraties,
+      'again',
+    );
   await keepOriginal(deps.blobs, upload, archived);
   await clearInbox(deps.blobs, upload);
   return { report: await readReport(deps.blobs, `${base}.rapport.json`) };

@@ -1,6 +1,8 @@
 /**
- * The answer to a CSV declaration: the input rows as they were, plus Status (toegekend/afgewezen), Retourcodes
- * (space-separated) and ToegekendBedrag (cents, signed), written while streaming the input once more.
+ * The answer to a CSV declaration: the input rows with their cells as they were (written again by papaparse: quoted
+ * where a cell needs it, lines ending in LF), plus Status (toegekend/afgewezen), Retourcodes (space-separated) and
+ * ToegekendBedrag (cents, signed), written while streaming the input once more, with the input's byte order mark
+ * and (ingest.ts) in its encoding.
  */
 import Papa from 'papaparse';
 import { papaBatches } from '../read/papa';

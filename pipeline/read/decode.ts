@@ -19,7 +19,7 @@ export class EncodingError extends Error {
 /** Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; iconv-lite reads each as U+FFFD. */
 const UNDEFINED_IN_1252 = '\uFFFD';
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** The bytes without a leading UTF-8 byte order mark (an export tool may write one before Windows-1252 text). */
 async function* withoutBom(bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
@@ -86,4 +86,9 @@ export async function* decodeText(
     }
     throw err;
   }
+}
+
+/** Text to bytes in a file's own encoding, the way back of decodeText (a CSV answer in its input's encoding). */
+export async function* encodedAs(text: AsyncIterable<string>, encoding: 'win1252'): AsyncGenerator<Buffer> {
+  for await (const piece of text) yield iconv.encode(piece, encoding);
 }
