@@ -79,7 +79,8 @@ export const weekday = (iso: string): number => (toDayNumber(iso) + 3) % 7;
 export function nextMonth(month: string): string {
   const y = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  const year = (n: number) => String(n).padStart(4, '0');
+  return m === 12 ? `${year(y + 1)}-01` : `${year(y)}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** Months from `from` to `to` inclusive (YYYY-MM). */

@@ -71,6 +71,18 @@ export function parseQuery(query: URLSearchParams): Parsed<Query> {
   return { ok: true, value: result.data };
 }
 
+/** What is wrong with a period van..tot (both needed, in order, at most MAX_MONTHEN months), or null. */
+export function periodProblem(q: Pick<Query, 'van' | 'tot'>): string | null {
+  if (!q.van || !q.tot) return 'van en tot (JJJJ-MM) zijn nodig';
+  if (q.van > q.tot) return `van (${q.van}) ligt na tot (${q.tot})`;
+  const months =
+    (Number(q.tot.slice(0, 4)) - Number(q.van.slice(0, 4))) * 12 +
+    Number(q.tot.slice(5)) -
+    Number(q.van.slice(5)) +
+    1;
+  return months > MAX_MONTHEN ? `de periode is ten hoogste ${MAX_MONTHEN} maanden` : null;
+}
+
 /** The view's parameters from a parsed query: what it needs must be there, filters it does not honour must not. */
 export function viewParams(view: MonitorView, q: Query): Parsed<ViewParams> {
   for (const filter of FILTERS) {
@@ -83,15 +95,8 @@ export function viewParams(view: MonitorView, q: Query): Parsed<ViewParams> {
       message: `taakveld: deze weergave ('${view.titel}') kent ${view.taakvelden.join(', ')}`,
     };
   if (view.needs.includes('periode')) {
-    if (!q.van || !q.tot) return { ok: false, message: 'van en tot (JJJJ-MM) zijn nodig' };
-    if (q.van > q.tot) return { ok: false, message: `van (${q.van}) ligt na tot (${q.tot})` };
-    const months =
-      (Number(q.tot.slice(0, 4)) - Number(q.van.slice(0, 4))) * 12 +
-      Number(q.tot.slice(5)) -
-      Number(q.van.slice(5)) +
-      1;
-    if (months > MAX_MONTHEN)
-      return { ok: false, message: `de periode is ten hoogste ${MAX_MONTHEN} maanden` };
+    const problem = periodProblem(q);
+    if (problem) return { ok: false, message: problem };
   } else if (view.needs.includes('jaar')) {
     if (q.jaar === undefined) return { ok: false, message: 'jaar (JJJJ) is nodig' };
     if (q.van) return { ok: false, message: 'van: deze weergave kent alleen jaar en tot' };

@@ -8,6 +8,7 @@ import { retourcodeText } from '../../schemas/iwmo/codelists';
 import type { Region } from '../../schemas/region';
 import { firstOfMonth, lastOfMonth, monthOf, monthsBetween, toewijzingMoment } from '../dates';
 import type { MonthFigures, ToewijzingContribution } from '../reconcile/contributions';
+import { spreadOverMonths } from '../settle/round';
 import { receivedAfter } from '../state/items';
 import type { MonitorData } from './data';
 
@@ -473,7 +474,11 @@ export interface BudgetRij {
   readonly bestanden: readonly string[];
 }
 
-/** Approved amounts in a year per municipality of origin and taakveld against its budget (budgetten.csv). */
+/**
+ * Approved amounts in a year per municipality of origin and taakveld against its budget (budgetten.csv): declared
+ * care, and for B&P the taakgericht reports that count, spread over their period's months by days as the settlement
+ * spreads them.
+ */
 export function budgetUitputting(
   data: MonitorData,
   region: Region,
@@ -484,16 +489,22 @@ export function budgetUitputting(
   const spent = new Map<string, { toegekend: number; files: Set<string> }>();
   const van = `${jaar}-01`;
   const tot = totMaand ?? `${jaar}-12`;
+  const add = (maand: string, gemeente: string, taakveld: string, bedrag: number, fileId: string) => {
+    if (maand < van || maand > tot) return;
+    const s = spent.get(`${gemeente}|${taakveld}`) ?? { toegekend: 0, files: new Set<string>() };
+    s.toegekend += bedrag;
+    s.files.add(fileId);
+    spent.set(`${gemeente}|${taakveld}`, s);
+  };
   for (const { fileId, figures } of data.declaraties) {
     for (const [id, m] of Object.entries(figures.maanden)) {
       const [maand, gemeente, taakveld] = id.split('|');
-      if (maand < van || maand > tot) continue;
-      const s = spent.get(`${gemeente}|${taakveld}`) ?? { toegekend: 0, files: new Set<string>() };
-      s.toegekend += m.toegekend;
-      s.files.add(fileId);
-      spent.set(`${gemeente}|${taakveld}`, s);
+      add(maand, gemeente, taakveld, m.toegekend, fileId);
     }
   }
+  for (const r of taakgericht(data, { van: '0000-01', tot: '9999-12' }))
+    for (const { maand, bedrag } of spreadOverMonths(r.bedrag, r.periodeBegin, r.periodeEind))
+      add(maand, r.gemeente, r.taakveld, bedrag, r.bestand);
   const rows: BudgetRij[] = [];
   for (const g of region.gemeenten) {
     for (const taakveld of TAAKVELDEN) {
@@ -588,9 +599,10 @@ export function trend(data: MonitorData, f: Filter): TrendPunt[] {
 }
 
 /**
- * The trend's clients per month, split by each filter the trend leaves open (municipality, taakveld, provider), in
- * one pass: the parts of each month's count that the same view shows with that filter set (small-cell protection,
- * tables.ts). Keyed `gemeente:0983`, `taakveld:BW`, `aanbieder:12340001`; each a month → count map.
+ * The trend's clients per month, split by each filter the trend leaves open (municipality, taakveld, provider) and
+ * by the maand view's cells (municipality × taakveld × provider), in one pass: the parts of each month's count that
+ * another view or filter shows (small-cell protection, tables.ts). Keyed `gemeente:0983`, `taakveld:BW`,
+ * `aanbieder:12340001`, `cel:0983|BW|12340001`; each a month → count map.
  */
 export function trendClientParts(data: MonitorData, f: Filter): Map<string, Map<string, number>> {
   const sets = new Map<string, Map<string, Set<string>>>();
@@ -605,6 +617,8 @@ export function trendClientParts(data: MonitorData, f: Filter): Map<string, Map<
     add(`gemeente:${gemeente}`, maand, m.clients);
     if (!f.taakveld) add(`taakveld:${taakveld}`, maand, m.clients);
     if (!f.aanbieder) add(`aanbieder:${agb}`, maand, m.clients);
+    // The maand view's own cells: with all of them shown but one, an exact month total gives that one back.
+    add(`cel:${gemeente}|${taakveld}|${agb}`, maand, m.clients);
   });
   return new Map(
     [...sets].map(([part, perMaand]) => [part, new Map([...perMaand].map(([maand, c]) => [maand, c.size]))]),

@@ -17,6 +17,8 @@ export interface Column<R> {
   readonly value: (row: R) => string | number | null;
   /** A count made up of these count columns of the same row (e.g. totaal: the distinct clients of BW, MO and BWO). */
   readonly totalOf?: readonly string[];
+  /** Not a rate, but as telling: hidden beside a hidden or rounded count (the volume: 62 etmalen in March is 2). */
+  readonly revealsCounts?: boolean;
 }
 
 export interface Table<R = unknown> {
@@ -98,7 +100,8 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
             return rounded(c, row) ? roughly(v) : v;
           },
         };
-      if (c.kind === 'rate') return { ...c, value: (row: R) => (anyHidden(row) ? null : c.value(row)) };
+      if (c.kind === 'rate' || c.revealsCounts)
+        return { ...c, value: (row: R) => (anyHidden(row) ? null : c.value(row)) };
       return c;
     }),
   };
@@ -134,7 +137,9 @@ export function jsonRows<R>(table: Table<R>): Record<string, unknown>[] {
     const out: Record<string, unknown> = { ...(row as Record<string, unknown>) };
     for (const c of table.columns) {
       const raw = out[c.key];
-      if (raw === undefined || raw === null || typeof raw !== 'object') out[c.key] = c.value(row);
+      // An object (the volume per unit) stays as computed, unless suppression hides the column's value.
+      if (raw === undefined || raw === null || typeof raw !== 'object' || c.value(row) === null)
+        out[c.key] = c.value(row);
     }
     return out;
   });

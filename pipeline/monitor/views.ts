@@ -175,7 +175,7 @@ export const VIEWS = {
       col('ingediend', 'Ingediend', 'cents'),
       COL.toegekend,
       COL.afgewezen,
-      col<MaandRij>('volume', 'Volume', 'text', (r) => volumeText(r.volume)),
+      { ...col<MaandRij>('volume', 'Volume', 'text', (r) => volumeText(r.volume)), revealsCounts: true },
       files(),
     ],
     rows: maandCijfers,

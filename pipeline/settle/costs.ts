@@ -17,7 +17,7 @@ import { taakgericht } from '../monitor/aggregates';
 import type { MonitorData } from '../monitor/data';
 import type { CostAmounts, ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
-import { Dec, largestRemainder } from './round';
+import { Dec, largestRemainder, spreadOverMonths } from './round';
 import {
   type CostLine,
   cmpText,
@@ -280,31 +280,6 @@ function taakgerichtAmounts(
     }
   }
   return amounts;
-}
-
-/**
- * Cents over the months of [begin, eind] in proportion to their days, by largest remainder (ties: the earlier
- * month): the parts sum exactly to the amount, each within a cent of its share.
- */
-export function spreadOverMonths(
-  bedrag: number,
-  begin: string,
-  eind: string,
-): { maand: string; bedrag: number }[] {
-  // Ingest quarantines a report whose period ends before it begins; should one be stored, its month is its begin.
-  if (eind < begin) return [{ maand: monthOf(begin), bedrag }];
-  const maanden = monthsBetween(monthOf(begin), monthOf(eind));
-  const dagen = maanden.map((maand) =>
-    daysInclusive(
-      maand === monthOf(begin) ? begin : firstOfMonth(maand),
-      maand === monthOf(eind) ? eind : lastOfMonth(maand),
-    ),
-  );
-  const delen = largestRemainder(
-    bedrag,
-    maanden.map((maand, i) => ({ gemeente: maand, aandeel: new Dec(dagen[i]) })),
-  );
-  return maanden.map((maand) => ({ maand, bedrag: delen.get(maand) ?? 0 }));
 }
 
 /** The months (YYYY-MM) that have cost lines, sorted. */

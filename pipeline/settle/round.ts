@@ -11,6 +11,7 @@
  * decides a cent or breaks a tie.
  */
 import Decimal from 'decimal.js';
+import { daysInclusive, firstOfMonth, lastOfMonth, monthOf, monthsBetween } from '../dates';
 
 /** Decimal with ample precision for shares of amounts up to 2^53 cents; half up (away from zero) when rounding. */
 export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
@@ -72,4 +73,29 @@ export function largestRemainder(total: number, aandelen: readonly Aandeel[]): M
   for (let i = 0; i < left; i++) order[i].cents += 1;
   for (const r of rows) result.set(r.gemeente, total < 0 && r.cents !== 0 ? -r.cents : r.cents);
   return result;
+}
+
+/**
+ * Cents over the months of [begin, eind] in proportion to their days, by largest remainder (ties: the earlier
+ * month): the parts sum exactly to the amount, each within a cent of its share.
+ */
+export function spreadOverMonths(
+  bedrag: number,
+  begin: string,
+  eind: string,
+): { maand: string; bedrag: number }[] {
+  // Ingest quarantines a report whose period ends before it begins; should one be stored, its month is its begin.
+  if (eind < begin) return [{ maand: monthOf(begin), bedrag }];
+  const maanden = monthsBetween(monthOf(begin), monthOf(eind));
+  const dagen = maanden.map((maand) =>
+    daysInclusive(
+      maand === monthOf(begin) ? begin : firstOfMonth(maand),
+      maand === monthOf(eind) ? eind : lastOfMonth(maand),
+    ),
+  );
+  const delen = largestRemainder(
+    bedrag,
+    maanden.map((maand, i) => ({ gemeente: maand, aandeel: new Dec(dagen[i]) })),
+  );
+  return maanden.map((maand) => ({ maand, bedrag: delen.get(maand) ?? 0 }));
 }

@@ -64,6 +64,9 @@ async function spreidingCells(page: Page): Promise<Map<string, string>> {
   return new Map(rows.map(([h, v, c]) => [`${h}|${v}`, c]));
 }
 
+/** € 13.789.452,10 → 1378945210 */
+const cents = (text: string): number => Number(text.replace(/[^0-9,-]/g, '').replace(',', ''));
+
 const exact = (text: string | undefined): number | null =>
   text !== undefined && /^[0-9.]+$/.test(text) ? Number(text.replace(/\./g, '')) : null;
 
@@ -167,12 +170,24 @@ describe('the monitor page on the demo data', () => {
     );
   });
 
-  it('controller: "Toegekend in periode" and the budget total for the same months are the same amount', async () => {
+  it('controller: the budget total for the same months is "Toegekend in periode" plus the B&P reports of those months', async () => {
     const page = await openPage('financien', '?van=2021-01&tot=2021-06');
-    const toegekend = (await page.getByTestId('kc-toegekend').textContent())!.trim();
+    const toegekend = cents((await page.getByTestId('kc-toegekend').textContent())!);
     const foot = await rowTexts(page, '[data-testid="budget-tabel"] tfoot tr');
+    // B&P is taakgericht: no declarations, its reports' amounts count against the B&P budget (here all of H1).
+    const res = await fetch(`${serving.http}/api/taakgericht?van=2021-01&tot=2021-06`, {
+      headers: { 'x-bwmo-groepen': 'financien' },
+    });
+    const taak = (await res.json()) as {
+      rijen: { periodeBegin: string; periodeEind: string; bedrag: number }[];
+    };
+    expect(taak.rijen.length).toBeGreaterThan(0);
+    expect(taak.rijen.every((r) => r.periodeBegin >= '2021-01-01' && r.periodeEind <= '2021-06-30')).toBe(
+      true,
+    );
+    const bp = taak.rijen.reduce((s, r) => s + r.bedrag, 0);
     // Gemeente, Budget, Toegekend, Verschil, Uitgeput
-    expect(foot[0][2]).toBe(toegekend);
+    expect(cents(foot[0][2])).toBe(toegekend + bp);
   });
 
   it('policy adviser: rounded counts (≈) are not called small, and are not left out of counts in the text', async () => {

@@ -17,7 +17,7 @@ import { apiRouter } from '../../pipeline/api/router';
 import { type IngestDeps, ingestObject } from '../../pipeline/ingest';
 import type { TaakRij } from '../../pipeline/monitor/aggregates';
 import { loadRegion } from '../../pipeline/region/load';
-import { spreadOverMonths } from '../../pipeline/settle/costs';
+import { spreadOverMonths } from '../../pipeline/settle/round';
 import { runSettlement } from '../../pipeline/settle/run';
 import type { Statement } from '../../pipeline/settle/types';
 import { declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';

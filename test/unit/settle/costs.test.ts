@@ -17,10 +17,10 @@ import { loadSettlementConfig } from '../../../pipeline/settle/config';
 import {
   costLines,
   type KostenBron,
-  spreadOverMonths,
   type ToewijzingVersie,
   toewijzingFeiten,
 } from '../../../pipeline/settle/costs';
+import { spreadOverMonths } from '../../../pipeline/settle/round';
 import { settleYear } from '../../../pipeline/settle/statement';
 import { voorbeeldMap } from './fixtures';
 
