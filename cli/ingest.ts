@@ -140,7 +140,16 @@ export function summary(reports: readonly Report[]): string {
   });
   const lines = [
     table(
-      ['bestand', 'soort', 'status', 'regels', 'geaccepteerd', 'afgewezen', 'toegekend €', 'afgewezen €'],
+      [
+        'bestand',
+        'soort',
+        'status',
+        'regels',
+        'geaccepteerd',
+        'afgewezen',
+        'toegekend €',
+        'afgewezen € (saldo)',
+      ],
       rows,
       [false, false, false, true, true, true, true, true],
     ),

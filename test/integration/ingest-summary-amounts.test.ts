@@ -1,5 +1,5 @@
 /**
- * The ingest summary's "afgewezen €" is what the rejected lines declared, signed like every amount in a report
+ * The ingest summary's "afgewezen € (saldo)" is what the rejected lines declared, signed like every amount in a report
  * (CONTRACT §2), so that toegekend + afgewezen adds up to what the lines declared. It was TotaalIngediendBedrag −
  * TotaalToegekendBedrag, which took a wrong declared total (TR358) for money. The alert counts every rejected line
  * positive: how much was refused either way.
