@@ -25,11 +25,30 @@ const EURO_AMOUNT = /(?<![0-9.,])(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]{2}(?
  * A number that passes by chance is masked too; the finding's location still points at it. So is a euro amount
  * whose cents are such a number (a BSN typed in an amount column, quoted as euros).
  */
-export function redactBsns(text: string): string {
+export function redactBsns(text: string, mask = '*'): string {
+  const bsn = mask.repeat(9);
   return text
-    .replace(NINE_DIGITS, (d) => (passesElfproef(d) ? '*********' : d))
-    .replace(GROUPED_DIGITS, (d) => (passesElfproef(d.replace(/[ .-]/g, '')) ? '*********' : d))
-    .replace(EURO_AMOUNT, (amount) => (passesElfproef(amount.replace(/[.,]/g, '')) ? '*******,**' : amount));
+    .replace(NINE_DIGITS, (d) => (passesElfproef(d) ? bsn : d))
+    .replace(GROUPED_DIGITS, (d) => (passesElfproef(d.replace(/[ .-]/g, '')) ? bsn : d))
+    .replace(EURO_AMOUNT, (amount) =>
+      passesElfproef(amount.replace(/[.,]/g, '')) ? `${mask.repeat(7)},${mask.repeat(2)}` : amount,
+    );
+}
+
+/**
+ * The name the pipeline keeps for an object someone named (an upload, a withdrawal request): as given, unless it
+ * holds a possible BSN, which is then masked as xxxxxxxxx with a keyed code of the whole name before its extension
+ * (`tw-123456782.csv` → `tw-xxxxxxxxx.1a2b3c4d.csv`). The file record, the archive and the answers then hold no BSN
+ * (DESIGN §4.5), while different names stay different and the same name gives the same kept name (a redelivery).
+ * `code` is keyed (the pseudonym key): a plain hash of a name around a BSN could be reversed by trying every BSN.
+ */
+export function keptName(name: string, code: (text: string) => string): string {
+  const masked = redactBsns(name, 'x');
+  if (masked === name) return name;
+  const id = code(name).slice(0, 8);
+  const slash = masked.lastIndexOf('/');
+  const dot = masked.lastIndexOf('.');
+  return dot > slash + 1 ? `${masked.slice(0, dot)}.${id}${masked.slice(dot)}` : `${masked}.${id}`;
 }
 
 /**

@@ -12,7 +12,7 @@ import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
-import { alertWithoutBsns, redactBsns } from './bsn';
+import { alertWithoutBsns, keptName, redactBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
 import {
@@ -128,7 +128,9 @@ async function ingestVersion(
   version: BlobVersion,
 ): Promise<IngestResult> {
   const { store, blobs } = deps;
-  const { gemeente, name } = parseInboxKey(inboxKey);
+  const { gemeente, name: sent } = parseInboxKey(inboxKey);
+  const pseudonymise = pseudonymiser(await deps.secrets.pseudonymKey());
+  const name = keptName(sent, pseudonymise);
   const ontvangen = version.modified.toISOString();
   const source = blobSource(blobs, inboxKey, version);
   const facts = await sniff(source);
@@ -137,7 +139,8 @@ async function ingestVersion(
   const records = await loadFiles(store, gemeente);
   const existing = records.get(fileId);
   if (existing) {
-    const redelivery = existing.name === name && existing.ontvangen === ontvangen;
+    // A record of 0.3.0 kept the name as sent.
+    const redelivery = (existing.name === name || existing.name === sent) && existing.ontvangen === ontvangen;
     return redelivery
       ? publish(deps, existing, upload)
       : duplicate(
@@ -187,7 +190,6 @@ async function ingestVersion(
   const files = committedFiles(records);
   const poging = attemptOf(fileId, ontvangen, records.values(), rulesFingerprint(deps.region));
   const state = new StateReader(store, gemeente, files);
-  const pseudonymise = pseudonymiser(await deps.secrets.pseudonymKey());
   const text = () => uploadText(upload);
   let level3: Finding[] = [];
   let items: Awaited<ReturnType<typeof reconcileDeclaraties>>['items'] = [];
@@ -611,6 +613,7 @@ interface Upload {
   readonly inboxKey: string;
   /** inbox/<gemeente>/<name> */
   readonly gemeente: string;
+  /** The name kept for it (keptName: a possible BSN masked); the inbox key has the name as sent. */
   readonly name: string;
   /** The version judged (BlobStore.version when processing began). */
   readonly version: BlobVersion;

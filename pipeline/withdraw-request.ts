@@ -7,8 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { redactBsns } from './bsn';
-import type { BlobStore, ItemStore } from './ports';
+import { keptName, redactBsns } from './bsn';
+import type { BlobStore, ItemStore, SecretSource } from './ports';
+import { pseudonymiser } from './pseudonym';
 import { parseWithdrawalKey } from './route';
 import type { FileRecord } from './state/items';
 import { textUpTo } from './text';
@@ -63,7 +64,7 @@ export interface HandledRequest {
  * another request for a withdrawn file is refused.
  */
 export async function handleWithdrawalRequest(
-  deps: { readonly store: ItemStore; readonly blobs: BlobStore },
+  deps: { readonly store: ItemStore; readonly blobs: BlobStore; readonly secrets: SecretSource },
   objectKey: string,
   now = new Date(),
 ): Promise<HandledRequest | null> {
@@ -73,7 +74,9 @@ export async function handleWithdrawalRequest(
   // Breaking off a larger body leaves the rest unread: destroy the stream rather than let it wait.
   const body = await deps.blobs.open(objectKey);
   const text = await textUpTo(body, MAX_REQUEST_BYTES).finally(() => body.destroy());
-  const handled = await decide(deps.store, parts.gemeente, objectKey, text, now);
+  // The record keeps the request's key, a possible BSN in it masked (keptName): it tells a redelivery.
+  const verzoek = keptName(objectKey, pseudonymiser(await deps.secrets.pseudonymKey()));
+  const handled = await decide(deps.store, parts.gemeente, verzoek, text, now);
   await deps.blobs.put(
     withdrawalOutcomeKey(parts.gemeente, parts.name),
     `${JSON.stringify(handled.outcome, null, 2)}\n`,

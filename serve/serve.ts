@@ -16,8 +16,9 @@ import { makeIngestHandler } from '../functions/ingest';
 import { makeRouterHandler } from '../functions/router';
 import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
-import { alertWithoutBsns, redactBsns } from '../pipeline/bsn';
+import { alertWithoutBsns, keptName, redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
+import { pseudonymiser } from '../pipeline/pseudonym';
 import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
@@ -370,9 +371,10 @@ function sqsEvent(message: RoutedObject): SQSEvent {
  * duplicate has no record of its own).
  */
 async function readReport(deps: IngestDeps, inboxKey: string): Promise<Report> {
-  const { gemeente: g, name } = parseInboxKey(inboxKey);
+  const { gemeente: g, name: sent } = parseInboxKey(inboxKey);
+  const name = keptName(sent, pseudonymiser(await deps.secrets.pseudonymKey()));
   const [last] = [...(await loadFiles(deps.store, g)).values()]
-    .filter((r) => r.name === name)
+    .filter((r) => r.name === name || r.name === sent)
     .sort((a, b) => b.ontvangen.localeCompare(a.ontvangen));
   const candidates = [
     ...(last ? [last.rapportKey] : []),

@@ -1,8 +1,8 @@
 /**
  * Privacy: a possible BSN (nine digits passing the 11-proef, also written in groups) in free text (file names,
- * withdrawal reasons and request names) reaches no log, alert, API answer or text for an operator or another
- * municipality, and a withdrawal reason is stored without it. Names of objects (an upload, a request) are kept as
- * given in the file record, as they address the objects in the bucket; the sender's own report and answer name them.
+ * withdrawal reasons and request names) reaches no log, alert, stored item, API answer, output name or text for an
+ * operator or another municipality (DESIGN §4.5). Names are kept with it masked and a keyed code of the name, so
+ * that different names stay different; the sender's own report names the upload as sent.
  */
 import type { Context } from 'aws-lambda';
 import { makeIngestHandler } from '../../functions/ingest';
@@ -66,6 +66,43 @@ describe('privacy: a BSN in free text', () => {
     expect(res.batchItemFailures).toEqual([]);
     expect(logged.length).toBeGreaterThan(0);
     expect(JSON.stringify(logged)).not.toMatch(ANY_FORM);
+  });
+
+  it('a file named with a BSN leaves no BSN in any stored item; its outputs are named without it, each its own', async () => {
+    const first = await stack.upload('0983', `tw-${BSN}.csv`, toewijzingCsv([{}]));
+    const second = await stack.upload('0983', `tw-${BSN2}.csv`, toewijzingCsv([{ nummer: 5002 }]));
+    expect(first.report.status).toBe('geaccepteerd');
+    const items = await stack.dump();
+    expect(items.filter((i) => ANY_FORM.test(JSON.stringify(i))).map((i) => `${i.pk} ${i.sk}`)).toEqual([]);
+    const outputs = Object.keys(await stack.outputs()).filter((k) => !k.startsWith('state/'));
+    expect(outputs.filter((k) => ANY_FORM.test(k))).toEqual([]);
+    const kept = outputs.filter((k) => /^outbox\/0983\/tw-x{9}\.[0-9a-f]{8}\.csv\.rapport\.json$/.test(k));
+    expect(kept).toHaveLength(2);
+    // The sender's own report still names the upload as it came.
+    expect([first.report.file, second.report.file]).toEqual([
+      `inbox/0983/tw-${BSN}.csv`,
+      `inbox/0983/tw-${BSN2}.csv`,
+    ]);
+  });
+
+  it('the same upload delivered again is a redelivery under its kept name, not a duplicate of itself', async () => {
+    const at = new Date('2023-06-01T09:00:00Z');
+    const { report } = await stack.upload('0983', `tw-${BSN}.csv`, toewijzingCsv([{}]), at);
+    const again = await stack.upload('0983', `tw-${BSN}.csv`, toewijzingCsv([{}]), at);
+    expect(again.report).toEqual(report);
+    expect(again.report.duplicaatVan).toBeNull();
+  });
+
+  it('a withdrawal request key with a BSN leaves no BSN in DynamoDB (ingetrokken.verzoek)', async () => {
+    await stack.upload('0983', 'tw.csv', toewijzingCsv([{}]));
+    const fileId = String(JSON.parse((await stack.outputs())['outbox/0983/tw.csv.rapport.json']).fileId);
+    const requestKey = `withdrawals/0983/intrekking-${BSN}.json`;
+    await stack.blobs.put(requestKey, JSON.stringify({ fileId, reden: 'verkeerde client' }));
+    expect((await handleWithdrawalRequest(stack.deps, requestKey))?.outcome.status).toBe('ingetrokken');
+    // Handled again (a redelivery): the same request, answered as the first time.
+    expect((await handleWithdrawalRequest(stack.deps, requestKey))?.outcome.status).toBe('ingetrokken');
+    const items = await stack.dump();
+    expect(items.filter((i) => JSON.stringify(i).includes(BSN)).map((i) => `${i.pk} ${i.sk}`)).toEqual([]);
   });
 
   it('a withdrawal reason is not stored in DynamoDB with the BSN it names', async () => {
@@ -142,10 +179,7 @@ describe('privacy: a BSN in free text', () => {
   });
 
   it('the withdrawal outcome in the backoffice outbox repeats no BSN of the reason or file name', async () => {
-    await stack.upload('0983', `tw-${BSN2}.csv`, toewijzingCsv([{}]));
-    const fileId = String(
-      JSON.parse((await stack.outputs())[`outbox/0983/tw-${BSN2}.csv.rapport.json`]).fileId,
-    );
+    const fileId = String((await stack.upload('0983', `tw-${BSN2}.csv`, toewijzingCsv([{}]))).report.fileId);
     const requestKey = 'withdrawals/0983/verzoek.json';
     await stack.blobs.put(requestKey, JSON.stringify({ fileId, reden: `client ${BSN} hoort niet bij 0983` }));
     await handleWithdrawalRequest(stack.deps, requestKey);
@@ -155,10 +189,7 @@ describe('privacy: a BSN in free text', () => {
   });
 
   it('refusing a second withdrawal does not repeat the stored reason or file name with their BSNs', async () => {
-    await stack.upload('0983', `tw-${BSN2}.csv`, toewijzingCsv([{}]));
-    const fileId = String(
-      JSON.parse((await stack.outputs())[`outbox/0983/tw-${BSN2}.csv.rapport.json`]).fileId,
-    );
+    const fileId = String((await stack.upload('0983', `tw-${BSN2}.csv`, toewijzingCsv([{}]))).report.fileId);
     await withdrawSerialised(stack.store, ['0983'], fileId, `client ${BSN} verkeerd`);
     const again = await withdrawSerialised(stack.store, ['0983'], fileId, 'nogmaals');
     expect('reden' in again).toBe(true);

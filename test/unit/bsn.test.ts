@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { isNineDigits, passesElfproef, redactBsns } from '../../pipeline/bsn';
+import { isNineDigits, keptName, passesElfproef, redactBsns } from '../../pipeline/bsn';
 
 describe('BSN 11-proef (CS002)', () => {
   it.each([
@@ -58,5 +58,19 @@ describe('BSN 11-proef (CS002)', () => {
   it('nine digits', () => {
     expect(isNineDigits('012345678')).toBe(true);
     expect(isNineDigits('01234567')).toBe(false);
+  });
+});
+
+describe('keptName: an object name without a possible BSN, different names kept apart', () => {
+  const code = (text: string) => (text.length * 2654435761).toString(16).padStart(8, '0');
+
+  it.each([
+    ['declaratie-maart.csv', 'declaratie-maart.csv'],
+    ['20230602-1.csv', '20230602-1.csv'],
+    ['tw-999900006.csv', `tw-xxxxxxxxx.${code('tw-999900006.csv').slice(0, 8)}.csv`],
+    ['client 999.900.006', `client xxxxxxxxx.${code('client 999.900.006').slice(0, 8)}`],
+    ['map/999900006', `map/xxxxxxxxx.${code('map/999900006').slice(0, 8)}`],
+  ])('%s → %s', (name, kept) => {
+    expect(keptName(name, code)).toBe(kept);
   });
 });
