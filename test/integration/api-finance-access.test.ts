@@ -5,8 +5,8 @@
  * the region's totals, beleid gets no exact small counts per file, error answers repeat no BSN, and a backoffice's
  * default period comes from its own clients' data.
  */
-import Papa from 'papaparse';
 import { apiRouter } from '../../pipeline/api/router';
+import { csvRows } from '../helpers/csv-rows';
 import { BSN_A } from '../helpers/scenario';
 import { smallRegionFiles } from '../helpers/small-region';
 import { type Stack, startStack } from '../helpers/stack';
@@ -47,13 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await f?.stack.close();
 });
-
-const csvRows = (text: string): Record<string, string>[] =>
-  Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    delimiter: ';',
-    skipEmptyLines: true,
-  }).data;
 
 describe('settlement statement for a backoffice', () => {
   it('gives the scheme total row the regional "Zorgkosten tot nu", like every other cell of that row (CSV)', async () => {

@@ -12,9 +12,9 @@
  * shows 14 exactly, while the maand cell (Jan, 0988, MO, 12340006) is a hidden 2.
  * Weert also reports B&P (taakgericht) for 2022 H1.
  */
-import Papa from 'papaparse';
 import { apiRouter } from '../../pipeline/api/router';
 import { passesElfproef } from '../../pipeline/bsn';
+import { csvRows } from '../helpers/csv-rows';
 import { declaratieCsv, line, taakgerichtCsv, toewijzingCsv } from '../helpers/scenario';
 import { type Stack, startStack } from '../helpers/stack';
 
@@ -99,13 +99,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-const csvRows = (text: string): Record<string, string>[] =>
-  Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    delimiter: ';',
-    skipEmptyLines: true,
-  }).data;
 
 describe('the scenario (finance, exact)', () => {
   it('has the planned January cells', async () => {
