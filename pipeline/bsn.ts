@@ -36,6 +36,15 @@ export function redactBsns(text: string, mask = '*'): string {
 }
 
 /**
+ * Whether a name is kept otherwise than as given (keptName): it holds a possible BSN, or looks like a kept name
+ * itself (a backoffice may send a file again under the name it saw in its outbox), which must not pass for another.
+ */
+export const needsKeptName = (name: string): boolean => holdsBsn(name) || /x{9}/i.test(name);
+
+/** Whether a text holds a possible BSN (what redactBsns masks). */
+export const holdsBsn = (text: string): boolean => redactBsns(text, 'x') !== text;
+
+/**
  * The name the pipeline keeps for an object someone named (an upload, a withdrawal request): as given, unless it
  * holds a possible BSN, which is then masked as xxxxxxxxx with a keyed code of the whole name before its extension
  * (`tw-123456782.csv` → `tw-xxxxxxxxx.1a2b3c4d.csv`). The file record, the archive and the answers then hold no BSN
@@ -43,9 +52,10 @@ export function redactBsns(text: string, mask = '*'): string {
  * `code` is keyed (the pseudonym key): a plain hash of a name around a BSN could be reversed by trying every BSN.
  */
 export function keptName(name: string, code: (text: string) => string): string {
+  if (!needsKeptName(name)) return name;
   const masked = redactBsns(name, 'x');
-  if (masked === name) return name;
-  const id = code(name).slice(0, 8);
+  // Labelled: the code of a name that is only a BSN must not be the start of that client's pseudonym.
+  const id = code(`bestandsnaam\u0000${name}`).slice(0, 8);
   const slash = masked.lastIndexOf('/');
   const dot = masked.lastIndexOf('.');
   return dot > slash + 1 ? `${masked.slice(0, dot)}.${id}${masked.slice(dot)}` : `${masked}.${id}`;

@@ -12,7 +12,7 @@ import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
-import { alertWithoutBsns, keptName, redactBsns } from './bsn';
+import { alertWithoutBsns, holdsBsn, keptName, needsKeptName, redactBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
 import {
@@ -129,8 +129,8 @@ async function ingestVersion(
 ): Promise<IngestResult> {
   const { store, blobs } = deps;
   const { gemeente, name: sent } = parseInboxKey(inboxKey);
-  const pseudonymise = pseudonymiser(await deps.secrets.pseudonymKey());
-  const name = keptName(sent, pseudonymise);
+  // The key only when the name needs it: a duplicate or a redelivery does not wait for the secrets store.
+  const name = needsKeptName(sent) ? keptName(sent, pseudonymiser(await deps.secrets.pseudonymKey())) : sent;
   const ontvangen = version.modified.toISOString();
   const source = blobSource(blobs, inboxKey, version);
   const facts = await sniff(source);
@@ -139,8 +139,9 @@ async function ingestVersion(
   const records = await loadFiles(store, gemeente);
   const existing = records.get(fileId);
   if (existing) {
-    // A record of 0.3.0 kept the name as sent.
-    const redelivery = (existing.name === name || existing.name === sent) && existing.ontvangen === ontvangen;
+    // A record of 0.3.0 kept a name with a BSN as sent (a literal kept name of another file is no such record).
+    const keptAsSent = existing.name === sent && holdsBsn(sent);
+    const redelivery = (existing.name === name || keptAsSent) && existing.ontvangen === ontvangen;
     return redelivery
       ? publish(deps, existing, upload)
       : duplicate(
@@ -190,6 +191,7 @@ async function ingestVersion(
   const files = committedFiles(records);
   const poging = attemptOf(fileId, ontvangen, records.values(), rulesFingerprint(deps.region));
   const state = new StateReader(store, gemeente, files);
+  const pseudonymise = pseudonymiser(await deps.secrets.pseudonymKey());
   const text = () => uploadText(upload);
   let level3: Finding[] = [];
   let items: Awaited<ReturnType<typeof reconcileDeclaraties>>['items'] = [];
@@ -595,9 +597,10 @@ async function duplicate(
   const { inboxKey, gemeente, ontvangen } = upload;
   if (original.status === 'ingetrokken') return withdrawnDuplicate(deps, original, upload, uitvoer);
   const stored = await readReport(blobs, original.rapportKey);
-  // The copy is this municipality's report: a taakgericht report may have come through the other inbox first, whose
-  // file name is that municipality's free text.
-  const duplicaatVan = `inbox/${original.gemeente}/${original.gemeente === gemeente ? original.name : redactBsns(original.name)}`;
+  // The original as its own report names it (the key as uploaded); another municipality's file (a taakgericht report
+  // through the other inbox first) by the name kept for it, which holds no BSN. The copy is this municipality's.
+  const duplicaatVan =
+    original.gemeente === gemeente ? stored.file : `inbox/${original.gemeente}/${original.name}`;
   const report: Report = { ...stored, file: inboxKey, gemeente, duplicaatVan, ontvangen };
   const paths = outputPaths(original.status, gemeente, uitvoer);
   for (const key of paths.reports) await blobs.put(key, JSON.stringify(report));
@@ -636,6 +639,8 @@ async function withdrawnDuplicate(
 ): Promise<IngestResult> {
   const { inboxKey, gemeente, source, facts, ontvangen } = upload;
   const reden = original.ingetrokken?.reden ?? 'onbekend';
+  // The original as its own report names it (the key as uploaded).
+  const originalFile = (await readReport(deps.blobs, original.rapportKey)).file;
   const checked = await checkFile(source, facts);
   const judged = judgeAsSentBefore(checked.declaraties, dutchDate(ontvangen), referenceData(deps.region));
   const head: ReportHead = {
@@ -644,13 +649,13 @@ async function withdrawnDuplicate(
     gemeente,
     status: 'afgewezen',
     level: checked.declaraties.some((d) => !d.failedInMessage) ? 3 : checked.level,
-    duplicaatVan: `inbox/${original.gemeente}/${original.name}`,
+    duplicaatVan: originalFile,
     counts: { regels: checked.lines, geaccepteerd: 0, afgewezen: checked.lines },
     findings: [
       finding(
         'INGETROKKEN',
         'bestand',
-        `dit bestand is gelijk aan ${original.name}, dat is ingetrokken (reden: ${reden}); het wordt niet opnieuw verwerkt en telt niet mee. Lever een gecorrigeerd bestand aan.`,
+        `dit bestand is gelijk aan ${originalFile.slice(originalFile.lastIndexOf('/') + 1)}, dat is ingetrokken (reden: ${reden}); het wordt niet opnieuw verwerkt en telt niet mee. Lever een gecorrigeerd bestand aan.`,
       ),
       ...checked.findings,
       ...judged,

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { keptName, redactBsns } from './bsn';
+import { keptName, needsKeptName, redactBsns } from './bsn';
 import type { BlobStore, ItemStore, SecretSource } from './ports';
 import { pseudonymiser } from './pseudonym';
 import { parseWithdrawalKey } from './route';
@@ -75,8 +75,10 @@ export async function handleWithdrawalRequest(
   const body = await deps.blobs.open(objectKey);
   const text = await textUpTo(body, MAX_REQUEST_BYTES).finally(() => body.destroy());
   // The record keeps the request's key, a possible BSN in it masked (keptName): it tells a redelivery.
-  const verzoek = keptName(objectKey, pseudonymiser(await deps.secrets.pseudonymKey()));
-  const handled = await decide(deps.store, parts.gemeente, verzoek, text, now);
+  const verzoek = needsKeptName(objectKey)
+    ? keptName(objectKey, pseudonymiser(await deps.secrets.pseudonymKey()))
+    : objectKey;
+  const handled = await decide(deps.store, parts.gemeente, { verzoek, sent: objectKey }, text, now);
   await deps.blobs.put(
     withdrawalOutcomeKey(parts.gemeente, parts.name),
     `${JSON.stringify(handled.outcome, null, 2)}\n`,
@@ -87,7 +89,7 @@ export async function handleWithdrawalRequest(
 async function decide(
   store: ItemStore,
   gemeente: string,
-  verzoek: string,
+  { verzoek, sent }: { readonly verzoek: string; readonly sent: string },
   text: string | null,
   now: Date,
 ): Promise<HandledRequest> {
@@ -123,6 +125,6 @@ async function decide(
     },
     withdrawnNow,
   });
-  const result = await withdrawSerialised(store, [gemeente], fileId, reden, { now, verzoek });
+  const result = await withdrawSerialised(store, [gemeente], fileId, reden, { now, verzoek, sent });
   return 'record' in result ? withdrawn(result.record, !result.already) : refused(fileId, result.reden);
 }

@@ -2,7 +2,7 @@
  * Withdrawing a file (an operator's correction): its record is marked withdrawn, so its ledger, usage and
  * contribution items stop counting in every read. Nothing is deleted; the reason and time are kept.
  */
-import { redactBsns } from './bsn';
+import { holdsBsn, redactBsns } from './bsn';
 import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution, ToewijzingContribution } from './reconcile/contributions';
@@ -15,7 +15,10 @@ import { committedFiles, loadFiles, StateReader, type ToewijzingState } from './
 /** When and through what a withdrawal was asked for (the request's key in the bucket, on AWS). */
 export interface WithdrawalAsked {
   readonly now?: Date;
+  /** The request's key as the record keeps it (keptName). */
   readonly verzoek?: string;
+  /** The key as sent: what a record of 0.3.0 kept, for a redelivery across the upgrade. */
+  readonly sent?: string;
 }
 
 /**
@@ -34,8 +37,9 @@ export async function withdrawSerialised(
   const [found] = records;
   if (!found) return { reden: notWithdrawable(fileId, null) };
   // The same request again (a redelivery): done already, answered as the first time.
-  if (asked.verzoek && found.status === 'ingetrokken' && found.ingetrokken?.verzoek === asked.verzoek)
-    return { record: found, already: true };
+  const recorded = found.status === 'ingetrokken' ? found.ingetrokken?.verzoek : undefined;
+  const keptAsSent = asked.sent !== undefined && recorded === asked.sent && holdsBsn(asked.sent);
+  if (asked.verzoek && (recorded === asked.verzoek || keptAsSent)) return { record: found, already: true };
   return withMunicipalityLock(found.gemeente, async () => {
     const check = await withdrawable(store, [found.gemeente], fileId);
     return 'record' in check ? { record: await withdrawRecord(store, check.record, reden, asked) } : check;
@@ -201,8 +205,8 @@ export async function withdrawRecord(
   reden: string,
   { now = new Date(), verzoek }: WithdrawalAsked = {},
 ): Promise<FileRecord> {
-  // An operator's free text: a possible BSN in it is not stored. The request's key is kept as it is, like a file's
-  // name: it addresses an object in the bucket (and tells a redelivery); it is masked wherever it is shown.
+  // An operator's free text: a possible BSN in it is not stored. The request's key comes as its kept name (keptName:
+  // a BSN in it masked, with a keyed code), which tells a redelivery.
   const ingetrokken = { reden: redactBsns(reden), op: now.toISOString(), ...(verzoek ? { verzoek } : {}) };
   const change = { status: 'ingetrokken', ingetrokken } as const;
   await store.mark(key.file(record.gemeente, record.fileId), change);

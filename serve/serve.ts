@@ -16,7 +16,7 @@ import { makeIngestHandler } from '../functions/ingest';
 import { makeRouterHandler } from '../functions/router';
 import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
-import { alertWithoutBsns, keptName, redactBsns } from '../pipeline/bsn';
+import { alertWithoutBsns, holdsBsn, keptName, needsKeptName, redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
 import { pseudonymiser } from '../pipeline/pseudonym';
 import { finding } from '../pipeline/read/findings';
@@ -372,9 +372,9 @@ function sqsEvent(message: RoutedObject): SQSEvent {
  */
 async function readReport(deps: IngestDeps, inboxKey: string): Promise<Report> {
   const { gemeente: g, name: sent } = parseInboxKey(inboxKey);
-  const name = keptName(sent, pseudonymiser(await deps.secrets.pseudonymKey()));
+  const name = needsKeptName(sent) ? keptName(sent, pseudonymiser(await deps.secrets.pseudonymKey())) : sent;
   const [last] = [...(await loadFiles(deps.store, g)).values()]
-    .filter((r) => r.name === name || r.name === sent)
+    .filter((r) => r.name === name || (r.name === sent && holdsBsn(sent)))
     .sort((a, b) => b.ontvangen.localeCompare(a.ontvangen));
   const candidates = [
     ...(last ? [last.rapportKey] : []),

@@ -63,13 +63,16 @@ describe('BSN 11-proef (CS002)', () => {
 
 describe('keptName: an object name without a possible BSN, different names kept apart', () => {
   const code = (text: string) => (text.length * 2654435761).toString(16).padStart(8, '0');
+  const id = (name: string) => code(`bestandsnaam\u0000${name}`).slice(0, 8);
 
   it.each([
     ['declaratie-maart.csv', 'declaratie-maart.csv'],
     ['20230602-1.csv', '20230602-1.csv'],
-    ['tw-999900006.csv', `tw-xxxxxxxxx.${code('tw-999900006.csv').slice(0, 8)}.csv`],
-    ['client 999.900.006', `client xxxxxxxxx.${code('client 999.900.006').slice(0, 8)}`],
-    ['map/999900006', `map/xxxxxxxxx.${code('map/999900006').slice(0, 8)}`],
+    ['tw-999900006.csv', `tw-xxxxxxxxx.${id('tw-999900006.csv')}.csv`],
+    ['client 999.900.006', `client xxxxxxxxx.${id('client 999.900.006')}`],
+    ['map/999900006', `map/xxxxxxxxx.${id('map/999900006')}`],
+    // A name that looks kept already gets a code of its own: it is no other file's kept name.
+    ['tw-xxxxxxxxx.1234abcd.csv', `tw-xxxxxxxxx.1234abcd.${id('tw-xxxxxxxxx.1234abcd.csv')}.csv`],
   ])('%s → %s', (name, kept) => {
     expect(keptName(name, code)).toBe(kept);
   });
