@@ -27,7 +27,7 @@ import {
 import { pseudonymiser } from './pseudonym';
 import { FindingCollector } from './read/collector';
 import { readDeclaraties } from './read/declaraties';
-import { decodeText, encodedAs, UTF8_BOM } from './read/decode';
+import { decodeText, encodedAs } from './read/decode';
 import { finding } from './read/findings';
 import { type FileFacts, sniff } from './read/sniff';
 import { readTaakgericht } from './read/taakgericht';
@@ -407,7 +407,7 @@ async function writeAnswer(
     // In the input's own encoding, and with its byte order mark (a spreadsheet reads UTF-8 by it): the backoffice
     // reads its answer back the way it wrote the export.
     if (facts.encoding === 'windows-1252') await blobs.put(target, encodedAs(answer, 'win1252'));
-    else await blobs.put(target, (await startsWithBom(upload.source)) ? withBom(answer) : answer);
+    else await blobs.put(target, facts.bom ? withBom(answer) : answer);
     return;
   }
   // The bytes identify the first answer; an answer to the same bytes received again (a withdrawn file's copy, with
@@ -422,20 +422,6 @@ async function writeAnswer(
   };
   const lines = readDeclaraties(uploadText(upload), facts, sinkFindings(), { lines: 0 });
   await blobs.put(target, renderWmo325(header, declaraties[0], lines));
-}
-
-async function startsWithBom(source: FileSource): Promise<boolean> {
-  const stream = await source.open();
-  let head = Buffer.alloc(0);
-  try {
-    for await (const chunk of stream) {
-      head = Buffer.concat([head, chunk as Buffer]);
-      if (head.length >= UTF8_BOM.length) break;
-    }
-    return head.subarray(0, UTF8_BOM.length).equals(UTF8_BOM);
-  } finally {
-    stream.destroy();
-  }
 }
 
 async function* withBom(text: AsyncIterable<string>): AsyncGenerator<string> {

@@ -8,7 +8,7 @@ import { SaxesParser } from 'saxes';
 import { IWMO_ANY_NAMESPACE, messageNamespace } from '../../schemas/iwmo/structure';
 import type { FileFormat, FileKind, Finding } from '../../schemas/report';
 import type { FileSource } from '../source';
-import type { TextEncoding } from './decode';
+import { type TextEncoding, UTF8_BOM } from './decode';
 import { finding } from './findings';
 import { XML_1_0 } from './xml';
 
@@ -32,6 +32,8 @@ export interface HeadFacts {
   readonly problems: Finding[];
   /** The head is valid UTF-8 (so UTF-8 is tried first for the whole file). */
   readonly headUtf8: boolean;
+  /** The file starts with a UTF-8 byte order mark (a CSV answer starts with one too). */
+  readonly bom: boolean;
 }
 
 export interface Fingerprint {
@@ -168,12 +170,13 @@ function isUtf8Prefix(head: Buffer): boolean {
 export async function classifyHead(source: FileSource): Promise<HeadFacts> {
   const head = await readHead(source);
   const headUtf8 = isUtf8Prefix(head);
+  const bytes = { headUtf8, bom: head.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) };
   const unknown = (problem: Finding): HeadFacts => ({
     kind: 'onbekend',
     format: null,
     delimiter: null,
     problems: [problem],
-    headUtf8,
+    ...bytes,
   });
 
   // UTF-16 text is full of NUL bytes too; say what it is rather than calling it binary.
@@ -200,14 +203,14 @@ export async function classifyHead(source: FileSource): Promise<HeadFacts> {
         ),
       );
     const detected = detectXml(text, head.length < HEAD_BYTES);
-    if (detected !== ROOT_LATER) return { delimiter: null, headUtf8, ...detected };
+    if (detected !== ROOT_LATER) return { delimiter: null, ...bytes, ...detected };
     // A long comment or processing instruction before the root: read on, as far as a message may go.
     const more = await readHead(source, MAX_XML_BYTES + 1);
     const whole = detectXml(stripBom(more.toString('utf8')), more.length <= MAX_XML_BYTES);
     if (whole === ROOT_LATER) return unknown(sizeFinding(more.length));
-    return { delimiter: null, headUtf8, ...whole };
+    return { delimiter: null, ...bytes, ...whole };
   }
-  return { headUtf8, ...detectCsv(text) };
+  return { ...bytes, ...detectCsv(text) };
 }
 
 /**
