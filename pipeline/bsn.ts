@@ -45,6 +45,14 @@ export const needsKeptName = (name: string): boolean => holdsBsn(name) || /x{9}/
 export const holdsBsn = (text: string): boolean => redactBsns(text, 'x') !== text;
 
 /**
+ * Whether the name a record keeps is that of the object named `sent` (kept: its keptName): the kept name, or the
+ * name as sent where a record of 0.3.0 kept a name with a BSN as it came (a literal kept name of another object
+ * is no such record).
+ */
+export const isKeptNameOf = (recorded: string | undefined, kept: string, sent: string): boolean =>
+  recorded === kept || (recorded === sent && holdsBsn(sent));
+
+/**
  * The name the pipeline keeps for an object someone named (an upload, a withdrawal request): as given, unless it
  * holds a possible BSN, which is then masked as xxxxxxxxx with a keyed code of the whole name before its extension
  * (`tw-123456782.csv` → `tw-xxxxxxxxx.1a2b3c4d.csv`). The file record, the archive and the answers then hold no BSN

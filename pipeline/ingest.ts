@@ -12,7 +12,7 @@ import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
-import { alertWithoutBsns, holdsBsn, keptName, needsKeptName, redactBsns } from './bsn';
+import { alertWithoutBsns, isKeptNameOf, redactBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
 import {
@@ -24,7 +24,7 @@ import {
   ReplacedError,
   type SecretSource,
 } from './ports';
-import { pseudonymiser } from './pseudonym';
+import { keptNameOf, pseudonymiser } from './pseudonym';
 import { FindingCollector } from './read/collector';
 import { readDeclaraties } from './read/declaraties';
 import { decodeText, encodedAs } from './read/decode';
@@ -130,7 +130,7 @@ async function ingestVersion(
   const { store, blobs } = deps;
   const { gemeente, name: sent } = parseInboxKey(inboxKey);
   // The key only when the name needs it: a duplicate or a redelivery does not wait for the secrets store.
-  const name = needsKeptName(sent) ? keptName(sent, pseudonymiser(await deps.secrets.pseudonymKey())) : sent;
+  const name = await keptNameOf(sent, deps.secrets);
   const ontvangen = version.modified.toISOString();
   const source = blobSource(blobs, inboxKey, version);
   const facts = await sniff(source);
@@ -139,9 +139,7 @@ async function ingestVersion(
   const records = await loadFiles(store, gemeente);
   const existing = records.get(fileId);
   if (existing) {
-    // A record of 0.3.0 kept a name with a BSN as sent (a literal kept name of another file is no such record).
-    const keptAsSent = existing.name === sent && holdsBsn(sent);
-    const redelivery = (existing.name === name || keptAsSent) && existing.ontvangen === ontvangen;
+    const redelivery = isKeptNameOf(existing.name, name, sent) && existing.ontvangen === ontvangen;
     return redelivery
       ? publish(deps, existing, upload)
       : duplicate(

@@ -3,6 +3,8 @@
  * aggregates and everything derived from them see only the pseudonym.
  */
 import { createHmac } from 'node:crypto';
+import { keptName, needsKeptName } from './bsn';
+import type { SecretSource } from './ports';
 
 export type Pseudonymise = (bsn: string) => string;
 
@@ -19,4 +21,9 @@ export function pseudonymiser(key: Buffer): Pseudonymise {
     }
     return p;
   };
+}
+
+/** The name kept for what someone named (keptName), with the key read only when the name needs a code. */
+export async function keptNameOf(sent: string, secrets: SecretSource): Promise<string> {
+  return needsKeptName(sent) ? keptName(sent, pseudonymiser(await secrets.pseudonymKey())) : sent;
 }

@@ -7,9 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { keptName, needsKeptName, redactBsns } from './bsn';
+import { redactBsns } from './bsn';
 import type { BlobStore, ItemStore, SecretSource } from './ports';
-import { pseudonymiser } from './pseudonym';
+import { keptNameOf } from './pseudonym';
 import { parseWithdrawalKey } from './route';
 import type { FileRecord } from './state/items';
 import { textUpTo } from './text';
@@ -75,9 +75,7 @@ export async function handleWithdrawalRequest(
   const body = await deps.blobs.open(objectKey);
   const text = await textUpTo(body, MAX_REQUEST_BYTES).finally(() => body.destroy());
   // The record keeps the request's key, a possible BSN in it masked (keptName): it tells a redelivery.
-  const verzoek = needsKeptName(objectKey)
-    ? keptName(objectKey, pseudonymiser(await deps.secrets.pseudonymKey()))
-    : objectKey;
+  const verzoek = await keptNameOf(objectKey, deps.secrets);
   const handled = await decide(deps.store, parts.gemeente, { verzoek, sent: objectKey }, text, now);
   await deps.blobs.put(
     withdrawalOutcomeKey(parts.gemeente, parts.name),

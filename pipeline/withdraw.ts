@@ -2,7 +2,7 @@
  * Withdrawing a file (an operator's correction): its record is marked withdrawn, so its ledger, usage and
  * contribution items stop counting in every read. Nothing is deleted; the reason and time are kept.
  */
-import { holdsBsn, redactBsns } from './bsn';
+import { isKeptNameOf, redactBsns } from './bsn';
 import { withMunicipalityLock } from './ingest';
 import type { ItemStore } from './ports';
 import type { DeclaratieContribution, ToewijzingContribution } from './reconcile/contributions';
@@ -38,8 +38,8 @@ export async function withdrawSerialised(
   if (!found) return { reden: notWithdrawable(fileId, null) };
   // The same request again (a redelivery): done already, answered as the first time.
   const recorded = found.status === 'ingetrokken' ? found.ingetrokken?.verzoek : undefined;
-  const keptAsSent = asked.sent !== undefined && recorded === asked.sent && holdsBsn(asked.sent);
-  if (asked.verzoek && (recorded === asked.verzoek || keptAsSent)) return { record: found, already: true };
+  if (asked.verzoek && isKeptNameOf(recorded, asked.verzoek, asked.sent ?? asked.verzoek))
+    return { record: found, already: true };
   return withMunicipalityLock(found.gemeente, async () => {
     const check = await withdrawable(store, [found.gemeente], fileId);
     return 'record' in check ? { record: await withdrawRecord(store, check.record, reden, asked) } : check;

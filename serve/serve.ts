@@ -16,9 +16,9 @@ import { makeIngestHandler } from '../functions/ingest';
 import { makeRouterHandler } from '../functions/router';
 import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
-import { alertWithoutBsns, holdsBsn, keptName, needsKeptName, redactBsns } from '../pipeline/bsn';
+import { alertWithoutBsns, isKeptNameOf, redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
-import { pseudonymiser } from '../pipeline/pseudonym';
+import { keptNameOf } from '../pipeline/pseudonym';
 import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
@@ -372,9 +372,9 @@ function sqsEvent(message: RoutedObject): SQSEvent {
  */
 async function readReport(deps: IngestDeps, inboxKey: string): Promise<Report> {
   const { gemeente: g, name: sent } = parseInboxKey(inboxKey);
-  const name = needsKeptName(sent) ? keptName(sent, pseudonymiser(await deps.secrets.pseudonymKey())) : sent;
+  const name = await keptNameOf(sent, deps.secrets);
   const [last] = [...(await loadFiles(deps.store, g)).values()]
-    .filter((r) => r.name === name || (r.name === sent && holdsBsn(sent)))
+    .filter((r) => isKeptNameOf(r.name, name, sent))
     .sort((a, b) => b.ontvangen.localeCompare(a.ontvangen));
   const candidates = [
     ...(last ? [last.rapportKey] : []),
