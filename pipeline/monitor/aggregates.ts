@@ -429,6 +429,18 @@ export function taakgericht(
     .sort((a, b) => `${a.gemeente}|${a.periodeBegin}`.localeCompare(`${b.gemeente}|${b.periodeBegin}`));
 }
 
+/**
+ * The taakgericht reports that count (the latest per municipality, taakveld, period and provider), each amount spread
+ * over the months of its period by days: what the budget view and the settlement count as B&P costs.
+ */
+export function* taakgerichtPerMaand(
+  data: Parameters<typeof taakgericht>[0],
+): Generator<{ rij: TaakRij; maand: string; bedrag: number }> {
+  for (const rij of taakgericht(data, { van: '0000-01', tot: '9999-12' }))
+    for (const { maand, bedrag } of spreadOverMonths(rij.bedrag, rij.periodeBegin, rij.periodeEind))
+      yield { rij, maand, bedrag };
+}
+
 export interface AfwijzingRij {
   readonly aanbieder: string;
   readonly retourcode: string;
@@ -502,9 +514,8 @@ export function budgetUitputting(
       add(maand, gemeente, taakveld, m.toegekend, fileId);
     }
   }
-  for (const r of taakgericht(data, { van: '0000-01', tot: '9999-12' }))
-    for (const { maand, bedrag } of spreadOverMonths(r.bedrag, r.periodeBegin, r.periodeEind))
-      add(maand, r.gemeente, r.taakveld, bedrag, r.bestand);
+  for (const { rij, maand, bedrag } of taakgerichtPerMaand(data))
+    add(maand, rij.gemeente, rij.taakveld, bedrag, rij.bestand);
   const rows: BudgetRij[] = [];
   for (const g of region.gemeenten) {
     for (const taakveld of TAAKVELDEN) {

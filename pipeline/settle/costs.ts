@@ -13,11 +13,11 @@
  * a statement's inputs.
  */
 import { daysInclusive, firstOfMonth, lastOfMonth, monthOf, monthsBetween, toewijzingMoment } from '../dates';
-import { taakgericht } from '../monitor/aggregates';
+import { taakgerichtPerMaand } from '../monitor/aggregates';
 import type { MonitorData } from '../monitor/data';
 import type { CostAmounts, ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
-import { Dec, largestRemainder, spreadOverMonths } from './round';
+import { Dec, largestRemainder } from './round';
 import {
   type CostLine,
   cmpText,
@@ -256,28 +256,25 @@ function taakgerichtAmounts(
   config: SettlementConfig,
 ): { soort: Soort; bedrag: number; fileId: string }[] {
   if (!bron.taakgericht?.length) return [];
-  const rijen = taakgericht(
-    { files: bron.files, taakgericht: bron.taakgericht },
-    { van: '0000-01', tot: '9999-12' },
-  );
   const amounts: { soort: Soort; bedrag: number; fileId: string }[] = [];
-  for (const r of rijen) {
+  for (const { rij: r, maand, bedrag } of taakgerichtPerMaand({
+    files: bron.files,
+    taakgericht: bron.taakgericht,
+  })) {
     const producten = config.region.producten.filter(
       (p) => p.variant === 'taakgericht' && p.taakveld === r.taakveld,
     );
     const product = producten.length === 1 ? producten[0] : null;
-    for (const { maand, bedrag } of spreadOverMonths(r.bedrag, r.periodeBegin, r.periodeEind)) {
-      const soort = {
-        maand,
-        herkomst: r.gemeente,
-        taakveld: r.taakveld as Taakveld,
-        categorie: product?.categorie ?? '',
-        code: product?.code ?? '',
-        gemeente: r.gemeente,
-        toewijzing: undefined,
-      };
-      amounts.push({ soort, bedrag, fileId: r.bestand });
-    }
+    const soort = {
+      maand,
+      herkomst: r.gemeente,
+      taakveld: r.taakveld as Taakveld,
+      categorie: product?.categorie ?? '',
+      code: product?.code ?? '',
+      gemeente: r.gemeente,
+      toewijzing: undefined,
+    };
+    amounts.push({ soort, bedrag, fileId: r.bestand });
   }
   return amounts;
 }
