@@ -12,7 +12,7 @@ import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
-import { alertWithoutBsns, isKeptNameOf, redactBsns } from './bsn';
+import { alertWithoutBsns, isKeptNameOf } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
 import {

@@ -18,8 +18,8 @@ import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
 import { alertWithoutBsns, isKeptNameOf, redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
+import { partialUploadReport, partialUploadReportKeys } from '../pipeline/partial-upload';
 import { keptNameOf } from '../pipeline/pseudonym';
-import { finding } from '../pipeline/read/findings';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
 import { loadFiles } from '../pipeline/state/reader';
@@ -388,8 +388,8 @@ async function readReport(deps: IngestDeps, inboxKey: string): Promise<Report> {
 }
 
 /**
- * A cut-off SFTP upload (what Transfer Family's OnPartialUpload handles on AWS): moved to quarantine with a report,
- * never processed, and an alert.
+ * A cut-off SFTP upload (what Transfer Family's OnPartialUpload handles on AWS): moved to quarantine with a report
+ * (there and in the outbox), never processed, and an alert.
  */
 export async function quarantinePartialUpload(
   deps: IngestDeps,
@@ -399,29 +399,14 @@ export async function quarantinePartialUpload(
 ): Promise<void> {
   const staging = uploadKey(g, name);
   const target = `quarantine/${g}/${name}`;
-  const report: Report = {
-    file: staging,
-    kind: 'onbekend',
-    format: null,
-    gemeente: g,
-    status: 'quarantaine',
-    level: 1,
-    duplicaatVan: null,
-    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
-    findings: [
-      finding(
-        'UPLOAD-ONVOLLEDIG',
-        'bestand',
-        `de upload is na ${bytes} bytes afgebroken; het bestand is niet verwerkt. Stuur het opnieuw.`,
-      ),
-    ],
-    declaraties: [],
-  };
+  const ontvangen = new Date().toISOString();
+  const report = partialUploadReport(g, name, ontvangen, bytes);
   if (await deps.blobs.exists(staging)) {
     await deps.blobs.copy(staging, target);
     await deps.blobs.delete(staging);
   }
-  await deps.blobs.put(`${target}.rapport.json`, JSON.stringify(report));
+  const reportKeys = partialUploadReportKeys(g, name, ontvangen);
+  for (const k of reportKeys) await deps.blobs.put(k, JSON.stringify(report));
   await deps.alerts.send(
     alertWithoutBsns({
       gemeente: g,
@@ -434,7 +419,7 @@ export async function quarantinePartialUpload(
       afgewezenBedrag: 0,
       retourcodes: [],
       antwoord: null,
-      rapport: `${target}.rapport.json`,
+      rapport: reportKeys[0],
       bevindingen: report.findings.map((f) => ({ rule: f.rule, message: f.message })),
     }),
   );

@@ -94,6 +94,10 @@ export class Sftp extends Construct {
         access: ['write'],
         why: 'writes <name>.rapport.json next to the quarantined partial upload of any municipality',
       },
+      [PREFIXES.outbox]: {
+        access: ['write'],
+        why: "writes a copy of that report into the municipality's outbox, the only place its backoffice reads, under a name no other output has (<name>.afgebroken-<moment>.rapport.json)",
+      },
     });
     grantKey(this.partialUpload.role, storage.key, KEY_SEND);
     this.partialUpload.role.addToPrincipalPolicy(

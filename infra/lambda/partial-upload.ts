@@ -1,14 +1,14 @@
 /**
  * Custom step of the SFTP partial-upload workflow (infra/constructs/sftp.ts). The step before it copied the cut-off
  * upload to quarantine/<gemeente>/<name>; this writes the report next to it, `<name>.rapport.json` (CONTRACT §2,
- * rule UPLOAD-ONVOLLEDIG), so the quarantined part is never without a reason (DESIGN §4.1), and tells Transfer
+ * rule UPLOAD-ONVOLLEDIG), and a copy in the municipality's outbox (pipeline/partial-upload.ts), and tells Transfer
  * Family the step's outcome (SendWorkflowStepState; without it the step hangs until its timeout).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { redactBsns } from '../../pipeline/bsn';
+import { partialUploadReport, partialUploadReportKeys } from '../../pipeline/partial-upload';
 import type { BlobStore } from '../../pipeline/ports';
-import type { Report } from '../../schemas/report';
 import { S3BlobStore, s3Client } from '../../stores/s3-blobs';
 
 /** What Transfer Family passes to a custom step's Lambda function. */
@@ -51,38 +51,10 @@ export interface PartialUploadDeps {
   readonly countQuarantined: () => void;
 }
 
-export const RULE = 'UPLOAD-ONVOLLEDIG';
-
 /** quarantine/<gemeente>/<name> → its parts, or null for any other key. */
 export function parseQuarantineKey(key: string): { gemeente: string; name: string } | null {
   const m = /^quarantine\/([0-9]{4})\/([^/].*)$/.exec(key);
   return m ? { gemeente: m[1], name: m[2] } : null;
-}
-
-/** The report of a cut-off upload (CONTRACT §2: status quarantaine, level 1, no lines read). */
-export function partialUploadReport(gemeente: string, name: string, ontvangen: string): Report {
-  return {
-    file: `upload/${gemeente}/${name}`,
-    kind: 'onbekend',
-    format: null,
-    gemeente,
-    status: 'quarantaine',
-    level: 1,
-    duplicaatVan: null,
-    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
-    findings: [
-      {
-        rule: RULE,
-        retourcode: '0001',
-        location: 'bestand',
-        message:
-          'de SFTP-upload is afgebroken voordat het bestand volledig was overgekomen (de verbinding viel weg); het ontvangen deel staat in quarantaine en is niet verwerkt: upload het bestand opnieuw',
-        severity: 'fout',
-      },
-    ],
-    declaraties: [],
-    ontvangen,
-  };
 }
 
 export function makePartialUploadHandler(deps: PartialUploadDeps) {
@@ -100,10 +72,12 @@ export function makePartialUploadHandler(deps: PartialUploadDeps) {
       await send('FAILURE');
       return { status: 'FAILURE' };
     }
-    const reportKey = `${key}.rapport.json`;
+    const ontvangen = deps.now().toISOString();
+    const reportKeys = partialUploadReportKeys(parsed.gemeente, parsed.name, ontvangen);
+    const reportKey = reportKeys[0];
     try {
-      const report = partialUploadReport(parsed.gemeente, parsed.name, deps.now().toISOString());
-      await deps.blobs.put(reportKey, `${JSON.stringify(report, null, 2)}\n`);
+      const report = `${JSON.stringify(partialUploadReport(parsed.gemeente, parsed.name, ontvangen), null, 2)}\n`;
+      for (const k of reportKeys) await deps.blobs.put(k, report);
     } catch (err) {
       deps.log.error('rapport voor afgebroken upload niet geschreven', {
         key: redactBsns(key),

@@ -12,12 +12,11 @@
  * means it no longer exists. Other lines carry no facts, so a toewijzing change outside such a scheme never changes
  * a statement's inputs.
  */
-import { daysInclusive, firstOfMonth, lastOfMonth, monthOf, monthsBetween, toewijzingMoment } from '../dates';
+import { toewijzingMoment } from '../dates';
 import { taakgerichtPerMaand } from '../monitor/aggregates';
 import type { MonitorData } from '../monitor/data';
 import type { CostAmounts, ToewijzingContribution } from '../reconcile/contributions';
 import { activeSchemes } from './inputs';
-import { Dec, largestRemainder } from './round';
 import {
   type CostLine,
   cmpText,

@@ -4,10 +4,10 @@ import {
   makePartialUploadHandler,
   type PartialUploadDeps,
   parseQuarantineKey,
-  RULE,
   type StepState,
   type WorkflowStepEvent,
 } from '../../infra/lambda/partial-upload';
+import { UPLOAD_ONVOLLEDIG } from '../../pipeline/partial-upload';
 import { ReportSchema } from '../../schemas/report';
 
 const event = (key: string, bucket = 'raw-bucket'): WorkflowStepEvent => ({
@@ -50,7 +50,7 @@ function fakes(putFails = false) {
   return { deps, written, states, logged, counted: () => counted };
 }
 
-test('writes <name>.rapport.json next to the quarantined part, with rule UPLOAD-ONVOLLEDIG, and reports SUCCESS', async () => {
+test('writes <name>.rapport.json next to the quarantined part and a copy into the outbox, with rule UPLOAD-ONVOLLEDIG, and reports SUCCESS', async () => {
   const f = fakes();
   const result = await makePartialUploadHandler(f.deps)(event('quarantine/0988/decl 2024-02.xml'));
   expect(result).toEqual({ status: 'SUCCESS', report: 'quarantine/0988/decl 2024-02.xml.rapport.json' });
@@ -65,7 +65,11 @@ test('writes <name>.rapport.json next to the quarantined part, with rule UPLOAD-
     counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
     ontvangen: '2024-03-01T10:15:00.000Z',
   });
-  expect(report.findings.map((x) => x.rule)).toEqual([RULE]);
+  expect(report.findings.map((x) => x.rule)).toEqual([UPLOAD_ONVOLLEDIG]);
+  // The backoffice reads only its outbox (SFTP /antwoorden): the same report there, under a name no other output has.
+  expect(f.written.get('outbox/0988/decl 2024-02.xml.afgebroken-20240301T101500Z.rapport.json')).toBe(
+    f.written.get('quarantine/0988/decl 2024-02.xml.rapport.json'),
+  );
   expect(f.states).toEqual([
     {
       WorkflowId: 'w-1234567890abcdef0',
@@ -108,8 +112,11 @@ test('logs the quarantine key with a possible BSN in the file name masked, in su
   const lines = JSON.stringify([...ok.logged, ...failing.logged]);
   expect(lines).toContain('quarantine/0988/client-*********.csv');
   expect(lines).not.toContain('999900006');
-  // The report itself is written under the real name, next to the quarantined part.
-  expect([...ok.written.keys()]).toEqual([`${key}.rapport.json`]);
+  // The report itself is written under the real name, next to the quarantined part; the outbox copy masks it.
+  expect([...ok.written.keys()]).toEqual([
+    `${key}.rapport.json`,
+    'outbox/0988/client-xxxxxxxxx.csv.afgebroken-20240301T101500Z.rapport.json',
+  ]);
 });
 
 test('parseQuarantineKey', () => {

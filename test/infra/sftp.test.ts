@@ -171,7 +171,7 @@ test('partial-upload workflow: COPY to quarantine/<user>/, CUSTOM report step, D
   ]);
 });
 
-test('the partial-upload function writes reports under quarantine/ and reports its step state', () => {
+test('the partial-upload function writes reports under quarantine/ and outbox/ and reports its step state', () => {
   template.hasResourceProperties('AWS::Lambda::Function', {
     Handler: 'index.handler',
     Runtime: 'nodejs24.x',
@@ -182,8 +182,12 @@ test('the partial-upload function writes reports under quarantine/ and reports i
   });
   const statements = statementsOfRole(template, id('AWS::IAM::Role', 'Sftp/PartialUpload/Role'));
   const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
-  expect(s3.flatMap(resourcesOfStatement)).toEqual([`${bucketArn()}/quarantine/*`]);
-  expect(s3.flatMap(actionsOf).sort()).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
+  // Writes only: the report next to the quarantined part and its copy in the outbox (a name of its own there).
+  expect(s3.flatMap(resourcesOfStatement).sort()).toEqual([
+    `${bucketArn()}/outbox/*`,
+    `${bucketArn()}/quarantine/*`,
+  ]);
+  for (const s of s3) expect(actionsOf(s).sort()).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
   expect(statements.flatMap(actionsOf)).toContain('transfer:SendWorkflowStepState');
 });
 

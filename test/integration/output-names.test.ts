@@ -38,6 +38,12 @@ describe('outbox copy of a quarantine report', () => {
       const after = await stack.outputs();
       expect(JSON.parse(after['outbox/0983/d.csv.rapport.json']).status).toBe('geaccepteerd');
       expect(after['outbox/0983/d.csv.rapport.json']).toBe(before);
+      // The backoffice finds why its new d.csv was not processed in the outbox, beside the earlier answer.
+      const own = Object.keys(after).filter((k) =>
+        /^outbox\/0983\/d\.csv\.afgebroken-\d{8}T\d{6}Z\.rapport\.json$/.test(k),
+      );
+      expect(own).toHaveLength(1);
+      expect(JSON.parse(after[own[0]])).toMatchObject({ file: 'upload/0983/d.csv', status: 'quarantaine' });
     } finally {
       await stack.close();
     }
@@ -63,6 +69,9 @@ describe('outbox copy of a quarantine report', () => {
       countQuarantined: () => undefined,
     } as never)(event);
     expect(written.get('outbox/0988/d.xml.rapport.json')).toBe(accepted);
+    // Its own report is in the outbox beside it, under a name of its own.
+    const own = JSON.parse(written.get('outbox/0988/d.xml.afgebroken-20240301T100000Z.rapport.json') ?? '{}');
+    expect(own).toMatchObject({ file: 'upload/0988/d.xml', status: 'quarantaine' });
   });
 });
 

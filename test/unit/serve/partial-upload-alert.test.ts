@@ -1,5 +1,5 @@
 /** A cut-off SFTP upload under serve: quarantined with a report and an alert that carries no BSN from its name. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IngestDeps } from '../../../pipeline/ingest';
@@ -26,6 +26,11 @@ test('the alert of a cut-off upload named after a client masks the BSN; the quar
     });
     expect(JSON.stringify(sent[0])).not.toContain(BSN);
     expect(await blobs.exists(`quarantine/0983/client-${BSN}.csv.rapport.json`)).toBe(true);
+    // The copy in the outbox, which the backoffice reads, has the number masked in its name.
+    const outbox = await readdir(join(dir, 'outbox/0983'));
+    expect(outbox).toEqual([
+      expect.stringMatching(/^client-xxxxxxxxx\.csv\.afgebroken-\d{8}T\d{6}Z\.rapport\.json$/),
+    ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

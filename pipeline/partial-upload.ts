@@ -1,0 +1,53 @@
+/**
+ * An SFTP upload cut off by a dropped connection: what arrived is quarantined, never processed, and gets a report
+ * (CONTRACT §2: status quarantaine, level 1, no lines read) so that it is never without a reason (DESIGN §4.1).
+ * One definition for both ways it happens: the Transfer Family workflow's step on AWS (infra/lambda/partial-upload.ts)
+ * and `bwmo serve`'s SFTP server.
+ */
+import type { Report } from '../schemas/report';
+import { redactBsns } from './bsn';
+import { finding } from './read/findings';
+
+export const UPLOAD_ONVOLLEDIG = 'UPLOAD-ONVOLLEDIG';
+
+export function partialUploadReport(
+  gemeente: string,
+  name: string,
+  ontvangen: string,
+  bytes?: number,
+): Report {
+  const received = bytes === undefined ? '' : ` (na ${bytes} bytes)`;
+  return {
+    file: `upload/${gemeente}/${name}`,
+    kind: 'onbekend',
+    format: null,
+    gemeente,
+    status: 'quarantaine',
+    level: 1,
+    duplicaatVan: null,
+    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
+    findings: [
+      finding(
+        UPLOAD_ONVOLLEDIG,
+        'bestand',
+        `de SFTP-upload is afgebroken${received} voordat het bestand volledig was overgekomen (de verbinding viel weg); het ontvangen deel staat in quarantaine en is niet verwerkt: upload het bestand opnieuw`,
+      ),
+    ],
+    declaraties: [],
+    ontvangen,
+  };
+}
+
+/**
+ * Where the report goes: next to the quarantined part, and into the municipality's outbox, the only place its
+ * backoffice reads (its role, SFTP /antwoorden). The outbox copy has a name of its own, with the moment of the
+ * break, so that it never replaces the report of an earlier file of the same name (the name is the sender's; a
+ * possible BSN in it is masked, as in every name the pipeline makes).
+ */
+export function partialUploadReportKeys(gemeente: string, name: string, ontvangen: string): string[] {
+  const moment = ontvangen.replace(/[-:]/g, '').replace(/\.\d+/, '');
+  return [
+    `quarantine/${gemeente}/${name}.rapport.json`,
+    `outbox/${gemeente}/${redactBsns(name, 'x')}.afgebroken-${moment}.rapport.json`,
+  ];
+}
