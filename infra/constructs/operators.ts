@@ -17,8 +17,11 @@ export interface OperatorsProps {
   readonly externalIdPrefix: string;
 }
 
-/** Where the outcomes of withdrawal requests go (pipeline/withdraw-request.ts withdrawalOutcomeKey). */
-const OUTCOMES = `${PREFIXES.outbox}*/intrekkingen/`;
+/**
+ * The outcomes of withdrawal requests (pipeline/withdraw-request.ts withdrawalOutcomeKey), by their suffix: a
+ * municipality may upload into a folder of its own named intrekkingen/, and its answers there hold BSNs.
+ */
+const OUTCOMES = `${PREFIXES.outbox}*/intrekkingen/*.uitkomst.json`;
 
 export class Operators extends Construct {
   readonly role: iam.Role;
@@ -43,7 +46,7 @@ export class Operators extends Construct {
             new iam.PolicyStatement({
               sid: 'ReadWithdrawalOutcomes',
               actions: ['s3:GetObject'],
-              resources: [storage.objects(OUTCOMES)],
+              resources: [`${storage.bucket.bucketArn}/${OUTCOMES}`],
             }),
             keyViaS3(storage),
           ],
@@ -57,7 +60,7 @@ export class Operators extends Construct {
     );
     acknowledge(
       this.role,
-      `AwsSolutions-IAM5[Resource::${arnToken(storage.bucket)}/outbox/*/intrekkingen/*]`,
+      `AwsSolutions-IAM5[Resource::${arnToken(storage.bucket)}/${OUTCOMES}]`,
       "Get the outcomes of withdrawal requests, and nothing else of the municipalities' outboxes.",
     );
     new CfnOutput(this, 'RoleArn', {

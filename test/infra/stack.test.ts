@@ -569,7 +569,7 @@ describe("the operators' role (beheer)", () => {
       .map((s) => ({ actions: actionsOf(s).sort(), resources: resourcesOfStatement(s) }));
     expect(objects).toEqual([
       { actions: ['s3:PutObject'], resources: [`${raw()}/withdrawals/*`] },
-      { actions: ['s3:GetObject'], resources: [`${raw()}/outbox/*/intrekkingen/*`] },
+      { actions: ['s3:GetObject'], resources: [`${raw()}/outbox/*/intrekkingen/*.uitkomst.json`] },
     ]);
     const kms = statements.find((s) => actionsOf(s).some((a) => a.startsWith('kms:')));
     expect(kms?.Condition?.StringEquals?.['kms:ViaService']).toBeDefined();
