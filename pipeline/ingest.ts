@@ -12,7 +12,7 @@ import { retourcodeText } from '../schemas/iwmo/codelists';
 import type { FileStatus, Finding, Report } from '../schemas/report';
 import { renderCsvAnswer } from './answer/csv';
 import { type AnswerHeader, renderWmo325 } from './answer/wmo325';
-import { alertWithoutBsns, isKeptNameOf } from './bsn';
+import { alertWithoutBsns, isKeptNameOf, redactBsns } from './bsn';
 import { type CheckedFile, checkFile, checkReportHead } from './check';
 import { dutchDate } from './dates';
 import {
@@ -66,11 +66,53 @@ export interface IngestResult {
  * local folder (and s3rver) would resolve it, and the outputs would land in another municipality's folders.
  */
 export function parseInboxKey(inboxKey: string): { gemeente: string; name: string } {
+  const parts = inboxKeyParts(inboxKey);
+  if (unsafeName(parts.name))
+    throw new Error(`${inboxKey}: een naam met . of .. als deel (of een lege map) is niet toegestaan`);
+  return parts;
+}
+
+function inboxKeyParts(inboxKey: string): { gemeente: string; name: string } {
   const m = /^inbox\/([0-9]{4})\/(.+)$/.exec(inboxKey);
   if (!m) throw new Error(`${inboxKey} ligt niet in inbox/<gemeentecode>/`);
-  if (m[2].split('/').some((s) => s === '.' || s === '..' || s === ''))
-    throw new Error(`${inboxKey}: een naam met . of .. als deel (of een lege map) is niet toegestaan`);
   return { gemeente: m[1], name: m[2] };
+}
+
+const UNSAFE_SEGMENT = (s: string) => s === '.' || s === '..' || s === '';
+const unsafeName = (name: string) => name.split('/').some(UNSAFE_SEGMENT);
+
+/**
+ * An upload whose name has an empty, `.` or `..` part (S3 allows `inbox/0983/a//b.csv`; a local folder would resolve
+ * it elsewhere): not read, moved or removed, but answered, so that it neither holds up the municipality's queue nor
+ * goes unanswered. The report goes where the backoffice reads, under a name made safe.
+ */
+async function refuseUnsafeName(
+  blobs: BlobStore,
+  inboxKey: string,
+  gemeente: string,
+  name: string,
+): Promise<IngestResult> {
+  const safe = redactBsns(
+    name
+      .split('/')
+      .map((s) => (UNSAFE_SEGMENT(s) ? '_' : s))
+      .join('/'),
+    'x',
+  );
+  const report: Report = {
+    ...notFoundReport(inboxKey, gemeente),
+    status: 'quarantaine',
+    findings: [
+      finding(
+        'NAAM-ONGELDIG',
+        'bestand',
+        "de naam van het bestand heeft een lege map (//) of . of .. als deel; zo kan het niet veilig worden bewaard en het is niet gelezen of verwerkt: upload het opnieuw onder een naam zonder zo'n deel",
+      ),
+    ],
+  };
+  for (const folder of ['quarantine', 'outbox'])
+    await blobs.put(`${folder}/${gemeente}/${safe}.geweigerd.rapport.json`, JSON.stringify(report));
+  return { report };
 }
 
 export const blobSource = (blobs: BlobStore, key: string, version?: BlobVersion): FileSource => ({
@@ -100,7 +142,8 @@ export async function withMunicipalityLock<T>(gemeente: string, work: () => Prom
 const stateKey = (gemeente: string, fileId: string, part: string) => `state/${gemeente}/${fileId}/${part}`;
 
 export async function ingestObject(deps: IngestDeps, inboxKey: string): Promise<IngestResult> {
-  const { gemeente } = parseInboxKey(inboxKey);
+  const { gemeente, name } = inboxKeyParts(inboxKey);
+  if (unsafeName(name)) return refuseUnsafeName(deps.blobs, inboxKey, gemeente, name);
   return withMunicipalityLock(gemeente, () => ingestLocked(deps, inboxKey));
 }
 

@@ -33,6 +33,8 @@ export function routeS3Event(event: S3Event): RoutedObject[] {
   for (const r of event.Records ?? []) {
     if (!r.eventName?.startsWith('ObjectCreated')) continue;
     const key = decodeS3Key(r.s3.object.key);
+    // A folder marker (the console's "Create folder", also inside an inbox) is no file.
+    if (key.endsWith('/')) continue;
     const gemeente = /^inbox\/([0-9]{4})\/[^/].*$/.exec(key)?.[1] ?? parseWithdrawalKey(key)?.gemeente;
     if (!gemeente) continue;
     out.push({

@@ -272,7 +272,14 @@ export const PROJECT_CODES: readonly ProjectCode[] = [
     level: 1,
     retourcode: '0001',
     label: 'De upload is afgebroken voordat het bestand compleet was',
-    source: 'serve/serve.ts (lokaal), infra/lambda/partial-upload.ts (AWS)',
+    source: 'pipeline/partial-upload.ts',
+  },
+  {
+    id: 'NAAM-ONGELDIG',
+    level: 1,
+    retourcode: '0001',
+    label: 'De naam van het bestand heeft een lege map of . of .. als deel',
+    source: 'pipeline/ingest.ts',
   },
   {
     id: 'ISOLATION',

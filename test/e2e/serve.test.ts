@@ -372,7 +372,12 @@ describe('bwmo serve end to end', () => {
     expect(f.serving.received.get('0983')?.filter((k) => k.endsWith('afgebroken.xml')) ?? []).toEqual([]);
     expect(await f.object('inbox/0983/afgebroken.xml')).toBeNull();
     expect(await f.object('upload/0983/afgebroken.xml')).toBeNull();
-    expect(await f.keys('outbox/0983/afgebroken.xml')).toEqual([]);
+    // In the outbox only its report, under a name of its own (the backoffice reads there, SFTP /antwoorden).
+    const inOutbox = await f.keys('outbox/0983/afgebroken.xml');
+    expect(inOutbox).toEqual([
+      expect.stringMatching(/^outbox\/0983\/afgebroken\.xml\.afgebroken-\d{8}T\d{6}Z\.rapport\.json$/),
+    ]);
+    expect(JSON.parse((await f.object(inOutbox[0]))!.toString('utf8'))).toEqual(report);
     expect(await figures('2022-08', '2022-08-15')).toEqual(before);
   });
 

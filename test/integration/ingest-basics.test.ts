@@ -253,11 +253,18 @@ describe('ingest on the embedded stack (dynalite over loopback)', () => {
     expect(outputs[`archive/0983/b.${later.report.fileId!.slice(0, 8)}.csv`]).toBe(c);
   });
 
-  it('a name with a .. segment is refused before anything is written, not resolved into another municipality', async () => {
-    await expect(stack.upload('0983', '../0984/tw.csv', toewijzingCsv([{}]))).rejects.toThrow(
-      'een naam met . of .. als deel',
-    );
-    expect(Object.keys(await stack.outputs()).filter((k) => k.includes('0984'))).toEqual([]);
+  it('a name with a .. segment is answered in its own folders without being read, not resolved into another municipality', async () => {
+    const { report } = await stack.upload('0983', '../0984/tw.csv', toewijzingCsv([{}]));
+    expect(report.status).toBe('quarantaine');
+    expect(report.findings.map((f) => f.rule)).toEqual(['NAAM-ONGELDIG']);
+    // Only its reports, in 0983's folders; nothing archived, answered or stored for 0984.
+    expect(
+      Object.keys(await stack.outputs()).filter((k) => k.includes('0984') && !k.startsWith('inbox/')),
+    ).toEqual([
+      'outbox/0983/_/0984/tw.csv.geweigerd.rapport.json',
+      'quarantine/0983/_/0984/tw.csv.geweigerd.rapport.json',
+    ]);
+    expect((await stack.dump()).filter((i) => i.pk.includes('0984'))).toEqual([]);
   });
 
   it('a BSN in a file name is masked in API answers (sources of figures, the file list)', async () => {
