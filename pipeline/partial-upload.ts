@@ -10,6 +10,19 @@ import { finding } from './read/findings';
 
 export const UPLOAD_ONVOLLEDIG = 'UPLOAD-ONVOLLEDIG';
 
+/**
+ * Where the part that arrived is kept: a folder per day of its own (on AWS the workflow's ${transfer:UploadDate}),
+ * so that it never replaces a file the ingest quarantined under the same name.
+ */
+export const partialUploadKey = (gemeente: string, name: string, datum: string): string =>
+  `quarantine/${gemeente}/afgebroken/${datum}/${name}`;
+
+/** quarantine/<gemeente>/afgebroken/<YYYY-MM-DD>/<name> → its parts, or null for any other key. */
+export function parsePartialUploadKey(key: string): { gemeente: string; name: string } | null {
+  const m = /^quarantine\/([0-9]{4})\/afgebroken\/\d{4}-\d{2}-\d{2}\/([^/].*)$/.exec(key);
+  return m ? { gemeente: m[1], name: m[2] } : null;
+}
+
 export function partialUploadReport(
   gemeente: string,
   name: string,
@@ -44,10 +57,12 @@ export function partialUploadReport(
  * break, so that it never replaces the report of an earlier file of the same name (the name is the sender's; a
  * possible BSN in it is masked, as in every name the pipeline makes).
  */
-export function partialUploadReportKeys(gemeente: string, name: string, ontvangen: string): string[] {
+export function partialUploadReportKeys(quarantineKey: string, ontvangen: string): string[] {
+  const parsed = parsePartialUploadKey(quarantineKey);
+  if (!parsed) throw new Error(`${redactBsns(quarantineKey)} is geen plaats voor een afgebroken upload`);
   const moment = ontvangen.replace(/[-:]/g, '').replace(/\.\d+/, '');
   return [
-    `quarantine/${gemeente}/${name}.rapport.json`,
-    `outbox/${gemeente}/${redactBsns(name, 'x')}.afgebroken-${moment}.rapport.json`,
+    `${quarantineKey}.rapport.json`,
+    `outbox/${parsed.gemeente}/${redactBsns(parsed.name, 'x')}.afgebroken-${moment}.rapport.json`,
   ];
 }

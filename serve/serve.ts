@@ -18,7 +18,7 @@ import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
 import { alertWithoutBsns, isKeptNameOf, redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
-import { partialUploadReport, partialUploadReportKeys } from '../pipeline/partial-upload';
+import { partialUploadKey, partialUploadReport, partialUploadReportKeys } from '../pipeline/partial-upload';
 import { keptNameOf } from '../pipeline/pseudonym';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
@@ -398,14 +398,14 @@ export async function quarantinePartialUpload(
   bytes: number,
 ): Promise<void> {
   const staging = uploadKey(g, name);
-  const target = `quarantine/${g}/${name}`;
   const ontvangen = new Date().toISOString();
+  const target = partialUploadKey(g, name, ontvangen.slice(0, 10));
   const report = partialUploadReport(g, name, ontvangen, bytes);
   if (await deps.blobs.exists(staging)) {
     await deps.blobs.copy(staging, target);
     await deps.blobs.delete(staging);
   }
-  const reportKeys = partialUploadReportKeys(g, name, ontvangen);
+  const reportKeys = partialUploadReportKeys(target, ontvangen);
   for (const k of reportKeys) await deps.blobs.put(k, JSON.stringify(report));
   await deps.alerts.send(
     alertWithoutBsns({

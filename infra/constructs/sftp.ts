@@ -7,7 +7,7 @@
  *
  * A completed upload starts the managed workflow: COPY to inbox/${transfer:UserName}/ (the S3 event there starts
  * the pipeline) and DELETE the staging object. An upload cut off by a dropped session starts the partial-upload
- * workflow: COPY to quarantine/${transfer:UserName}/, a CUSTOM step (infra/lambda/partial-upload.ts) that writes
+ * workflow: COPY to quarantine/${transfer:UserName}/afgebroken/${transfer:UploadDate}/, a CUSTOM step (infra/lambda/partial-upload.ts) that writes
  * `<name>.rapport.json` with rule UPLOAD-ONVOLLEDIG next to it, then DELETE the staging object. A failed step
  * leaves the staging object where it is (nothing is lost) and raises an alarm.
  */
@@ -17,6 +17,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as transfer from 'aws-cdk-lib/aws-transfer';
 import { Construct } from 'constructs';
+import { partialUploadKey } from '../../pipeline/partial-upload';
 import type { BwmoConfig } from '../config';
 import { acknowledge, arnToken } from '../nag';
 import { grantKey, grantPrefixes, KEY_SEND } from './grants';
@@ -43,6 +44,8 @@ export const WORKFLOW_VARS = {
   previousFile: '${previous.file}',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a Transfer Family workflow variable, resolved per execution
   userName: '${transfer:UserName}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Transfer Family workflow variable, resolved per execution
+  uploadDate: '${transfer:UploadDate}',
 } as const;
 
 /** The logical folders every SFTP user sees. */
@@ -145,7 +148,11 @@ export class Sftp extends Construct {
             Name: 'naar-quarantaine',
             SourceFileLocation: WORKFLOW_VARS.originalFile,
             DestinationFileLocation: {
-              S3FileLocation: { Bucket: bucket, Key: `${PREFIXES.quarantine}${WORKFLOW_VARS.userName}/` },
+              // A folder per day of its own (pipeline/partial-upload.ts): never over a file the ingest quarantined.
+              S3FileLocation: {
+                Bucket: bucket,
+                Key: partialUploadKey(WORKFLOW_VARS.userName, '', WORKFLOW_VARS.uploadDate),
+              },
             },
             OverwriteExisting: 'TRUE',
           },

@@ -1,13 +1,17 @@
 /**
  * Custom step of the SFTP partial-upload workflow (infra/constructs/sftp.ts). The step before it copied the cut-off
- * upload to quarantine/<gemeente>/<name>; this writes the report next to it, `<name>.rapport.json` (CONTRACT §2,
+ * upload to quarantine/<gemeente>/afgebroken/<date>/<name>; this writes the report next to it, `<name>.rapport.json` (CONTRACT §2,
  * rule UPLOAD-ONVOLLEDIG), and a copy in the municipality's outbox (pipeline/partial-upload.ts), and tells Transfer
  * Family the step's outcome (SendWorkflowStepState; without it the step hangs until its timeout).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { redactBsns } from '../../pipeline/bsn';
-import { partialUploadReport, partialUploadReportKeys } from '../../pipeline/partial-upload';
+import {
+  parsePartialUploadKey,
+  partialUploadReport,
+  partialUploadReportKeys,
+} from '../../pipeline/partial-upload';
 import type { BlobStore } from '../../pipeline/ports';
 import { S3BlobStore, s3Client } from '../../stores/s3-blobs';
 
@@ -51,19 +55,13 @@ export interface PartialUploadDeps {
   readonly countQuarantined: () => void;
 }
 
-/** quarantine/<gemeente>/<name> → its parts, or null for any other key. */
-export function parseQuarantineKey(key: string): { gemeente: string; name: string } | null {
-  const m = /^quarantine\/([0-9]{4})\/([^/].*)$/.exec(key);
-  return m ? { gemeente: m[1], name: m[2] } : null;
-}
-
 export function makePartialUploadHandler(deps: PartialUploadDeps) {
   return async (event: WorkflowStepEvent): Promise<{ status: StepStatus; report?: string }> => {
     const { workflowId, executionId } = event.serviceMetadata.executionDetails;
     const send = (Status: StepStatus) =>
       deps.sendStepState({ WorkflowId: workflowId, ExecutionId: executionId, Token: event.token, Status });
     const { bucket, key } = event.fileLocation;
-    const parsed = parseQuarantineKey(key);
+    const parsed = parsePartialUploadKey(key);
     if (bucket !== deps.bucket || !parsed) {
       deps.log.error('onverwachte bestandslocatie voor een afgebroken upload', {
         bucket,
@@ -73,7 +71,7 @@ export function makePartialUploadHandler(deps: PartialUploadDeps) {
       return { status: 'FAILURE' };
     }
     const ontvangen = deps.now().toISOString();
-    const reportKeys = partialUploadReportKeys(parsed.gemeente, parsed.name, ontvangen);
+    const reportKeys = partialUploadReportKeys(key, ontvangen);
     const reportKey = reportKeys[0];
     try {
       const report = `${JSON.stringify(partialUploadReport(parsed.gemeente, parsed.name, ontvangen), null, 2)}\n`;

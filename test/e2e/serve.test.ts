@@ -352,14 +352,20 @@ describe('bwmo serve end to end', () => {
     const before = await figures('2022-08', '2022-08-15');
     await cutOffUpload(f.serving.sftpPort, '0983', await f.password('0983'), 'afgebroken.xml', part);
     await waitUntil(
-      async () => (await f.object('quarantine/0983/afgebroken.xml.rapport.json')) !== null,
+      async () =>
+        (await f.keys('quarantine/0983/afgebroken/')).some((k) => k.endsWith('/afgebroken.xml.rapport.json')),
       'rapport van de afgebroken upload',
     );
-    const report = await f.report('inbox/0983/afgebroken.xml');
+    // Kept in a folder of the day, apart from files the ingest quarantined under the same name.
+    const kept = (await f.keys('quarantine/0983/afgebroken/')).filter((k) => k.endsWith('/afgebroken.xml'));
+    expect(kept).toEqual([
+      expect.stringMatching(/^quarantine\/0983\/afgebroken\/\d{4}-\d{2}-\d{2}\/afgebroken\.xml$/),
+    ]);
+    const report = JSON.parse((await f.object(`${kept[0]}.rapport.json`))!.toString('utf8')) as Report;
     expect(report).toMatchObject({ status: 'quarantaine', gemeente: '0983', counts: { regels: 0 } });
     expect(report.findings.map((x) => x.rule)).toEqual(['UPLOAD-ONVOLLEDIG']);
     expect(report.findings[0].message).toContain(`${part.length} bytes`);
-    expect((await f.object('quarantine/0983/afgebroken.xml'))?.equals(part)).toBe(true);
+    expect((await f.object(kept[0]))?.equals(part)).toBe(true);
     await waitUntil(
       async () => (await f.alerts()).some((a) => a.bestand === 'afgebroken.xml'),
       'melding van de afgebroken upload',

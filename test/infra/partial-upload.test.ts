@@ -3,11 +3,10 @@
 import {
   makePartialUploadHandler,
   type PartialUploadDeps,
-  parseQuarantineKey,
   type StepState,
   type WorkflowStepEvent,
 } from '../../infra/lambda/partial-upload';
-import { UPLOAD_ONVOLLEDIG } from '../../pipeline/partial-upload';
+import { parsePartialUploadKey, UPLOAD_ONVOLLEDIG } from '../../pipeline/partial-upload';
 import { ReportSchema } from '../../schemas/report';
 
 const event = (key: string, bucket = 'raw-bucket'): WorkflowStepEvent => ({
@@ -52,10 +51,15 @@ function fakes(putFails = false) {
 
 test('writes <name>.rapport.json next to the quarantined part and a copy into the outbox, with rule UPLOAD-ONVOLLEDIG, and reports SUCCESS', async () => {
   const f = fakes();
-  const result = await makePartialUploadHandler(f.deps)(event('quarantine/0988/decl 2024-02.xml'));
-  expect(result).toEqual({ status: 'SUCCESS', report: 'quarantine/0988/decl 2024-02.xml.rapport.json' });
+  const result = await makePartialUploadHandler(f.deps)(
+    event('quarantine/0988/afgebroken/2024-03-01/decl 2024-02.xml'),
+  );
+  expect(result).toEqual({
+    status: 'SUCCESS',
+    report: 'quarantine/0988/afgebroken/2024-03-01/decl 2024-02.xml.rapport.json',
+  });
   const report = ReportSchema.parse(
-    JSON.parse(f.written.get('quarantine/0988/decl 2024-02.xml.rapport.json') ?? ''),
+    JSON.parse(f.written.get('quarantine/0988/afgebroken/2024-03-01/decl 2024-02.xml.rapport.json') ?? ''),
   );
   expect(report).toMatchObject({
     file: 'upload/0988/decl 2024-02.xml',
@@ -68,7 +72,7 @@ test('writes <name>.rapport.json next to the quarantined part and a copy into th
   expect(report.findings.map((x) => x.rule)).toEqual([UPLOAD_ONVOLLEDIG]);
   // The backoffice reads only its outbox (SFTP /antwoorden): the same report there, under a name no other output has.
   expect(f.written.get('outbox/0988/decl 2024-02.xml.afgebroken-20240301T101500Z.rapport.json')).toBe(
-    f.written.get('quarantine/0988/decl 2024-02.xml.rapport.json'),
+    f.written.get('quarantine/0988/afgebroken/2024-03-01/decl 2024-02.xml.rapport.json'),
   );
   expect(f.states).toEqual([
     {
@@ -83,7 +87,9 @@ test('writes <name>.rapport.json next to the quarantined part and a copy into th
 
 test('reports FAILURE (the staging object stays) when the report cannot be written', async () => {
   const f = fakes(true);
-  expect(await makePartialUploadHandler(f.deps)(event('quarantine/0988/x.csv'))).toEqual({
+  expect(
+    await makePartialUploadHandler(f.deps)(event('quarantine/0988/afgebroken/2024-03-01/x.csv')),
+  ).toEqual({
     status: 'FAILURE',
   });
   expect(f.states.map((s) => s.Status)).toEqual(['FAILURE']);
@@ -94,7 +100,7 @@ test('reports FAILURE for a file outside quarantine/<gemeente>/ or in another bu
   for (const e of [
     event('inbox/0988/x.csv'),
     event('quarantine/x.csv'),
-    event('quarantine/0988/x.csv', 'other'),
+    event('quarantine/0988/afgebroken/2024-03-01/x.csv', 'other'),
   ]) {
     const f = fakes();
     expect(await makePartialUploadHandler(f.deps)(e)).toEqual({ status: 'FAILURE' });
@@ -104,13 +110,13 @@ test('reports FAILURE for a file outside quarantine/<gemeente>/ or in another bu
 });
 
 test('logs the quarantine key with a possible BSN in the file name masked, in success and in failure', async () => {
-  const key = 'quarantine/0988/client-999900006.csv';
+  const key = 'quarantine/0988/afgebroken/2024-03-01/client-999900006.csv';
   const ok = fakes();
   await makePartialUploadHandler(ok.deps)(event(key));
   const failing = fakes(true);
   await makePartialUploadHandler(failing.deps)(event(key));
   const lines = JSON.stringify([...ok.logged, ...failing.logged]);
-  expect(lines).toContain('quarantine/0988/client-*********.csv');
+  expect(lines).toContain('quarantine/0988/afgebroken/2024-03-01/client-*********.csv');
   expect(lines).not.toContain('999900006');
   // The report itself is written under the real name, next to the quarantined part; the outbox copy masks it.
   expect([...ok.written.keys()]).toEqual([
@@ -119,7 +125,11 @@ test('logs the quarantine key with a possible BSN in the file name masked, in su
   ]);
 });
 
-test('parseQuarantineKey', () => {
-  expect(parseQuarantineKey('quarantine/0988/a/b.csv')).toEqual({ gemeente: '0988', name: 'a/b.csv' });
-  expect(parseQuarantineKey('quarantine/988/b.csv')).toBeNull();
+test('parsePartialUploadKey', () => {
+  expect(parsePartialUploadKey('quarantine/0988/afgebroken/2024-03-01/a/b.csv')).toEqual({
+    gemeente: '0988',
+    name: 'a/b.csv',
+  });
+  expect(parsePartialUploadKey('quarantine/0988/a/b.csv')).toBeNull();
+  expect(parsePartialUploadKey('quarantine/988/afgebroken/2024-03-01/b.csv')).toBeNull();
 });

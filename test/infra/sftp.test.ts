@@ -15,13 +15,14 @@ import {
   synth,
 } from './synth';
 
-const { originalFile: ORIGINAL, previousFile: PREVIOUS, userName: USER } = WORKFLOW_VARS;
+const { originalFile: ORIGINAL, previousFile: PREVIOUS, userName: USER, uploadDate: DATE } = WORKFLOW_VARS;
 
 test("the workflow variables are Transfer Family's own", () => {
   expect(Object.values(WORKFLOW_VARS).map((v) => v.slice(2, -1))).toEqual([
     'original.file',
     'previous.file',
     'transfer:UserName',
+    'transfer:UploadDate',
   ]);
   for (const v of Object.values(WORKFLOW_VARS)) expect(v.startsWith('$' + '{') && v.endsWith('}')).toBe(true);
 });
@@ -141,7 +142,7 @@ test('upload workflow: COPY the completed upload to inbox/<user>/, then DELETE t
   ]);
 });
 
-test('partial-upload workflow: COPY to quarantine/<user>/, CUSTOM report step, DELETE the staging object', () => {
+test('partial-upload workflow: COPY to quarantine/<user>/afgebroken/<date>/ (never over a file the ingest quarantined), CUSTOM report step, DELETE the staging object', () => {
   const steps = json.Resources[id('AWS::Transfer::Workflow', 'Sftp/PartialUploadWorkflow')].Properties.Steps;
   expect(steps).toEqual([
     {
@@ -150,7 +151,10 @@ test('partial-upload workflow: COPY to quarantine/<user>/, CUSTOM report step, D
         Name: 'naar-quarantaine',
         SourceFileLocation: ORIGINAL,
         DestinationFileLocation: {
-          S3FileLocation: { Bucket: { Ref: raw() }, Key: `quarantine/${USER}/` },
+          S3FileLocation: {
+            Bucket: { Ref: raw() },
+            Key: `quarantine/${USER}/afgebroken/${DATE}/`,
+          },
         },
         OverwriteExisting: 'TRUE',
       },

@@ -58,7 +58,12 @@ describe('outbox copy of a quarantine report', () => {
         executionDetails: { workflowId: 'w-1', executionId: 'e-1' },
         transferDetails: { sessionId: 's', userName: '0988', serverId: 's-1' },
       },
-      fileLocation: { domain: 'S3', bucket: 'raw-bucket', key: 'quarantine/0988/d.xml', eTag: '"x"' },
+      fileLocation: {
+        domain: 'S3',
+        bucket: 'raw-bucket',
+        key: 'quarantine/0988/afgebroken/2024-03-01/d.xml',
+        eTag: '"x"',
+      },
     } as WorkflowStepEvent;
     await makePartialUploadHandler({
       bucket: 'raw-bucket',

@@ -22,10 +22,17 @@ test('the alert of a cut-off upload named after a client masks the BSN; the quar
       gemeente: '0983',
       status: 'quarantaine',
       bestand: 'client-*********.csv',
-      rapport: 'quarantine/0983/client-*********.csv.rapport.json',
+      rapport: expect.stringMatching(
+        /^quarantine\/0983\/afgebroken\/\d{4}-\d{2}-\d{2}\/client-\*{9}\.csv\.rapport\.json$/,
+      ),
     });
     expect(JSON.stringify(sent[0])).not.toContain(BSN);
-    expect(await blobs.exists(`quarantine/0983/client-${BSN}.csv.rapport.json`)).toBe(true);
+    // Kept in a folder of the day, apart from files the ingest quarantined under the same name.
+    const [day] = await readdir(join(dir, 'quarantine/0983/afgebroken'));
+    expect((await readdir(join(dir, 'quarantine/0983/afgebroken', day))).sort()).toEqual([
+      `client-${BSN}.csv`,
+      `client-${BSN}.csv.rapport.json`,
+    ]);
     // The copy in the outbox, which the backoffice reads, has the number masked in its name.
     const outbox = await readdir(join(dir, 'outbox/0983'));
     expect(outbox).toEqual([
