@@ -506,6 +506,7 @@ async function outputName(
   /** A withdrawn file of the same bytes, whose outputs (under its own output name) must stay. */
   withdrawn: FileRecord | null = null,
 ): Promise<string> {
+  name = shortEnoughForS3(name);
   const own = withdrawn ? (withdrawn.uitvoer ?? withdrawn.name) : null;
   const taken =
     name === own ||
@@ -521,6 +522,20 @@ async function outputName(
   const renamed = withId(fileId.slice(0, 8));
   // The withdrawn original may carry that name itself (its own name was taken when it came).
   return renamed === own ? withId(`${fileId.slice(0, 8)}-2`) : renamed;
+}
+
+/**
+ * S3 keys hold at most 1024 bytes. An upload's key may use them all, and its outputs add a folder and a suffix
+ * (`quarantine/<g>/<name>.<id>-2.rapport.json`): a name too long for that is replaced by a hash of it, with its
+ * extension, so that the committed file can be published instead of failing on every retry.
+ */
+const MAX_KEY_BYTES = 1024;
+const OUTPUT_KEY_EXTRA = 'quarantine/0000/'.length + '.12345678-2'.length + '.rapport.json'.length;
+
+function shortEnoughForS3(name: string): string {
+  if (Buffer.byteLength(name) + OUTPUT_KEY_EXTRA <= MAX_KEY_BYTES) return name;
+  const extension = /\.[A-Za-z0-9]{1,10}$/.exec(name)?.[0] ?? '';
+  return `${createHash('sha256').update(name).digest('hex').slice(0, 32)}${extension}`;
 }
 
 /**
