@@ -34,7 +34,7 @@ import { readTaakgericht } from './read/taakgericht';
 import { readToewijzingen } from './read/toewijzingen';
 import { judgeAsSentBefore, reconcileDeclaraties } from './reconcile/declaraties';
 import { reconcileTaakgericht } from './reconcile/taakgericht';
-import { reconcileToewijzingen } from './reconcile/toewijzingen';
+import { reconcileToewijzingen, regionCentres } from './reconcile/toewijzingen';
 import type { RegionData } from './region/load';
 import { referenceData } from './region/reference';
 import { type ReportHead, renderReport } from './report/render';
@@ -264,6 +264,7 @@ async function ingestVersion(
       ref: reference,
       pseudonymise,
       ontvangen,
+      centrumgemeenten: regionCentres(deps.region.region),
     });
     items = result.items;
     level3 = result.findings;

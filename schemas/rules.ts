@@ -282,6 +282,14 @@ export const PROJECT_CODES: readonly ProjectCode[] = [
     source: 'pipeline/ingest.ts',
   },
   {
+    id: 'HERKOMST',
+    level: 3,
+    retourcode: null,
+    label: 'Herkomstgemeente genegeerd: alleen een centrumgemeente geeft een andere gemeente van herkomst op',
+    source: 'pipeline/reconcile/toewijzingen.ts',
+    severity: 'waarschuwing',
+  },
+  {
     id: 'ISOLATION',
     level: 1,
     retourcode: null,

@@ -1,15 +1,18 @@
 /**
  * Applies a toewijzing file to the registry: every toegewezen product becomes a version of its toewijzing per
  * (gemeente, ToewijzingNummer). The latest Toewijzingsdatum/-tijd is the one in effect; RedenWijziging 13 marks
- * it removed; the municipality of origin is kept (CSV Herkomstgemeente, else the sender). TR332 rejects a version
+ * it removed; the municipality of origin is kept (CSV Herkomstgemeente of a centrumgemeente, else the sender). TR332 rejects a version
  * for another client or product.
  */
 import type { ToewijzingRegel } from '../../schemas/iwmo/wmo301';
+import type { Region } from '../../schemas/region';
 import type { Finding } from '../../schemas/report';
 import type { Item } from '../ports';
 import type { Pseudonymise } from '../pseudonym';
 import { FindingCollector } from '../read/collector';
+import { finding } from '../read/findings';
 import type { Reference } from '../region/reference';
+import { locateToewijzing } from '../rules/locate';
 import { TR332 } from '../rules/state/toewijzing/TR332';
 import {
   key,
@@ -32,6 +35,40 @@ export interface ToewijzingReconcileInput {
   readonly ref: Reference;
   readonly pseudonymise: Pseudonymise;
   readonly ontvangen: string;
+  /** The municipalities that act for others (the region's and the schemes' centrumgemeenten, regionCentres). */
+  readonly centrumgemeenten: ReadonlySet<string>;
+}
+
+/** Who may name another municipality of origin in a toewijzing (CONTRACT §1b: the sender acting for the region). */
+export function regionCentres(region: Region): ReadonlySet<string> {
+  return new Set([
+    region.centrumgemeente,
+    ...(region.verevening?.regelingen ?? []).flatMap((r) => (r.centrumgemeente ? [r.centrumgemeente] : [])),
+  ]);
+}
+
+/**
+ * The municipality of origin of a toewijzing: the Herkomstgemeente a centrumgemeente gives, else the sender. A
+ * member naming another municipality would move its care costs to that municipality (another pool, perhaps): the
+ * value is set aside, with a warning, and the toewijzing counts for the sender.
+ */
+function origin(
+  r: ToewijzingRegel,
+  centrumgemeenten: ReadonlySet<string>,
+  findings: FindingCollector,
+): string {
+  const { herkomstgemeente } = r.product;
+  const sender = r.bericht.afzender;
+  if (herkomstgemeente === null || herkomstgemeente === sender) return sender;
+  if (centrumgemeenten.has(sender)) return herkomstgemeente;
+  findings.add(
+    finding(
+      'HERKOMST',
+      locateToewijzing(r, 'Herkomstgemeente'),
+      `Herkomstgemeente ${herkomstgemeente} genegeerd: alleen een centrumgemeente die voor de regio toewijst geeft een andere gemeente van herkomst op; de toewijzing telt voor gemeente ${sender}`,
+    ),
+  );
+  return sender;
 }
 
 export interface ToewijzingResult {
@@ -86,7 +123,7 @@ export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Pr
         eenheid: p.omvang?.eenheid ?? null,
         frequentie: p.omvang?.frequentie ?? null,
         budget: p.budget,
-        herkomst: p.herkomstgemeente ?? r.bericht.afzender,
+        herkomst: origin(r, input.centrumgemeenten, findings),
       };
       mine.set(p.toewijzingNummer, [...own, version]);
       rows.push({
