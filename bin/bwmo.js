@@ -44,29 +44,14 @@ process.stdout.on('error', (err) => {
   process.exit(0);
 });
 
-load()
+const cli = load();
+cli
   .main(process.argv)
   .then((code) => {
     process.exitCode = code;
   })
   .catch((err) => {
-    console.error(`bwmo: ${describe(err)}`);
+    // A file system error in Dutch (pipeline/file-errors.ts), any other error's own message.
+    console.error(`bwmo: ${cli.describeError(err)}`);
     process.exitCode = 2;
   });
-
-// What the file system says, in the words of the other messages (Node's own text is English and cryptic).
-const SYSTEM_ERRORS = {
-  ENOENT: 'bestaat niet',
-  EACCES: 'geen toegang',
-  EPERM: 'geen toegang',
-  EEXIST: 'bestaat al, en is geen map',
-  ENOTDIR: 'een deel van dit pad is geen map',
-  EISDIR: 'is een map, geen bestand',
-  ENOSPC: 'de schijf is vol',
-};
-
-function describe(err) {
-  if (!(err instanceof Error)) return String(err);
-  const plain = SYSTEM_ERRORS[err.code];
-  return plain && err.path ? `${err.path}: ${plain}` : err.message;
-}

@@ -1,6 +1,7 @@
 /** `bwmo check FILE…`: control levels 1–2, no state. Prints the JSON reports (or a table); exit 0/1/2. */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { redactBsns } from '../pipeline/bsn';
 import { checkFile, checkReportHead } from '../pipeline/check';
 import { renderReport } from '../pipeline/report/render';
 import { pathSource } from '../pipeline/source';
@@ -27,8 +28,10 @@ export async function runCheck(files: string[], format: 'json' | 'table'): Promi
       await writeAll(process.stdout, [i === 0 ? '\n' : ',\n']);
       await writeAll(process.stdout, renderReport(head, checked.declaraties));
     } else {
+      // For people: a BSN in the name masked, as in every name the commands show (the JSON names the file given).
+      const shown = redactBsns(basename(f));
       rows.push([
-        basename(f),
+        shown,
         head.kind,
         head.format ?? '-',
         head.status,
@@ -37,7 +40,7 @@ export async function runCheck(files: string[], format: 'json' | 'table'): Promi
         head.findings.length,
       ]);
       for (const x of head.findings)
-        findingLines.push(`${basename(f)}  ${x.rule}  ${x.retourcode ?? '-'}  ${x.location}  ${x.message}`);
+        findingLines.push(`${shown}  ${x.rule}  ${x.retourcode ?? '-'}  ${x.location}  ${x.message}`);
     }
   }
   if (format === 'json') await writeAll(process.stdout, ['\n]\n']);

@@ -19,6 +19,8 @@ const dataOption = () => new Option('--data <dir>', 'map met de lokale gegevens'
 const regionOption = () =>
   new Option('--region <dir>', 'regiomap (region.json, tarieven.csv, budgetten.csv)').default(DEFAULT_REGION);
 
+export { describeError } from '../pipeline/file-errors';
+
 export async function main(argv: string[]): Promise<number> {
   let result: Promise<number> = Promise.resolve(0);
   const program = new Command('bwmo')

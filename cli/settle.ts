@@ -15,8 +15,9 @@
  */
 
 import { readFile, writeFile } from 'node:fs/promises';
-import { antwoord, type LokaleRun, type SettleAntwoord } from '../pipeline/api/settle';
+import { antwoord, geenVereveningVoor, type LokaleRun, type SettleAntwoord } from '../pipeline/api/settle';
 import { MONTH } from '../pipeline/dates';
+import { fileErrorText } from '../pipeline/file-errors';
 import { toCsv, toXlsx } from '../pipeline/monitor/tables';
 import { RegionConfigError } from '../pipeline/region/load';
 import { SettlementConfigError } from '../pipeline/settle/errors';
@@ -113,7 +114,7 @@ export async function runSettle(options: SettleCliOptions): Promise<number> {
         : {
             bestand: options.scenario,
             tekst: await readFile(options.scenario, 'utf8').catch((err: Error) => {
-              throw new Gebruik(`--scenario ${options.scenario}: ${err.message}`);
+              throw new Gebruik(`--scenario ${options.scenario}: ${fileErrorText(err)}`);
             }),
           };
     // Checked here too, so a bad file stops before anything is computed or stored.
@@ -140,6 +141,11 @@ export async function runSettle(options: SettleCliOptions): Promise<number> {
             ...(scenario ? { scenarioBestand: scenario.bestand } : {}),
           }),
         );
+      } catch (err) {
+        // A year the region has no budgets for: one line, as the API says it, not every missing figure.
+        const nietIngericht =
+          err instanceof SettlementConfigError ? geenVereveningVoor(runtime, run.jaar) : null;
+        throw nietIngericht === null ? err : new Gebruik(nietIngericht);
       } finally {
         await runtime.close();
       }

@@ -213,7 +213,8 @@ async function ingestVersion(
       file: inboxKey,
       gemeente,
       status: 'quarantaine',
-      level: 1,
+      // The deepest level reached (CONTRACT §2): an isolation breach is found after levels 1–2 ran.
+      level: checked.level,
       counts: { regels: checked.lines, geaccepteerd: 0, afgewezen: checked.lines },
       findings,
       ontvangen,

@@ -419,7 +419,8 @@ export async function quarantinePartialUpload(
       afgewezenBedrag: 0,
       retourcodes: [],
       antwoord: null,
-      rapport: reportKeys[0],
+      // The outbox copy: the backoffice can read it, and its name has no BSN (the quarantined part keeps the name).
+      rapport: reportKeys[1],
       bevindingen: report.findings.map((f) => ({ rule: f.rule, message: f.message })),
     }),
   );

@@ -100,7 +100,7 @@ function zonderPaden(err: SettlementConfigError): string {
  * budgetten.csv has budgets for can be settled, config.ts checks that), but this year has no budgets. Null when the
  * year is covered or the configuration itself is broken (that stays a 500).
  */
-function geenVereveningVoor(deps: IngestDeps, jaar: number): string | null {
+export function geenVereveningVoor(deps: IngestDeps, jaar: number): string | null {
   const jaren = [...new Set(deps.region.budgetten.map((b) => b.jaar))].sort((a, b) => a - b);
   if (!Number.isInteger(jaar) || jaren.includes(jaar)) return null;
   let budgetten: string;
@@ -121,7 +121,8 @@ function params(query: URLSearchParams, toegestaan: readonly string[], formats: 
   if (onbekend.length > 0)
     return { fout: `onbekende parameter(s): ${onbekend.join(', ')}; toegestaan: ${toegestaan.join(', ')}` };
   const jaar = query.get('jaar');
-  if (jaar === null || !/^[0-9]{4}$/.test(jaar)) return { fout: 'jaar is nodig (JJJJ)' };
+  if (jaar === null) return { fout: 'jaar is nodig (JJJJ)' };
+  if (!/^[0-9]{4}$/.test(jaar)) return { fout: `jaar is een jaartal (JJJJ), niet "${jaar}"` };
   const tot = query.get('tot') ?? undefined;
   if (tot !== undefined && !MONTH.test(tot)) return { fout: 'tot is een maand (JJJJ-MM)' };
   const versieText = query.get('versie') ?? undefined;

@@ -15,6 +15,7 @@ import {
 } from '../../schemas/csv';
 import { unitFits } from '../../schemas/iwmo/codelists';
 import { type Region, RegionSchema } from '../../schemas/region';
+import { fileErrorText } from '../file-errors';
 import { FindingCollector } from '../read/collector';
 import { type CellValues, readCsv } from '../read/csv';
 import { decideDelimiter } from '../read/sniff';
@@ -70,7 +71,9 @@ export async function loadRegion(dir: string): Promise<RegionData> {
   try {
     json = JSON.parse(await readFile(regionFile, 'utf8'));
   } catch (err) {
-    throw new RegionConfigError(`${regionFile}: ${(err as Error).message}`);
+    throw new RegionConfigError(
+      `${regionFile}: ${err instanceof SyntaxError ? `is geen geldige JSON (${err.message})` : fileErrorText(err)}`,
+    );
   }
   const parsed = RegionSchema.safeParse(json);
   if (!parsed.success) {

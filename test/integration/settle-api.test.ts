@@ -186,7 +186,7 @@ describe('/api/verevening', () => {
 
   it.each([
     [{}, 'jaar is nodig (JJJJ)'],
-    [{ jaar: '21' }, 'jaar is nodig (JJJJ)'],
+    [{ jaar: '21' }, 'jaar is een jaartal (JJJJ), niet "21"'],
     [{ jaar: '2021', tot: '2021-13' }, 'tot is een maand (JJJJ-MM)'],
     [{ jaar: '2021', tot: '2022-01' }, 'tot moet een maand binnen 2021 zijn (JJJJ-MM), niet "2022-01"'],
     [

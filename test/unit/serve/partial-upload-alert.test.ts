@@ -23,7 +23,7 @@ test('the alert of a cut-off upload named after a client masks the BSN; the quar
       status: 'quarantaine',
       bestand: 'client-*********.csv',
       rapport: expect.stringMatching(
-        /^quarantine\/0983\/afgebroken\/\d{4}-\d{2}-\d{2}\/client-\*{9}\.csv\.rapport\.json$/,
+        /^outbox\/0983\/client-x{9}\.csv\.afgebroken-\d{8}T\d{6}Z\.rapport\.json$/,
       ),
     });
     expect(JSON.stringify(sent[0])).not.toContain(BSN);
