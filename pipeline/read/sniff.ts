@@ -5,6 +5,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
+import { DECLARATIE_COLUMNS, TAAKGERICHT_COLUMNS, TOEWIJZING_COLUMNS } from '../../schemas/csv';
 import { IWMO_ANY_NAMESPACE, messageNamespace } from '../../schemas/iwmo/structure';
 import type { FileFormat, FileKind, Finding } from '../../schemas/report';
 import type { FileSource } from '../source';
@@ -355,6 +356,32 @@ const KNOWN_COLUMNS = new Set(
   ].map((c) => c.toLowerCase()),
 );
 
+/** The columns that mark each kind of CSV, and all its header columns (to choose when a header has marks of two). */
+const CSV_KINDS = [
+  { kind: 'declaratie', marks: ['declaratienummer', 'referentienummer'], columns: DECLARATIE_COLUMNS },
+  {
+    kind: 'toewijzing',
+    marks: ['toewijzingnummer', 'ingangsdatum', 'toewijzingsdatum'],
+    columns: TOEWIJZING_COLUMNS,
+  },
+  { kind: 'taakgericht', marks: ['taakveld', 'aantalclienten'], columns: TAAKGERICHT_COLUMNS },
+] as const;
+
+/**
+ * The kind a CSV header is: of those it has a mark of, the one with the largest share of its header columns
+ * present (in the order above when equal). An export may carry extra columns, a Taakveld beside a toewijzing's.
+ */
+function csvKind(cols: ReadonlySet<string>): 'declaratie' | 'toewijzing' | 'taakgericht' | null {
+  let best: { kind: (typeof CSV_KINDS)[number]['kind']; share: number } | null = null;
+  for (const { kind, marks, columns } of CSV_KINDS) {
+    if (!marks.some((m) => cols.has(m))) continue;
+    const wanted = columns.filter((c) => c.header);
+    const share = wanted.filter((c) => cols.has(c.name.toLowerCase())).length / wanted.length;
+    if (!best || share > best.share) best = { kind, share };
+  }
+  return best?.kind ?? null;
+}
+
 function detectCsv(text: string): Detected & { delimiter: ';' | ',' | null } {
   const newline = text.search(/\r?\n/);
   const headerLine = newline === -1 ? text : text.slice(0, newline);
@@ -378,15 +405,8 @@ function detectCsv(text: string): Detected & { delimiter: ';' | ',' | null } {
     };
   }
   const cols = new Set(headerColumns(headerLine, delimiter));
-  if (cols.has('declaratienummer') || cols.has('referentienummer')) {
-    return { kind: 'declaratie', format: 'csv', delimiter, problems: [] };
-  }
-  if (cols.has('taakveld') || cols.has('aantalclienten')) {
-    return { kind: 'taakgericht', format: 'csv', delimiter, problems: [] };
-  }
-  if (cols.has('toewijzingnummer') || cols.has('ingangsdatum') || cols.has('toewijzingsdatum')) {
-    return { kind: 'toewijzing', format: 'csv', delimiter, problems: [] };
-  }
+  const kind = csvKind(cols);
+  if (kind) return { kind, format: 'csv', delimiter, problems: [] };
   return {
     kind: 'onbekend',
     format: 'csv',
