@@ -99,11 +99,15 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
   let encoding: TextEncoding = known?.encoding ?? (head.headUtf8 ? 'utf-8' : 'windows-1252');
   for (;;) {
     const tap = new ByteTap(head.format === 'csv' ? Number.POSITIVE_INFINITY : MAX_XML_BYTES, !known);
-    const factsAfter = (): FileFacts => known ?? { ...head, encoding, sha256: tap.digest(), size: tap.size };
-    if (head.problems.length > 0 || head.kind === 'onbekend') {
-      if (!known) for await (const _ of tap.wrap(await source.open())) void _;
-      return unreadableFile(head.problems, factsAfter());
-    }
+    // The whole file's identity: hashed while read, or again in full when reading stopped early (a level-1 stop,
+    // the size limit) or never started.
+    const factsAfter = async (): Promise<FileFacts> => {
+      if (known) return known;
+      const whole = tap.complete ? tap : await hashAll(source);
+      return { ...head, encoding, sha256: whole.digest(), size: whole.size };
+    };
+    if (head.problems.length > 0 || head.kind === 'onbekend')
+      return unreadableFile(head.problems, await factsAfter());
     const findings = new FindingCollector();
     const state: ReadState = { lines: 0 };
     const text = decodeText(tap.wrap(await source.open()), encoding);
@@ -118,7 +122,7 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
       return {
         ...result,
         source,
-        facts: factsAfter(),
+        facts: await factsAfter(),
         kind: head.kind,
         format: head.format,
         level: unreadable ? 1 : 2,
@@ -127,14 +131,20 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
         declaraties: unreadable ? [] : result.declaraties,
       };
     } catch (err) {
-      if (err instanceof SizeError) return unreadableFile([sizeFinding(err.size)], factsAfter());
+      if (err instanceof SizeError) return unreadableFile([sizeFinding(err.size)], await factsAfter());
       if (!(err instanceof EncodingError)) throw err;
-      if (head.format !== 'csv') return unreadableFile([xmlEncodingFinding()], factsAfter());
+      if (head.format !== 'csv') return unreadableFile([xmlEncodingFinding()], await factsAfter());
       if (encoding === 'windows-1252')
-        return unreadableFile([finding('ENCODING', err.location, err.message)], factsAfter());
+        return unreadableFile([finding('ENCODING', err.location, err.message)], await factsAfter());
       encoding = 'windows-1252';
     }
   }
+}
+
+async function hashAll(source: FileSource): Promise<ByteTap> {
+  const tap = new ByteTap();
+  for await (const _ of tap.wrap(await source.open())) void _;
+  return tap;
 }
 
 interface Group {

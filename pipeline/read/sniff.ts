@@ -50,6 +50,8 @@ export interface Fingerprint {
 export class ByteTap {
   private readonly hash: Hash | null;
   size = 0;
+  /** Every byte went through (the reader did not stop early). */
+  complete = false;
 
   /** `hashing` false: the caller knows the file's hash already (ingest's pass 0), so the bytes are only counted. */
   constructor(
@@ -66,6 +68,7 @@ export class ByteTap {
       if (this.size > this.limit) throw new SizeError(this.size);
       yield chunk;
     }
+    this.complete = true;
   }
 
   digest(): string {
@@ -228,6 +231,8 @@ function stripBom(text: string): string {
 
 type Detected = Pick<HeadFacts, 'kind' | 'format' | 'problems'>;
 
+const ROOT_SEEN = new Error('root gezien');
+
 /** The head ends before the root element (and before any error): read further to know. */
 const ROOT_LATER: Detected = { kind: 'onbekend', format: null, problems: [] };
 
@@ -245,10 +250,11 @@ function detectXml(text: string, complete: boolean): Detected {
   });
   let unboundPrefix: string | null = null;
   parser.on('opentag', (tag) => {
-    if (root) return;
     root = { local: tag.local ?? tag.name, uri: tag.uri ?? '' };
     // saxes gives an unbound prefix as the namespace: report the missing declaration, not a bogus namespace.
     if (tag.prefix && tag.uri === tag.prefix) unboundPrefix = tag.prefix;
+    // The root is all this needs: not a tag further (deep nesting after it costs saxes time for every level).
+    throw ROOT_SEEN;
   });
   let error: string | null = null;
   parser.on('error', (e) => {
@@ -258,7 +264,7 @@ function detectXml(text: string, complete: boolean): Detected {
     // Feed until the root start tag has been seen; the head may end mid-document, which is fine here.
     parser.write(text);
   } catch (e) {
-    error ??= (e as Error).message;
+    if (e !== ROOT_SEEN) error ??= (e as Error).message;
   }
   const none: Detected = { kind: 'onbekend', format: null, problems: [] };
   const r = root as { local: string; uri: string } | null;

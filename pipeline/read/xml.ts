@@ -114,6 +114,13 @@ const at = (f: Frame | null, child?: string): string => {
   return child ? (p ? `${p}/${child}` : child) : p;
 };
 
+/**
+ * Deeper than any iWmo message (about ten levels) by far. Nesting costs saxes time for every open element at each new
+ * one, and the paths of findings are built up the open elements: a file of deep nesting is stopped here.
+ */
+const MAX_DEPTH = 32;
+const STOP_READING = new Error('te diep genest');
+
 export async function* readXml<R>(
   text: AsyncIterable<string>,
   root: ComplexDef,
@@ -198,6 +205,14 @@ export async function* readXml<R>(
 
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (state.fatal) return;
+    if (depth >= MAX_DEPTH) {
+      fatal(
+        'XSD',
+        `het bericht is dieper genest dan ${MAX_DEPTH} niveaus (een iWmo-bericht heeft er hoogstens tien); niet verder gelezen`,
+      );
+      // Out of the parser at once: it spends time on every open element for each new one.
+      throw STOP_READING;
+    }
     openElement(tag);
     // iWmo elements have no attributes; namespace declarations and the schema hints any XSD allows everywhere
     // (xsi:schemaLocation) are fine. Checked once the element's frame is pushed, so the finding names it.
@@ -329,7 +344,11 @@ export async function* readXml<R>(
 
   for await (const chunk of text) {
     if (state.fatal) break;
-    parser.write(chunk);
+    try {
+      parser.write(chunk);
+    } catch (err) {
+      if (err !== STOP_READING) throw err;
+    }
     if (out.length) {
       yield out;
       out = [];
