@@ -92,13 +92,17 @@ async function refuseUnsafeName(
   gemeente: string,
   name: string,
 ): Promise<IngestResult> {
-  const safe = redactBsns(
+  // Made safe ('' . and .. all become _), told apart from other such names by a code of the key as sent, and
+  // short enough for S3.
+  const readable = redactBsns(
     name
       .split('/')
       .map((s) => (UNSAFE_SEGMENT(s) ? '_' : s))
       .join('/'),
     'x',
   );
+  const code = createHash('sha256').update(inboxKey).digest('hex').slice(0, 8);
+  const safe = shortEnoughForS3(`${readable}.${code}`);
   const report: Report = {
     ...notFoundReport(inboxKey, gemeente),
     status: 'quarantaine',
@@ -509,6 +513,8 @@ async function outputName(
   withdrawn: FileRecord | null = null,
 ): Promise<string> {
   name = shortEnoughForS3(name);
+  // quarantine/<g>/afgebroken/ holds the cut-off SFTP uploads (pipeline/partial-upload.ts): no output of a file goes there.
+  if (/^afgebroken(\/|$)/.test(name)) name = `_${name}`;
   const own = withdrawn ? (withdrawn.uitvoer ?? withdrawn.name) : null;
   const taken =
     name === own ||

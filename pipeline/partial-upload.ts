@@ -53,16 +53,18 @@ export function partialUploadReport(
 
 /**
  * Where the report goes: next to the quarantined part, and into the municipality's outbox, the only place its
- * backoffice reads (its role, SFTP /antwoorden). The outbox copy has a name of its own, with the moment of the
- * break, so that it never replaces the report of an earlier file of the same name (the name is the sender's; a
- * possible BSN in it is masked, as in every name the pipeline makes).
+ * backoffice reads (its role, SFTP /antwoorden). The outbox copy has a name of its own, with the `tag` of this
+ * cut-off (the same when its handling is retried), so that it never replaces the report of an earlier file of the
+ * same name (the name is the sender's; a possible BSN in it is masked, as in every name the pipeline makes).
  */
-export function partialUploadReportKeys(quarantineKey: string, ontvangen: string): string[] {
+export function partialUploadReportKeys(quarantineKey: string, tag: string): string[] {
   const parsed = parsePartialUploadKey(quarantineKey);
   if (!parsed) throw new Error(`${redactBsns(quarantineKey)} is geen plaats voor een afgebroken upload`);
-  const moment = ontvangen.replace(/[-:]/g, '').replace(/\.\d+/, '');
   return [
     `${quarantineKey}.rapport.json`,
-    `outbox/${parsed.gemeente}/${redactBsns(parsed.name, 'x')}.afgebroken-${moment}.rapport.json`,
+    `outbox/${parsed.gemeente}/${redactBsns(parsed.name, 'x')}.afgebroken-${tag}.rapport.json`,
   ];
 }
+
+/** A moment as a tag for a name: 2024-03-01T10:15:00.123Z → 20240301T101500123Z. */
+export const momentTag = (iso: string): string => iso.replace(/[-:.]/g, '');

@@ -33,9 +33,10 @@ export function routeS3Event(event: S3Event): RoutedObject[] {
   for (const r of event.Records ?? []) {
     if (!r.eventName?.startsWith('ObjectCreated')) continue;
     const key = decodeS3Key(r.s3.object.key);
-    // A folder marker (the console's "Create folder", also inside an inbox) is no file.
-    if (key.endsWith('/')) continue;
-    const gemeente = /^inbox\/([0-9]{4})\/[^/].*$/.exec(key)?.[1] ?? parseWithdrawalKey(key)?.gemeente;
+    // A folder marker (the console's "Create folder", also inside an inbox) is no file; an object with bytes under
+    // such a key is, and is answered (ingest refuses the name).
+    if (key.endsWith('/') && !r.s3.object.size) continue;
+    const gemeente = /^inbox\/([0-9]{4})\/.+$/.exec(key)?.[1] ?? parseWithdrawalKey(key)?.gemeente;
     if (!gemeente) continue;
     out.push({
       bucket: r.s3.bucket.name,

@@ -18,7 +18,12 @@ import { type ApiResponse, apiRouter } from '../pipeline/api/router';
 import { localSettlement } from '../pipeline/api/settle';
 import { alertWithoutBsns, isKeptNameOf, redactBsns } from '../pipeline/bsn';
 import { type IngestDeps, parseInboxKey } from '../pipeline/ingest';
-import { partialUploadKey, partialUploadReport, partialUploadReportKeys } from '../pipeline/partial-upload';
+import {
+  momentTag,
+  partialUploadKey,
+  partialUploadReport,
+  partialUploadReportKeys,
+} from '../pipeline/partial-upload';
 import { keptNameOf } from '../pipeline/pseudonym';
 import type { RoutedObject } from '../pipeline/route';
 import { readBlob } from '../pipeline/settle/store';
@@ -405,7 +410,7 @@ export async function quarantinePartialUpload(
     await deps.blobs.copy(staging, target);
     await deps.blobs.delete(staging);
   }
-  const reportKeys = partialUploadReportKeys(target, ontvangen);
+  const reportKeys = partialUploadReportKeys(target, momentTag(ontvangen));
   for (const k of reportKeys) await deps.blobs.put(k, JSON.stringify(report));
   await deps.alerts.send(
     alertWithoutBsns({

@@ -381,7 +381,7 @@ describe('bwmo serve end to end', () => {
     // In the outbox only its report, under a name of its own (the backoffice reads there, SFTP /antwoorden).
     const inOutbox = await f.keys('outbox/0983/afgebroken.xml');
     expect(inOutbox).toEqual([
-      expect.stringMatching(/^outbox\/0983\/afgebroken\.xml\.afgebroken-\d{8}T\d{6}Z\.rapport\.json$/),
+      expect.stringMatching(/^outbox\/0983\/afgebroken\.xml\.afgebroken-\d{8}T\d{9}Z\.rapport\.json$/),
     ]);
     expect(JSON.parse((await f.object(inOutbox[0]))!.toString('utf8'))).toEqual(report);
     expect(await figures('2022-08', '2022-08-15')).toEqual(before);

@@ -71,7 +71,7 @@ test('writes <name>.rapport.json next to the quarantined part and a copy into th
   });
   expect(report.findings.map((x) => x.rule)).toEqual([UPLOAD_ONVOLLEDIG]);
   // The backoffice reads only its outbox (SFTP /antwoorden): the same report there, under a name no other output has.
-  expect(f.written.get('outbox/0988/decl 2024-02.xml.afgebroken-20240301T101500Z.rapport.json')).toBe(
+  expect(f.written.get('outbox/0988/decl 2024-02.xml.afgebroken-9b0d7b2e.rapport.json')).toBe(
     f.written.get('quarantine/0988/afgebroken/2024-03-01/decl 2024-02.xml.rapport.json'),
   );
   expect(f.states).toEqual([
@@ -121,7 +121,7 @@ test('logs the quarantine key with a possible BSN in the file name masked, in su
   // The report itself is written under the real name, next to the quarantined part; the outbox copy masks it.
   expect([...ok.written.keys()]).toEqual([
     `${key}.rapport.json`,
-    'outbox/0988/client-xxxxxxxxx.csv.afgebroken-20240301T101500Z.rapport.json',
+    'outbox/0988/client-xxxxxxxxx.csv.afgebroken-9b0d7b2e.rapport.json',
   ]);
 });
 

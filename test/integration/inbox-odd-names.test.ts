@@ -89,7 +89,13 @@ describe('a folder marker in a sub-folder of inbox/<g>/', () => {
     expect(report).toMatchObject({ file: 'inbox/0983/maart//decl.csv', status: 'quarantaine', level: 1 });
     expect(report.findings.map((f) => f.rule)).toEqual(['NAAM-ONGELDIG']);
     const outputs = await stack.outputs();
-    for (const folder of ['outbox', 'quarantine'])
-      expect(JSON.parse(outputs[`${folder}/0983/maart/_/decl.csv.geweigerd.rapport.json`])).toEqual(report);
+    for (const folder of ['outbox', 'quarantine']) {
+      const keys = Object.keys(outputs).filter((k) => k.startsWith(`${folder}/0983/maart/_/`));
+      // The name made safe, with a code of the key as sent: another odd name made the same stays apart.
+      expect(keys).toEqual([
+        expect.stringMatching(/\/maart\/_\/decl\.csv\.[0-9a-f]{8}\.geweigerd\.rapport\.json$/),
+      ]);
+      expect(JSON.parse(outputs[keys[0]])).toEqual(report);
+    }
   });
 });

@@ -40,7 +40,7 @@ describe('outbox copy of a quarantine report', () => {
       expect(after['outbox/0983/d.csv.rapport.json']).toBe(before);
       // The backoffice finds why its new d.csv was not processed in the outbox, beside the earlier answer.
       const own = Object.keys(after).filter((k) =>
-        /^outbox\/0983\/d\.csv\.afgebroken-\d{8}T\d{6}Z\.rapport\.json$/.test(k),
+        /^outbox\/0983\/d\.csv\.afgebroken-\d{8}T\d{9}Z\.rapport\.json$/.test(k),
       );
       expect(own).toHaveLength(1);
       expect(JSON.parse(after[own[0]])).toMatchObject({ file: 'upload/0983/d.csv', status: 'quarantaine' });
@@ -75,7 +75,7 @@ describe('outbox copy of a quarantine report', () => {
     } as never)(event);
     expect(written.get('outbox/0988/d.xml.rapport.json')).toBe(accepted);
     // Its own report is in the outbox beside it, under a name of its own.
-    const own = JSON.parse(written.get('outbox/0988/d.xml.afgebroken-20240301T100000Z.rapport.json') ?? '{}');
+    const own = JSON.parse(written.get('outbox/0988/d.xml.afgebroken-e-1.rapport.json') ?? '{}');
     expect(own).toMatchObject({ file: 'upload/0988/d.xml', status: 'quarantaine' });
   });
 });

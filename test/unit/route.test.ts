@@ -31,12 +31,17 @@ describe('routeS3Event', () => {
     'archive/0983/declaratie.csv',
     'inbox/983/declaratie.csv',
     'inbox/0983/',
-    'inbox/0983//dubbel.csv',
     'withdrawals/0983/map/verzoek.json',
     'withdrawals/verzoek.json',
     'upload/0983/declaratie.csv',
   ])('ignores %s', (key) => {
     expect(routeS3Event(event(key))).toEqual([]);
+  });
+
+  it('routes a name with an empty part, which ingest answers (NAAM-ONGELDIG) without reading it', () => {
+    expect(routeS3Event(event('inbox/0983//dubbel.csv'))).toEqual([
+      expect.objectContaining({ key: 'inbox/0983//dubbel.csv', gemeente: '0983' }),
+    ]);
   });
 
   it('ignores events other than ObjectCreated', () => {

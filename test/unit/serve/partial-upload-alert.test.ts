@@ -23,7 +23,7 @@ test('the alert of a cut-off upload named after a client masks the BSN; the quar
       status: 'quarantaine',
       bestand: 'client-*********.csv',
       rapport: expect.stringMatching(
-        /^outbox\/0983\/client-x{9}\.csv\.afgebroken-\d{8}T\d{6}Z\.rapport\.json$/,
+        /^outbox\/0983\/client-x{9}\.csv\.afgebroken-\d{8}T\d{9}Z\.rapport\.json$/,
       ),
     });
     expect(JSON.stringify(sent[0])).not.toContain(BSN);
@@ -36,7 +36,7 @@ test('the alert of a cut-off upload named after a client masks the BSN; the quar
     // The copy in the outbox, which the backoffice reads, has the number masked in its name.
     const outbox = await readdir(join(dir, 'outbox/0983'));
     expect(outbox).toEqual([
-      expect.stringMatching(/^client-xxxxxxxxx\.csv\.afgebroken-\d{8}T\d{6}Z\.rapport\.json$/),
+      expect.stringMatching(/^client-xxxxxxxxx\.csv\.afgebroken-\d{8}T\d{9}Z\.rapport\.json$/),
     ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
