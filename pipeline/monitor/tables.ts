@@ -58,6 +58,30 @@ export const roughly = (value: number): string => `≈${Math.max(10, Math.round(
 
 const isSmall = (v: unknown, threshold: number): boolean => typeof v === 'number' && v > 0 && v < threshold;
 
+/** What a count as shown stands for in a sum: itself; the middle of 1..threshold−1 when hidden; its tens when rounded. */
+function shownWeight(shown: unknown, threshold: number): number {
+  if (typeof shown === 'number') return shown;
+  if (typeof shown === 'string' && shown.startsWith('<')) return threshold / 2;
+  if (typeof shown === 'string' && shown.startsWith('≈')) return Number(shown.slice(1));
+  return 0;
+}
+
+/**
+ * A count over parts of which some are hidden, rounded from what is shown of the parts (the count itself, rounded,
+ * would tell a hidden part apart: 11 shown beside "<5" and a total of ≈20 leave only 4). Parts that do not add up
+ * to the count (distinct clients over overlapping groups) leave the count itself to be rounded.
+ */
+function roundedFromShown(
+  value: number,
+  parts: readonly number[],
+  shown: readonly unknown[],
+  threshold: number,
+) {
+  const sum = parts.reduce((s, p) => s + p, 0);
+  if (sum !== value) return roughly(value);
+  return roughly(shown.reduce<number>((s, p) => s + shownWeight(p, threshold), 0));
+}
+
 /**
  * The finer counts a count cell adds up that the table itself does not show: per municipality when a row covers
  * several, per taakveld or provider when a count is over all of them; or the cells that add up with this one to a
@@ -87,6 +111,13 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
   const { rounded, hidden } = hiding(table, threshold);
   const counts = table.columns.filter((c) => c.kind === 'count');
   const anyHidden = (row: R) => counts.some((c) => typeof c.value(row) === 'number' && hidden(c, row));
+  const byKey = new Map(table.columns.map((c) => [c.key, c]));
+  /** The parts of a rounded count: its columns in this row (totalOf), else those shown elsewhere (parts). */
+  const partsOf = (c: Column<R>, row: R): number[] => {
+    const inRow = (c.totalOf ?? []).map((k) => byKey.get(k)?.value(row));
+    if (inRow.length > 0 && inRow.every((v) => typeof v === 'number')) return inRow as number[];
+    return [...(table.parts?.(row, c.key) ?? [])];
+  };
   return {
     ...table,
     columns: table.columns.map((c) => {
@@ -97,7 +128,14 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
             const v = c.value(row);
             if (typeof v !== 'number') return v;
             if (isSmall(v, threshold)) return `<${threshold}`;
-            return rounded(c, row) ? roughly(v) : v;
+            if (!rounded(c, row)) return v;
+            const parts = partsOf(c, row);
+            return roundedFromShown(
+              v,
+              parts,
+              parts.map((p) => suppress(p, threshold)),
+              threshold,
+            );
           },
         };
       if (c.kind === 'rate' || c.revealsCounts)
@@ -108,8 +146,8 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
 }
 
 /**
- * The column totals of a suppressed table: a total over a column with a hidden (or rounded) cell is rounded to tens,
- * a small total is hidden like a cell; totals of amounts stay exact.
+ * The column totals of a suppressed table: a total over a column with a hidden (or rounded) cell is rounded to tens
+ * from the cells as shown, a small total is hidden like a cell; totals of amounts stay exact.
  */
 export function suppressedTotals<R>(
   table: Table<R>,
@@ -118,12 +156,25 @@ export function suppressedTotals<R>(
 ): Record<string, number | string> {
   const { hidden } = hiding(table, threshold);
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
+  const shown = new Map(suppressed(table, threshold).columns.map((c) => [c.key, c]));
   return Object.fromEntries(
     Object.entries(totals).map(([k, v]) => {
       const c = byKey.get(k);
       if (c?.kind !== 'count') return [k, v];
       if (isSmall(v, threshold)) return [k, `<${threshold}`];
-      return [k, table.rows.some((row) => hidden(c, row)) ? roughly(v) : v];
+      if (!table.rows.some((row) => hidden(c, row))) return [k, v];
+      // From the cells as shown (the reader may choose, with a filter, which exact cells stand beside a hidden one).
+      const raw = table.rows.map((row) => c.value(row));
+      const cells = table.rows.map((row) => shown.get(k)?.value(row) ?? null);
+      return [
+        k,
+        roundedFromShown(
+          v,
+          raw.map((x) => (typeof x === 'number' ? x : 0)),
+          cells,
+          threshold,
+        ),
+      ];
     }),
   );
 }
