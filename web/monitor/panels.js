@@ -356,7 +356,8 @@ export function spreiding(data, ctx) {
   const cells = data.rijen.map((r) => ({
     row: r.herkomst,
     column: r.vestiging,
-    value: r.clienten,
+    // A rounded count ("≈130") coloured at its tens, like the charts draw it; a hidden one at the palest step.
+    value: getoondAantal(r.clienten) ?? r.clienten,
     valueText: aantal(r.clienten),
     title: `${r.herkomstNaam} → ${r.vestigingNaam}: ${aantal(r.clienten)} cliënten`,
   }));
