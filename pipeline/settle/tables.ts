@@ -287,7 +287,10 @@ export function scenarioTable(v: ScenarioVergelijking): Table<object> {
 function bladnamen(namen: readonly string[]): string[] {
   const gezien = new Set<string>();
   return namen.map((naam) => {
-    const schoon = naam.replace(/[\\/?*[\]:]/g, '-').slice(0, 31);
+    // Excel refuses \ / ? * [ ] :, an apostrophe at either end ('s-Hertogenbosch) and the name History.
+    const teken = naam.replace(/[\\/?*[\]:]/g, '-').replace(/^'+|'+$/g, '');
+    const vrij = teken === '' ? 'blad' : /^history$/i.test(teken) ? `${teken} (blad)` : teken;
+    const schoon = vrij.slice(0, 31).replace(/'+$/, '');
     let kandidaat = schoon;
     for (let i = 2; gezien.has(kandidaat.toLowerCase()); i++)
       kandidaat = `${schoon.slice(0, 31 - String(i).length - 1)}~${i}`;
