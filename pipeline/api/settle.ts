@@ -194,17 +194,22 @@ export function settlementApi(deps: IngestDeps) {
       scenarios: 'standaard',
     });
     const a = antwoord(r, zichtVoor(access));
-    const v = a.vergelijking as ScenarioVergelijking;
+    const v = a.vergelijking;
+    // Left out (the figures changed since the statement shown): no table to give, only why.
+    if (v === null && format !== 'json')
+      return fout(409, a.melding ?? 'geen sleutelvergelijking voor dit overzicht');
     const naam = `sleutelvergelijking-${jaar}`;
-    if (format === 'csv')
+    if (v !== null && format === 'csv')
       return attachment('text/csv; charset=utf-8', `${naam}.csv`, toCsv(scenarioTable(v)));
-    if (format === 'xlsx') return attachment(XLSX, `${naam}.xlsx`, await toXlsx([scenarioTable(v)]));
+    if (v !== null && format === 'xlsx')
+      return attachment(XLSX, `${naam}.xlsx`, await toXlsx([scenarioTable(v)]));
     return json(200, {
       jaar,
       status: a.overzicht.status,
       totEnMetMaand: a.overzicht.projectie?.totEnMetMaand ?? null,
       overzicht: { versie: a.overzicht.versie, invoerHash: a.overzicht.invoerHash, opgeslagen: a.opgeslagen },
       vergelijking: v,
+      ...(v === null && a.melding ? { melding: a.melding } : {}),
     });
   }
 

@@ -233,16 +233,34 @@ function vergelijking(invoer: Invoer, u: Uitkomst, run: SettleRun | Omit<SettleR
   return compareKeys(invoer.config, invoer.kosten, { ...berekening(u.overzicht), weggelaten }, scenarios);
 }
 
+/**
+ * The key comparison beside a statement: computed on the current figures, so beside a stored statement (a closed year,
+ * a stored version) only while its inputs are still the current ones; else left out, saying why.
+ */
+function vergelijkingBij(
+  invoer: Invoer,
+  u: Uitkomst,
+  run: SettleRun | Omit<SettleRun, 'sluit'>,
+): { v: ReturnType<typeof vergelijking>; weggelaten?: { readonly melding: string } } {
+  if (run.scenarios === undefined || u.bestaand === null || opHuidigeCijfers(invoer, u))
+    return { v: vergelijking(invoer, u, run) };
+  const waarom =
+    u.overzicht.status === 'definitief'
+      ? `de cijfers zijn veranderd sinds het afgesloten overzicht (versie ${u.overzicht.versie}); de correcties komen als nacalculatie in een later jaar`
+      : `de cijfers zijn veranderd sinds versie ${u.overzicht.versie}. Vraag een voorlopig overzicht tot een maand voor een vergelijking op de huidige cijfers`;
+  return { v: null, weggelaten: { melding: `De sleutelvergelijking is weggelaten: ${waarom}.` } };
+}
+
 /** Computes and stores (a new version of) a year's statement; closes the year with `sluit`. */
 export async function runSettlement(deps: IngestDeps, run: SettleRun): Promise<SettleResult> {
   const vandaag = run.vandaag ?? new Date();
   const invoer = await laad(deps);
   const u = await bereken(deps, invoer, run, vandaag);
   // The key comparison first: a scenario that cannot be computed stops the run before anything is stored.
-  const v = vergelijking(invoer, u, run);
+  const { v, weggelaten } = vergelijkingBij(invoer, u, run);
   const nieuw =
     u.bestaand === null ? await writeStatement(deps.store, deps.blobs, u.overzicht, vandaag) : null;
-  return resultaat(u, invoer.bronnen, v, nieuw);
+  return resultaat(u, invoer.bronnen, v, nieuw, weggelaten);
 }
 
 /**
@@ -270,14 +288,13 @@ export async function computeSettlement(
       return resultaat(u, await loadSourceFiles(deps.store, gemeenteCodes(config)), null);
     }
     const invoer = await laad(deps);
-    if (opHuidigeCijfers(invoer, u)) return resultaat(u, invoer.bronnen, vergelijking(invoer, u, run));
-    return resultaat(u, invoer.bronnen, null, null, {
-      melding: `De sleutelvergelijking is weggelaten: de cijfers zijn veranderd sinds versie ${overzicht.versie}. Vraag een voorlopig overzicht tot een maand voor een vergelijking op de huidige cijfers.`,
-    });
+    const { v, weggelaten } = vergelijkingBij(invoer, u, run);
+    return resultaat(u, invoer.bronnen, v, null, weggelaten);
   }
   const invoer = await laad(deps);
   const u = await bereken(deps, invoer, { ...run, sluit: false }, vandaag);
-  return resultaat(u, invoer.bronnen, vergelijking(invoer, u, run));
+  const { v, weggelaten } = vergelijkingBij(invoer, u, run);
+  return resultaat(u, invoer.bronnen, v, null, weggelaten);
 }
 
 /** Whether a stored statement's inputs are still the current ones (so a key comparison computed now fits it). */
