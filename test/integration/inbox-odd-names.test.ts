@@ -4,37 +4,15 @@
  * "Create folder" inside inbox/0983/) is no file and is not routed; a name with an empty part (S3 allows
  * inbox/0983/a//b.csv) is answered with a report where the backoffice reads, and not read.
  */
-import type { Context, S3Event, SQSEvent } from 'aws-lambda';
+import type { Context, SQSEvent } from 'aws-lambda';
 import { makeIngestHandler } from '../../functions/ingest';
 import { ingestObject } from '../../pipeline/ingest';
 import { routeS3Event } from '../../pipeline/route';
+import { s3Event } from '../helpers/s3';
 import { type Stack, startStack } from '../helpers/stack';
 
 const silentMetrics = { addMetric: () => undefined, publishStoredMetrics: () => undefined };
 const context = { getRemainingTimeInMillis: () => 600_000 } as Context;
-
-function s3Event(key: string): S3Event {
-  return {
-    Records: [
-      {
-        eventVersion: '2.1',
-        eventSource: 'aws:s3',
-        awsRegion: 'eu-west-1',
-        eventTime: '2024-05-02T10:00:00.000Z',
-        eventName: 'ObjectCreated:Put',
-        userIdentity: { principalId: 'AWS:X' },
-        requestParameters: { sourceIPAddress: '127.0.0.1' },
-        responseElements: { 'x-amz-request-id': 'r', 'x-amz-id-2': 'i' },
-        s3: {
-          s3SchemaVersion: '1.0',
-          configurationId: 'c',
-          bucket: { name: 'b', ownerIdentity: { principalId: 'o' }, arn: 'arn:aws:s3:::b' },
-          object: { key, size: 0, eTag: 'd41d8cd98f00b204e9800998ecf8427e', sequencer: '0061' },
-        },
-      },
-    ],
-  } as S3Event;
-}
 
 describe('a folder marker in a sub-folder of inbox/<g>/', () => {
   let stack: Stack;
@@ -49,7 +27,7 @@ describe('a folder marker in a sub-folder of inbox/<g>/', () => {
     '%s does not end as a failing queue message',
     async (key) => {
       const handler = makeIngestHandler(async () => stack.deps, silentMetrics);
-      for (const m of routeS3Event(s3Event(key))) {
+      for (const m of routeS3Event(s3Event(key, 0))) {
         const event: SQSEvent = {
           Records: [
             {
@@ -80,7 +58,7 @@ describe('a folder marker in a sub-folder of inbox/<g>/', () => {
         );
         expect(outcome).toEqual({ batchItemFailures: [] });
       }
-      if (key.endsWith('/')) expect(routeS3Event(s3Event(key))).toEqual([]);
+      if (key.endsWith('/')) expect(routeS3Event(s3Event(key, 0))).toEqual([]);
     },
   );
 
