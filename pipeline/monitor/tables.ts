@@ -27,6 +27,12 @@ export interface Table<R = unknown> {
   readonly rows: readonly R[];
   /** The finer counts behind count cells that the table does not show (see CountParts). */
   readonly parts?: CountParts<R>;
+  /**
+   * For a count whose parts do not add up to it: counts shown elsewhere, exactly or hidden, that it is rounded from
+   * instead of from itself (the stand's BW, MO and BWO for a municipality's clients over all taakvelden, who are
+   * fewer by those in two).
+   */
+  readonly estimateFrom?: CountParts<R>;
 }
 
 export const col = <R>(
@@ -69,16 +75,18 @@ function shownWeight(shown: unknown, threshold: number): number {
 /**
  * A count over parts of which some are hidden, rounded from what is shown of the parts (the count itself, rounded,
  * would tell a hidden part apart: 11 shown beside "<5" and a total of ≈20 leave only 4). Parts that do not add up
- * to the count (distinct clients over overlapping groups) leave the count itself to be rounded.
+ * to the count (distinct clients over overlapping groups), unless they are its estimate (`estimate`: a row's
+ * taakvelden, fewer by a client in two), leave the count itself to be rounded.
  */
 function roundedFromShown(
   value: number,
   parts: readonly number[],
   shown: readonly unknown[],
   threshold: number,
+  estimate = false,
 ) {
   const sum = parts.reduce((s, p) => s + p, 0);
-  if (sum !== value) return roughly(value);
+  if (sum !== value && !estimate) return roughly(value);
   return roughly(shown.reduce<number>((s, p) => s + shownWeight(p, threshold), 0));
 }
 
@@ -112,11 +120,17 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
   const counts = table.columns.filter((c) => c.kind === 'count');
   const anyHidden = (row: R) => counts.some((c) => typeof c.value(row) === 'number' && hidden(c, row));
   const byKey = new Map(table.columns.map((c) => [c.key, c]));
-  /** The parts of a rounded count: its columns in this row (totalOf), else those shown elsewhere (parts). */
-  const partsOf = (c: Column<R>, row: R): number[] => {
+  /**
+   * What a rounded count is rounded from: its columns in this row (totalOf) or the counts it is estimated from
+   * elsewhere (estimateFrom), else its parts shown elsewhere (parts) when they add up to it.
+   */
+  const basisOf = (c: Column<R>, row: R): { parts: number[]; estimate: boolean } => {
     const inRow = (c.totalOf ?? []).map((k) => byKey.get(k)?.value(row));
-    if (inRow.length > 0 && inRow.every((v) => typeof v === 'number')) return inRow as number[];
-    return [...(table.parts?.(row, c.key) ?? [])];
+    if (inRow.length > 0 && inRow.every((v) => typeof v === 'number'))
+      return { parts: inRow as number[], estimate: true };
+    const estimated = table.estimateFrom?.(row, c.key);
+    if (estimated) return { parts: [...estimated], estimate: true };
+    return { parts: [...(table.parts?.(row, c.key) ?? [])], estimate: false };
   };
   return {
     ...table,
@@ -129,12 +143,13 @@ export function suppressed<R>(table: Table<R>, threshold: number): Table<R> {
             if (typeof v !== 'number') return v;
             if (isSmall(v, threshold)) return `<${threshold}`;
             if (!rounded(c, row)) return v;
-            const parts = partsOf(c, row);
+            const { parts, estimate } = basisOf(c, row);
             return roundedFromShown(
               v,
               parts,
               parts.map((p) => suppress(p, threshold)),
               threshold,
+              estimate,
             );
           },
         };

@@ -61,7 +61,9 @@ export interface MonitorView {
 }
 
 /** A view's rows, and where counts add up several municipalities or taakvelden the finer counts (tables.ts). */
-type Rows<R> = readonly R[] | { readonly rows: readonly R[]; readonly parts: CountParts<R> };
+type Rows<R> =
+  | readonly R[]
+  | { readonly rows: readonly R[]; readonly parts: CountParts<R>; readonly estimateFrom?: CountParts<R> };
 
 /** The client counts of spreiding cells, per municipality of origin. */
 function countsPerHerkomst(cells: readonly SpreidingCel[]): Map<string, number[]> {
@@ -128,12 +130,13 @@ const view = <R extends object>(v: ViewDefinition<R>): MonitorView => ({
   taakvelden: v.taakvelden,
   build(data, regionData, p) {
     const out = v.rows(data, regionData, p);
-    const { rows, parts } = 'parts' in out ? out : { rows: out, parts: undefined };
+    const { rows, parts, estimateFrom } = 'parts' in out ? out : { rows: out, parts: undefined };
     return {
       name: v.titel,
       columns: v.columns(regionData) as readonly Column<object>[],
       rows,
       ...(parts ? { parts: parts as CountParts<object> } : {}),
+      ...(estimateFrom ? { estimateFrom: estimateFrom as CountParts<object> } : {}),
       ...(v.totaal ? { totaal: v.totaal(rows) } : {}),
     };
   },
@@ -223,7 +226,13 @@ export const VIEWS = {
       const perGemeente = new Map(
         opDatum.rijen.map((r) => [r.gemeente, [r.BW, r.MO, r.BWO, twoTaakvelden(r)]]),
       );
-      return { rows, parts: (row, key) => (key === 'clienten' ? perGemeente.get(row.gemeente) : undefined) };
+      // Rounded from BW, MO and BWO as the stand shows them, not from itself (fewer by those in two).
+      const taakvelden = new Map(opDatum.rijen.map((r) => [r.gemeente, [r.BW, r.MO, r.BWO]]));
+      return {
+        rows,
+        parts: (row, key) => (key === 'clienten' ? perGemeente.get(row.gemeente) : undefined),
+        estimateFrom: (row, key) => (key === 'clienten' ? taakvelden.get(row.gemeente) : undefined),
+      };
     },
   }),
   spreiding: view<SpreidingCel>({
@@ -355,14 +364,16 @@ export const VIEWS = {
     rows: (data, f) => {
       // A month's clients add up the municipalities, taakvelden and providers (each shown on its own with that
       // filter): counted per part only when a suppressed view asks.
-      let delen: Map<string, number>[] | null = null;
+      let delen: Map<string, Map<string, number>> | null = null;
+      const perPart = (row: TrendPunt, soort: string) => {
+        delen ??= trendClientParts(data, f);
+        return [...delen].filter(([part]) => part.startsWith(soort)).map(([, m]) => m.get(row.maand) ?? 0);
+      };
       return {
         rows: trend(data, f),
-        parts: (row, key) => {
-          if (key !== 'clienten') return undefined;
-          delen ??= [...trendClientParts(data, f).values()];
-          return delen.map((m) => m.get(row.maand) ?? 0);
-        },
+        parts: (row, key) => (key === 'clienten' ? perPart(row, '') : undefined),
+        // Rounded from its municipalities as each is shown, not from itself (they add up but for a client of two).
+        estimateFrom: (row, key) => (key === 'clienten' ? perPart(row, 'gemeente:') : undefined),
       };
     },
     totaal: (rows) => sum(rows, ['toegekend', 'afgewezen']),
