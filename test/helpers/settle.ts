@@ -4,7 +4,7 @@
  */
 import type { IngestDeps } from '../../pipeline/ingest';
 import { runSettlement, type SettleResult } from '../../pipeline/settle/run';
-import { BSN_B, type TwSpec, toewijzingCsv } from './scenario';
+import { BSN_B, declaratieCsv, line, type TwSpec, toewijzingCsv } from './scenario';
 import type { Stack } from './stack';
 
 /** 5001 for a Venlo client (BSN_A): the Noord-Limburg BW pool. */
@@ -27,6 +27,17 @@ export const TW_VENLO_WEERT = toewijzingCsv([VENLO_CLIENT, WEERT_CLIENT]);
 /** Uploads a toewijzing CSV as Venlo's tw.csv, received on 2021-01-05 (before any declaration). */
 export const uploadToewijzingen = (stack: Stack, tw: string) =>
   stack.upload('0983', 'tw.csv', tw, new Date('2021-01-05T09:00:00Z'));
+
+/** Venlo's toewijzing and one approved line of March 2021 (D1, R1, received 2021-04-10): a year with costs. */
+export async function uploadVenloMarch(stack: Stack): Promise<void> {
+  await uploadToewijzingen(stack, TW_VENLO);
+  await stack.upload(
+    '0983',
+    'd-2021-03.csv',
+    declaratieCsv({ nummer: 'D1', maand: '2021-03', lines: [line('2021-03', 'R1')] }),
+    new Date('2021-04-10T09:00:00Z'),
+  );
+}
 
 /** Stores (or finds) the provisional statement of `jaar` up to `totMaand`, run on the day `vandaag`. */
 export const provisional = (

@@ -4,22 +4,10 @@ import {
   makePartialUploadHandler,
   type PartialUploadDeps,
   type StepState,
-  type WorkflowStepEvent,
 } from '../../infra/lambda/partial-upload';
 import { parsePartialUploadKey, UPLOAD_ONVOLLEDIG } from '../../pipeline/partial-upload';
 import { ReportSchema } from '../../schemas/report';
-
-const event = (key: string, bucket = 'raw-bucket'): WorkflowStepEvent => ({
-  token: 'MzI0Nzc4ZDktMGRmMi00MjFh',
-  serviceMetadata: {
-    executionDetails: {
-      workflowId: 'w-1234567890abcdef0',
-      executionId: '9b0d7b2e-8c4f-4a4e-9d1a-2f1e3c4b5a69',
-    },
-    transferDetails: { sessionId: 'abc', userName: '0988', serverId: 's-1234567890abcdef0' },
-  },
-  fileLocation: { domain: 'S3', bucket, key, eTag: '"d41d8cd98f00b204e9800998ecf8427e"' },
-});
+import { stepEvent } from '../helpers/transfer';
 
 function fakes(putFails = false) {
   const written = new Map<string, string>();
@@ -52,7 +40,7 @@ function fakes(putFails = false) {
 test('writes <name>.rapport.json next to the quarantined part and a copy into the outbox, with rule UPLOAD-ONVOLLEDIG, and reports SUCCESS', async () => {
   const f = fakes();
   const result = await makePartialUploadHandler(f.deps)(
-    event('quarantine/0988/afgebroken/2024-03-01/decl 2024-02.xml'),
+    stepEvent('quarantine/0988/afgebroken/2024-03-01/decl 2024-02.xml'),
   );
   expect(result).toEqual({
     status: 'SUCCESS',
@@ -88,7 +76,7 @@ test('writes <name>.rapport.json next to the quarantined part and a copy into th
 test('reports FAILURE (the staging object stays) when the report cannot be written', async () => {
   const f = fakes(true);
   expect(
-    await makePartialUploadHandler(f.deps)(event('quarantine/0988/afgebroken/2024-03-01/x.csv')),
+    await makePartialUploadHandler(f.deps)(stepEvent('quarantine/0988/afgebroken/2024-03-01/x.csv')),
   ).toEqual({
     status: 'FAILURE',
   });
@@ -98,9 +86,9 @@ test('reports FAILURE (the staging object stays) when the report cannot be writt
 
 test('reports FAILURE for a file outside quarantine/<gemeente>/ or in another bucket', async () => {
   for (const e of [
-    event('inbox/0988/x.csv'),
-    event('quarantine/x.csv'),
-    event('quarantine/0988/afgebroken/2024-03-01/x.csv', 'other'),
+    stepEvent('inbox/0988/x.csv'),
+    stepEvent('quarantine/x.csv'),
+    stepEvent('quarantine/0988/afgebroken/2024-03-01/x.csv', 'other'),
   ]) {
     const f = fakes();
     expect(await makePartialUploadHandler(f.deps)(e)).toEqual({ status: 'FAILURE' });
@@ -112,9 +100,9 @@ test('reports FAILURE for a file outside quarantine/<gemeente>/ or in another bu
 test('logs the quarantine key with a possible BSN in the file name masked, in success and in failure', async () => {
   const key = 'quarantine/0988/afgebroken/2024-03-01/client-999900006.csv';
   const ok = fakes();
-  await makePartialUploadHandler(ok.deps)(event(key));
+  await makePartialUploadHandler(ok.deps)(stepEvent(key));
   const failing = fakes(true);
-  await makePartialUploadHandler(failing.deps)(event(key));
+  await makePartialUploadHandler(failing.deps)(stepEvent(key));
   const lines = JSON.stringify([...ok.logged, ...failing.logged]);
   expect(lines).toContain('quarantine/0988/afgebroken/2024-03-01/client-*********.csv');
   expect(lines).not.toContain('999900006');

@@ -3,31 +3,11 @@
  * execution), and the folder of cut-off uploads never takes the place of a file the ingest quarantined (an inbox name
  * under afgebroken/ gets its outputs elsewhere).
  */
-import {
-  makePartialUploadHandler,
-  type PartialUploadDeps,
-  type WorkflowStepEvent,
-} from '../../infra/lambda/partial-upload';
+import { makePartialUploadHandler, type PartialUploadDeps } from '../../infra/lambda/partial-upload';
 import { ingestObject } from '../../pipeline/ingest';
 import { quarantinePartialUpload } from '../../serve/serve';
 import { putWithTime, type Stack, startStack } from '../helpers/stack';
-
-const event = (key: string): WorkflowStepEvent => ({
-  token: 'MzI0Nzc4ZDktMGRmMi00MjFh',
-  serviceMetadata: {
-    executionDetails: {
-      workflowId: 'w-1234567890abcdef0',
-      executionId: '9b0d7b2e-8c4f-4a4e-9d1a-2f1e3c4b5a69',
-    },
-    transferDetails: { sessionId: 'abc', userName: '0988', serverId: 's-1234567890abcdef0' },
-  },
-  fileLocation: {
-    domain: 'S3',
-    bucket: 'raw-bucket',
-    key,
-    eTag: '"d41d8cd98f00b204e9800998ecf8427e"',
-  },
-});
+import { stepEvent } from '../helpers/transfer';
 
 test('a retried invocation of the custom step (Lambda async retry after SendWorkflowStepState failed) writes the same outputs', async () => {
   const written = new Map<string, string>();
@@ -44,7 +24,7 @@ test('a retried invocation of the custom step (Lambda async retry after SendWork
     countQuarantined: () => undefined,
   };
   const handler = makePartialUploadHandler(deps);
-  const e = event('quarantine/0988/afgebroken/2024-03-01/decl.xml');
+  const e = stepEvent('quarantine/0988/afgebroken/2024-03-01/decl.xml');
   await expect(handler(e)).rejects.toThrow('ThrottlingException');
   // Lambda retries an asynchronous invocation about a minute later, with the same event.
   clock += 60_000;

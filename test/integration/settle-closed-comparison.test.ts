@@ -7,7 +7,7 @@ import { apiRouter } from '../../pipeline/api/router';
 import { runSettlement } from '../../pipeline/settle/run';
 import type { Statement } from '../../pipeline/settle/types';
 import { declaratieCsv, line } from '../helpers/scenario';
-import { TW_VENLO, uploadToewijzingen } from '../helpers/settle';
+import { uploadVenloMarch } from '../helpers/settle';
 import { type Stack, startStack } from '../helpers/stack';
 
 const at = (iso: string) => new Date(iso);
@@ -17,13 +17,7 @@ const netto = (s: Statement, gemeente: string) =>
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack();
-  await uploadToewijzingen(stack, TW_VENLO);
-  await stack.upload(
-    '0983',
-    'd-2021-03.csv',
-    declaratieCsv({ nummer: 'D1', maand: '2021-03', lines: [line('2021-03', 'R1')] }),
-    at('2021-04-10T09:00:00Z'),
-  );
+  await uploadVenloMarch(stack);
   await runSettlement(stack.deps, { jaar: 2021, sluit: true, vandaag: at('2022-01-10') });
 });
 afterAll(() => stack.close());

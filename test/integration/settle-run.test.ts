@@ -21,7 +21,7 @@ import {
 } from '../../pipeline/settle/store';
 import { forwarding } from '../helpers/faults';
 import { credit, declaratieCsv, line } from '../helpers/scenario';
-import { provisional, TW_VENLO, uploadToewijzingen } from '../helpers/settle';
+import { provisional, TW_VENLO, uploadToewijzingen, uploadVenloMarch } from '../helpers/settle';
 import { type Stack, startStack } from '../helpers/stack';
 
 const MAART = line('2021-03', 'R1');
@@ -293,13 +293,7 @@ describe('defects found in review: order of closing, a second writer, scenarios,
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();
-    await uploadToewijzingen(stack, TW_VENLO);
-    await stack.upload(
-      '0983',
-      'd-2021-03.csv',
-      declaratieCsv({ nummer: 'D1', maand: '2021-03', lines: [MAART] }),
-      at('2021-04-10T09:00:00Z'),
-    );
+    await uploadVenloMarch(stack);
   });
   afterAll(() => stack.close());
 

@@ -6,7 +6,7 @@
  */
 import { apiRouter } from '../../pipeline/api/router';
 import { credit, declaratieCsv, line } from '../helpers/scenario';
-import { provisional, TW_VENLO, uploadToewijzingen } from '../helpers/settle';
+import { provisional, uploadVenloMarch } from '../helpers/settle';
 import { type Stack, startStack } from '../helpers/stack';
 
 const at = (iso: string) => new Date(iso);
@@ -15,13 +15,7 @@ describe('the key comparison endpoint after the figures changed since the stored
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();
-    await uploadToewijzingen(stack, TW_VENLO);
-    await stack.upload(
-      '0983',
-      'd-2021-03.csv',
-      declaratieCsv({ nummer: 'D1', maand: '2021-03', lines: [line('2021-03', 'R1')] }),
-      at('2021-04-10T09:00:00Z'),
-    );
+    await uploadVenloMarch(stack);
     // The settle Lambda stores the provisional statement up to March …
     await provisional(stack.deps, 2021, '2021-03', '2021-04-15');
     // … and a credit of March arrives afterwards (it counts in March: the stored version's figures changed).
