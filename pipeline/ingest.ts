@@ -21,6 +21,7 @@ import {
   type BlobVersion,
   type Item,
   type ItemStore,
+  MAX_KEY_BYTES,
   ReplacedError,
   type SecretSource,
 } from './ports';
@@ -537,7 +538,6 @@ async function outputName(
  * (`quarantine/<g>/<name>.<id>-2.rapport.json`): a name too long for that is replaced by a hash of it, with its
  * extension, so that the committed file can be published instead of failing on every retry.
  */
-const MAX_KEY_BYTES = 1024;
 const OUTPUT_KEY_EXTRA = 'quarantine/0000/'.length + '.12345678-2'.length + '.rapport.json'.length;
 
 function shortEnoughForS3(name: string): string {

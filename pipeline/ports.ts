@@ -59,6 +59,9 @@ export class ReplacedError extends Error {
   }
 }
 
+/** S3's limit on a key, in bytes: keys the pipeline makes must fit (the local folder bucket would not tell). */
+export const MAX_KEY_BYTES = 1024;
+
 /** The file bucket: inbox, archive, outbox, quarantine, reports, exports. */
 export interface BlobStore {
   put(key: string, body: string | Buffer | Iterable<string> | AsyncIterable<string | Buffer>): Promise<void>;

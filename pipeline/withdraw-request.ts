@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { redactBsns } from './bsn';
-import type { BlobStore, ItemStore, SecretSource } from './ports';
+import { type BlobStore, type ItemStore, MAX_KEY_BYTES, type SecretSource } from './ports';
 import { keptNameOf } from './pseudonym';
 import { parseWithdrawalKey } from './route';
 import type { FileRecord } from './state/items';
@@ -36,9 +36,6 @@ export interface WithdrawalOutcome {
   /** Why the request was refused, in a sentence for the operator. */
   readonly waarom?: string;
 }
-
-/** S3's limit on a key, in UTF-8 bytes. */
-const MAX_KEY_BYTES = 1024;
 
 /**
  * Where the outcome of a request goes. Its name ends in `.uitkomst.json`, which no output of an ingest does (those
