@@ -15,6 +15,7 @@ import {
   ByteTap,
   classifyHead,
   type FileFacts,
+  fingerprint,
   type HeadFacts,
   MAX_XML_BYTES,
   SizeError,
@@ -103,8 +104,8 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
     // the size limit) or never started.
     const factsAfter = async (): Promise<FileFacts> => {
       if (known) return known;
-      const whole = tap.complete ? tap : await hashAll(source);
-      return { ...head, encoding, sha256: whole.digest(), size: whole.size };
+      const whole = tap.complete ? { sha256: tap.digest(), size: tap.size } : await fingerprint(source);
+      return { ...head, encoding, sha256: whole.sha256, size: whole.size };
     };
     if (head.problems.length > 0 || head.kind === 'onbekend')
       return unreadableFile(head.problems, await factsAfter());
@@ -139,12 +140,6 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
       encoding = 'windows-1252';
     }
   }
-}
-
-async function hashAll(source: FileSource): Promise<ByteTap> {
-  const tap = new ByteTap();
-  for await (const _ of tap.wrap(await source.open())) void _;
-  return tap;
 }
 
 interface Group {
