@@ -38,7 +38,7 @@ import { reconcileTaakgericht } from './reconcile/taakgericht';
 import { reconcileToewijzingen, regionCentres } from './reconcile/toewijzingen';
 import type { RegionData } from './region/load';
 import { referenceData } from './region/reference';
-import { type ReportHead, renderReport } from './report/render';
+import { emptyReport, type ReportHead, renderReport } from './report/render';
 import type { FileSource } from './source';
 import { attemptOf, type FileRecord, key } from './state/items';
 import { committedFiles, loadFiles, StateReader } from './state/reader';
@@ -105,8 +105,7 @@ async function refuseUnsafeName(
   const code = createHash('sha256').update(inboxKey).digest('hex').slice(0, 8);
   const safe = shortEnoughForS3(`${readable}.${code}`);
   const report: Report = {
-    ...notFoundReport(inboxKey, gemeente),
-    status: 'quarantaine',
+    ...emptyReport(inboxKey, gemeente, 'quarantaine'),
     findings: [
       finding(
         'NAAM-ONGELDIG',
@@ -159,7 +158,7 @@ async function ingestLocked(deps: IngestDeps, inboxKey: string): Promise<IngestR
   const { gemeente } = parseInboxKey(inboxKey);
   for (let attempt = 1; ; attempt++) {
     const version = await deps.blobs.version(inboxKey);
-    if (!version) return { report: notFoundReport(inboxKey, gemeente), alreadyDone: true };
+    if (!version) return { report: emptyReport(inboxKey, gemeente, 'geaccepteerd'), alreadyDone: true };
     try {
       return await ingestVersion(deps, inboxKey, version);
     } catch (err) {
@@ -731,19 +730,4 @@ async function readReport(blobs: BlobStore, key: string): Promise<Report> {
   const chunks: Buffer[] = [];
   for await (const c of await blobs.open(key)) chunks.push(c as Buffer);
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Report;
-}
-
-function notFoundReport(inboxKey: string, gemeente: string): Report {
-  return {
-    file: inboxKey,
-    kind: 'onbekend',
-    format: null,
-    gemeente,
-    status: 'geaccepteerd',
-    level: 1,
-    duplicaatVan: null,
-    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
-    findings: [],
-    declaraties: [],
-  };
 }

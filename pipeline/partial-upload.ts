@@ -7,6 +7,7 @@
 import type { Report } from '../schemas/report';
 import { redactBsns } from './bsn';
 import { finding } from './read/findings';
+import { emptyReport } from './report/render';
 
 export const UPLOAD_ONVOLLEDIG = 'UPLOAD-ONVOLLEDIG';
 
@@ -31,14 +32,7 @@ export function partialUploadReport(
 ): Report {
   const received = bytes === undefined ? '' : ` (na ${bytes} bytes)`;
   return {
-    file: `upload/${gemeente}/${name}`,
-    kind: 'onbekend',
-    format: null,
-    gemeente,
-    status: 'quarantaine',
-    level: 1,
-    duplicaatVan: null,
-    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
+    ...emptyReport(`upload/${gemeente}/${name}`, gemeente, 'quarantaine'),
     findings: [
       finding(
         UPLOAD_ONVOLLEDIG,
@@ -46,7 +40,6 @@ export function partialUploadReport(
         `de SFTP-upload is afgebroken${received} voordat het bestand volledig was overgekomen (de verbinding viel weg); het ontvangen deel staat in quarantaine en is niet verwerkt: upload het bestand opnieuw`,
       ),
     ],
-    declaraties: [],
     ontvangen,
   };
 }

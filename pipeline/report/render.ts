@@ -19,6 +19,25 @@ export interface ReportHead {
   readonly ontvangen?: string;
 }
 
+/**
+ * The report of a file of which no line was read: the start of a refusal before reading (a cut-off upload, a name
+ * that cannot be kept), or the placeholder for an upload that an earlier delivery finished.
+ */
+export function emptyReport(file: string, gemeente: string, status: FileStatus): Report {
+  return {
+    file,
+    kind: 'onbekend',
+    format: null,
+    gemeente,
+    status,
+    level: 1,
+    duplicaatVan: null,
+    counts: { regels: 0, geaccepteerd: 0, afgewezen: 0 },
+    findings: [],
+    declaraties: [],
+  };
+}
+
 /** Characters per piece: large pieces mean few writes (a report can list a million prestaties). */
 const PIECE = 1 << 20;
 const APPROVED = ',"status":"toegekend","retourcodes":[],"toegekendBedrag":';
