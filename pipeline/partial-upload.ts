@@ -50,12 +50,14 @@ export function partialUploadReport(
  * cut-off (the same when its handling is retried), so that it never replaces the report of an earlier file of the
  * same name (the name is the sender's; a possible BSN in it is masked, as in every name the pipeline makes).
  */
-export function partialUploadReportKeys(quarantineKey: string, tag: string): string[] {
-  const parsed = parsePartialUploadKey(quarantineKey);
-  if (!parsed) throw new Error(`${redactBsns(quarantineKey)} is geen plaats voor een afgebroken upload`);
+export function partialUploadReportKeys(
+  quarantineKey: string,
+  upload: { readonly gemeente: string; readonly name: string },
+  tag: string,
+): string[] {
   return [
     `${quarantineKey}.rapport.json`,
-    `outbox/${parsed.gemeente}/${redactBsns(parsed.name, 'x')}.afgebroken-${tag}.rapport.json`,
+    `outbox/${upload.gemeente}/${redactBsns(upload.name, 'x')}.afgebroken-${tag}.rapport.json`,
   ];
 }
 

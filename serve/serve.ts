@@ -410,7 +410,7 @@ export async function quarantinePartialUpload(
     await deps.blobs.copy(staging, target);
     await deps.blobs.delete(staging);
   }
-  const reportKeys = partialUploadReportKeys(target, momentTag(ontvangen));
+  const reportKeys = partialUploadReportKeys(target, { gemeente: g, name }, momentTag(ontvangen));
   for (const k of reportKeys) await deps.blobs.put(k, JSON.stringify(report));
   await deps.alerts.send(
     alertWithoutBsns({

@@ -72,7 +72,7 @@ export function makePartialUploadHandler(deps: PartialUploadDeps) {
     }
     const ontvangen = deps.now().toISOString();
     // Tagged by the workflow's execution: a retried invocation writes the same outbox copy, not a second one.
-    const reportKeys = partialUploadReportKeys(key, executionId.slice(0, 8));
+    const reportKeys = partialUploadReportKeys(key, parsed, executionId.slice(0, 8));
     const reportKey = reportKeys[0];
     try {
       const report = `${JSON.stringify(partialUploadReport(parsed.gemeente, parsed.name, ontvangen), null, 2)}\n`;
