@@ -364,16 +364,23 @@ export const VIEWS = {
     rows: (data, f) => {
       // A month's clients add up the municipalities, taakvelden and providers (each shown on its own with that
       // filter): counted per part only when a suppressed view asks.
-      let delen: Map<string, Map<string, number>> | null = null;
-      const perPart = (row: TrendPunt, soort: string) => {
-        delen ??= trendClientParts(data, f);
-        return [...delen].filter(([part]) => part.startsWith(soort)).map(([, m]) => m.get(row.maand) ?? 0);
+      // Split once: every part, and the municipalities among them.
+      let delen: { alle: Map<string, number>[]; gemeenten: Map<string, number>[] } | null = null;
+      const perMaand = (row: TrendPunt, soort: 'alle' | 'gemeenten') => {
+        if (delen === null) {
+          const parts = [...trendClientParts(data, f)];
+          delen = {
+            alle: parts.map(([, m]) => m),
+            gemeenten: parts.filter(([part]) => part.startsWith('gemeente:')).map(([, m]) => m),
+          };
+        }
+        return delen[soort].map((m) => m.get(row.maand) ?? 0);
       };
       return {
         rows: trend(data, f),
-        parts: (row, key) => (key === 'clienten' ? perPart(row, '') : undefined),
+        parts: (row, key) => (key === 'clienten' ? perMaand(row, 'alle') : undefined),
         // Rounded from its municipalities as each is shown, not from itself (they add up but for a client of two).
-        estimateFrom: (row, key) => (key === 'clienten' ? perPart(row, 'gemeente:') : undefined),
+        estimateFrom: (row, key) => (key === 'clienten' ? perMaand(row, 'gemeenten') : undefined),
       };
     },
     totaal: (rows) => sum(rows, ['toegekend', 'afgewezen']),
