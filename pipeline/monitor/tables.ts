@@ -87,8 +87,12 @@ function roundedFromShown(
 ) {
   const sum = parts.reduce((s, p) => s + p, 0);
   if (sum !== value && !estimate) return roughly(value);
-  return roughly(shown.reduce<number>((s, p) => s + shownWeight(p, threshold), 0));
+  return roughlyFromShown(shown, threshold);
 }
+
+/** Counts as shown, added up (shownWeight) and rounded to tens. */
+const roughlyFromShown = (shown: readonly unknown[], threshold: number): string =>
+  roughly(shown.reduce<number>((s, p) => s + shownWeight(p, threshold), 0));
 
 /**
  * The finer counts a count cell adds up that the table itself does not show: per municipality when a row covers
@@ -178,15 +182,12 @@ export function suppressedTotals<R>(
       if (c?.kind !== 'count') return [k, v];
       if (isSmall(v, threshold)) return [k, `<${threshold}`];
       if (!table.rows.some((row) => hidden(c, row))) return [k, v];
-      // From the cells as shown (the reader may choose, with a filter, which exact cells stand beside a hidden one).
-      const raw = table.rows.map((row) => c.value(row));
-      const cells = table.rows.map((row) => shown.get(k)?.value(row) ?? null);
+      // A total is the sum of its cells: rounded from them as shown (the reader may choose, with a filter, which
+      // exact cells stand beside a hidden one).
       return [
         k,
-        roundedFromShown(
-          v,
-          raw.map((x) => (typeof x === 'number' ? x : 0)),
-          cells,
+        roughlyFromShown(
+          table.rows.map((row) => shown.get(k)?.value(row) ?? null),
           threshold,
         ),
       ];
