@@ -132,7 +132,11 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
         declaraties: unreadable ? [] : result.declaraties,
       };
     } catch (err) {
-      if (err instanceof SizeError) return unreadableFile([sizeFinding(err.size)], await factsAfter());
+      if (err instanceof SizeError) {
+        // The reader stopped at the limit: the finding names the whole file's size.
+        const facts = await factsAfter();
+        return unreadableFile([sizeFinding(facts.size)], facts);
+      }
       if (!(err instanceof EncodingError)) throw err;
       if (head.format !== 'csv') return unreadableFile([xmlEncodingFinding()], await factsAfter());
       if (encoding === 'windows-1252')
