@@ -19,6 +19,7 @@ import { fileErrorText } from '../file-errors';
 import { FindingCollector } from '../read/collector';
 import { type CellValues, readCsv } from '../read/csv';
 import { decideDelimiter } from '../read/sniff';
+import { tariefPeriodProblems } from './tarief-periods';
 
 export class RegionConfigError extends Error {}
 
@@ -84,21 +85,29 @@ export async function loadRegion(dir: string): Promise<RegionData> {
     );
   }
   const tarievenFile = join(dir, 'tarieven.csv');
-  const tarieven = await readReferenceCsv(
+  const numbered = await readReferenceCsv(
     tarievenFile,
     await readFile(tarievenFile, 'utf8'),
     TARIEVEN_COLUMNS,
-    (v) => ({
-      agbCode: v[T.AgbCode] as string,
-      productCategorie: v[T.ProductCategorie] as string,
-      productCode: v[T.ProductCode] as string,
-      eenheid: v[T.Eenheid] as string,
-      productTarief: v[T.ProductTarief] as number,
-      ingangsdatum: v[T.Ingangsdatum] as string,
-      einddatum: v[T.Einddatum] as string | null,
-      vestigingGemeente: v[T.VestigingGemeente] as string,
+    (v, row) => ({
+      row,
+      tarief: {
+        agbCode: v[T.AgbCode] as string,
+        productCategorie: v[T.ProductCategorie] as string,
+        productCode: v[T.ProductCode] as string,
+        eenheid: v[T.Eenheid] as string,
+        productTarief: v[T.ProductTarief] as number,
+        ingangsdatum: v[T.Ingangsdatum] as string,
+        einddatum: v[T.Einddatum] as string | null,
+        vestigingGemeente: v[T.VestigingGemeente] as string,
+      },
     }),
   );
+  const periodProblems = tariefPeriodProblems(numbered);
+  if (periodProblems.length > 0) {
+    throw new RegionConfigError(periodProblems.map((p) => `${tarievenFile}: ${p}`).join('\n'));
+  }
+  const tarieven = numbered.map((n) => n.tarief);
   const budgettenFile = join(dir, 'budgetten.csv');
   const budgetText = await readFile(budgettenFile, 'utf8').catch(() => null);
   const budgetten =
