@@ -14,15 +14,10 @@ import { finding } from '../read/findings';
 import type { Reference } from '../region/reference';
 import { locateToewijzing } from '../rules/locate';
 import { TR332 } from '../rules/state/toewijzing/TR332';
-import {
-  key,
-  laterVersion,
-  ofRecordedAttempt,
-  type ToewijzingItem,
-  type ToewijzingVersion,
-} from '../state/items';
+import { key, laterVersion, type ToewijzingItem, type ToewijzingVersion } from '../state/items';
 import type { StateReader } from '../state/reader';
 import { contributionItems, type ToewijzingContribution } from './contributions';
+import { storedVersions } from './version-history';
 
 export interface ToewijzingReconcileInput {
   readonly fileId: string;
@@ -148,10 +143,10 @@ export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Pr
   const items: Item[] = [];
   for (const [nummer, versions] of mine) {
     const t = state.toewijzing(nummer);
-    const keep = (t.item?.versions ?? []).filter(
-      (v) => v.fileId !== fileId && ofRecordedAttempt(state.files, v.fileId, v.poging),
-    );
-    const item: ToewijzingItem = { ...key.toewijzing(gemeente, nummer), versions: [...keep, ...versions] };
+    const item: ToewijzingItem = {
+      ...key.toewijzing(gemeente, nummer),
+      versions: storedVersions(t.item?.versions ?? [], versions, inFile, fileId),
+    };
     items.push(item);
   }
   items.push(...contributionItems(gemeente, { fileId, poging }, 'toewijzing', rows));

@@ -1,0 +1,51 @@
+/**
+ * Which versions of a toewijzing its one item keeps (DynamoDB allows 400 KB per item). A version is kept while it
+ * can still become the one in effect: its file counts (withdrawn files never count again), and it is its file's
+ * last version of that toewijzing (a file counts or is withdrawn as a whole, so an earlier line of the same file
+ * never comes back). Versions of other files stay, as a withdrawal of a later file brings an earlier one back.
+ */
+import {
+  type CommittedFiles,
+  counts,
+  laterVersion,
+  receivedAfter,
+  type ToewijzingVersion,
+} from '../state/items';
+
+/**
+ * At most this many versions per toewijzing: the one in effect and the most recently received others. Only after
+ * the files of the 199 later ones were all withdrawn would an older one have come back. A version is about 400
+ * bytes, so the item stays far below DynamoDB's limit, however often a backoffice sends its toewijzingen again.
+ */
+export const MAX_STORED_VERSIONS = 200;
+
+const latest = (versions: readonly ToewijzingVersion[], files: CommittedFiles): ToewijzingVersion =>
+  versions.reduce((best, v) => (laterVersion(v, best, files) ? v : best));
+
+/**
+ * The versions to store: `stored` (the item as read) without this file's earlier attempt and without versions
+ * that no longer count, plus the last of `fromFile` (this file's versions, at least one). `files` includes this
+ * file, as the record it is about to get.
+ */
+export function storedVersions(
+  stored: readonly ToewijzingVersion[],
+  fromFile: readonly ToewijzingVersion[],
+  files: CommittedFiles,
+  fileId: string,
+): ToewijzingVersion[] {
+  const others = stored.filter((v) => v.fileId !== fileId && counts(files, v.fileId, v.poging));
+  const all = [...others, latest(fromFile, files)];
+  if (all.length <= MAX_STORED_VERSIONS) return all;
+  const inEffect = latest(all, files);
+  const receipt = (v: ToewijzingVersion) => ({
+    fileId: v.fileId,
+    ontvangen: files.get(v.fileId)?.ontvangen ?? '',
+  });
+  const newestFirst = all
+    .filter((v) => v !== inEffect)
+    .sort((a, b) =>
+      receivedAfter(receipt(a), receipt(b)) ? -1 : receivedAfter(receipt(b), receipt(a)) ? 1 : 0,
+    );
+  const keep = new Set([inEffect, ...newestFirst.slice(0, MAX_STORED_VERSIONS - 1)]);
+  return all.filter((v) => keep.has(v));
+}
