@@ -200,7 +200,12 @@ async function checkDeclaraties(
     for (const r of batch) {
       if (r.bericht.ontvanger !== gemeente) gemeenten.add(r.bericht.ontvanger);
       const g = groupOf(r);
-      g.outcome.add(r.prestatie.referentieNummer, signed(r.prestatie.bedrag, r.prestatie.debetCredit));
+      const p = r.prestatie;
+      g.outcome.add(
+        p.referentieNummer,
+        signed(p.bedrag, p.debetCredit),
+        p.debetCredit === 'C' ? p.vorigReferentieNummer : undefined,
+      );
       for (const check of lineChecks) {
         const found = check(r);
         if (found) g.failures += push(findings, found);

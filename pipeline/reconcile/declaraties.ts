@@ -4,7 +4,8 @@
  * write (per chunk the ReferentieNummers it took, at the end the rest); writes nothing itself.
  *
  * Credits are judged before debits (pass 2a, then 2b), so that a credit and its replacement debit in one message
- * are both approved, in whatever order the lines stand.
+ * are both approved, in whatever order the lines stand; a declaration that credits a debit of an earlier one in
+ * the same CSV is judged after it (credit-waves.ts).
  */
 import type { DeclaratieRegel } from '../../schemas/iwmo/wmo323';
 import { signed } from '../../schemas/iwmo/wmo323';
@@ -22,6 +23,7 @@ import type { PrestatieContext } from '../rules/state/types';
 import { key, ofRecordedAttempt, type UsageEntry, type UsageItem } from '../state/items';
 import { itemKey, type StateReader, type ToewijzingState } from '../state/reader';
 import { contributionItems, DeclaratieFigures } from './contributions';
+import { creditWaves } from './credit-waves';
 
 export interface DeclaratieReconcileInput {
   readonly fileId: string;
@@ -107,12 +109,16 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   }
 
   // Pass 2a credits, 2b debits, in chunks: load what the chunk needs, then judge its lines one by one. All credits
-  // of the file come before all its debits, so a credit and its replacement may share a message, and a file is read
-  // at most three times however many declarations it holds (a plan per declaration read a CSV of a hundred
-  // declarations with credits two hundred times). A credit reverses a debit of an earlier file. ReferentieNummers
-  // still go to the first line in file order: pass 2a reserves the debits' numbers where they stand.
-  const anyCredits = [...judgedGroups].some((d) => d.credits > 0);
-  for (const pass of anyCredits ? (['C', 'D'] as const) : (['D'] as const)) {
+  // of a wave come before its debits, so a credit and its replacement may share a message, and a file of one wave
+  // is read at most three times however many declarations it holds (a plan per declaration read a CSV of a
+  // hundred declarations with credits two hundred times). A credit reverses a debit of an earlier file, or of an
+  // earlier wave of this one (credit-waves.ts). ReferentieNummers still go to the first line in file order: the
+  // first pass reserves the numbers of the lines it does not judge where they stand.
+  const judgeLines = async (
+    wave: ReadonlySet<DeclaratieOutcome>,
+    pass: 'C' | 'D',
+    reserveOthers: boolean,
+  ) => {
     const at = new LinePositions(byNummer);
     let chunk: Judged[] = [];
     const flush = async () => {
@@ -130,13 +136,23 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
       for (const regel of batch) {
         const d = at.next(regel);
         if (!d || !judgedGroups.has(d)) continue;
-        const reserveOnly = regel.prestatie.debetCredit !== pass;
-        if (reserveOnly && pass === 'D') continue;
+        const reserveOnly = !wave.has(d) || regel.prestatie.debetCredit !== pass;
+        if (reserveOnly && !reserveOthers) continue;
         chunk.push({ regel, outcome: d, index: at.index, reserveOnly });
         if (chunk.length >= CHUNK) await flush();
       }
     }
     await flush();
+  };
+  let reserving = true;
+  for (const wave of creditWaves(input.declaraties.filter((d) => judgedGroups.has(d)))) {
+    const inWave = new Set(wave);
+    const passes = wave.some((d) => d.credits > 0) ? (['C', 'D'] as const) : (['D'] as const);
+    for (const pass of passes) {
+      const reserveOthers = reserving;
+      reserving = false;
+      await judgeLines(inWave, pass, reserveOthers);
+    }
   }
 
   for (const d of judgedGroups) d.retourcodes = d.approvedCount === d.size ? ['8001'] : ['0200'];

@@ -33,11 +33,19 @@ export class DeclaratieOutcome {
     readonly first: DeclaratieRegel,
   ) {}
 
-  /** Credit lines in this declaration (level 3 judges credits in a pass of their own, when there are any). */
-  credits = 0;
+  /**
+   * Credit lines by their index in this declaration, with the ReferentieNummer each credits (null when it names
+   * none): level 3 judges credits in a pass of their own, after the debits of earlier declarations they credit.
+   */
+  readonly creditsOf = new Map<number, string | null>();
 
-  add(ref: string, signedAmount: number): number {
-    if (signedAmount < 0) this.credits++;
+  get credits(): number {
+    return this.creditsOf.size;
+  }
+
+  /** Adds a line; `credits` is what a credit line credits (its VorigReferentieNummer), undefined for a debit. */
+  add(ref: string, signedAmount: number, credits?: string | null): number {
+    if (credits !== undefined) this.creditsOf.set(this.refs.length, credits);
     // ReferentieNummers are copied out of the parser's chunks by the readers, so keeping them is cheap.
     this.refs.push(ref);
     this.amounts.push(signedAmount);

@@ -511,9 +511,9 @@ describe('line-level rules against state', () => {
     expect(codesOf(reversed)).toEqual([[], ['8021']]);
   });
 
-  it('all credits of a file come before its debits, also across the declarations of a CSV', async () => {
+  it('a declaration of a CSV crediting a debit of an earlier declaration of the file is judged after it', async () => {
     await toewijzingen(stack, [{}]);
-    // D2 credits a debit that D1 of the same file declares: judged first, the credit finds no approved debit.
+    // D2 credits a debit that D1 of the same file declares, and replaces it: D1 is a message sent before D2.
     const { report } = await stack.upload(
       GEMEENTE,
       'correctie.csv',
@@ -527,21 +527,14 @@ describe('line-level rules against state', () => {
       ),
     );
     consistent(report);
-    expect(report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([
-      [[]],
-      [['8017'], ['9389']],
-    ]);
-    // Sent in a later file, the same credit and replacement are approved.
+    expect(report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([[[]], [[], []]]);
+    // The debit is credited: a later file crediting it again is refused as a second credit.
     const later = await stack.upload(
       GEMEENTE,
       'correctie-later.csv',
-      declaratieCsv({
-        nummer: 'D3',
-        maand: '2022-04',
-        lines: [credit(MAART, 'R4'), line('2022-03', 'R5', { volume: 20 })],
-      }),
+      declaratieCsv({ nummer: 'D3', maand: '2022-05', lines: [credit(MAART, 'R4')] }),
     );
-    expect(later.report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([[[], []]]);
+    expect(later.report.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes))).toEqual([[['9390']]]);
   });
 
   it('a line breaking several rules lists every code, in rule order', async () => {

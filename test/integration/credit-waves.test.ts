@@ -1,0 +1,103 @@
+/**
+ * In a CSV every DeclaratieNummer is a message of its own, in file order. A credit of a debit declared by an
+ * earlier declaration of the same file is judged after that debit, as it would be had the two come in two files
+ * (before, every credit of a file was judged before every debit, and such a credit got 8017).
+ */
+import type { Report } from '../../schemas/report';
+import { credit, declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
+import { type Stack, startStack } from '../helpers/stack';
+
+const G = '0983';
+let stack: Stack;
+beforeEach(async () => {
+  stack = await startStack();
+  await stack.upload(G, 'tw.csv', toewijzingCsv([{}]), new Date('2022-03-01T08:00:00Z'));
+});
+afterEach(async () => {
+  await stack.close();
+});
+
+const codes = (r: Report) => r.declaraties.map((d) => d.prestaties.map((p) => p.retourcodes));
+const RECEIVED = new Date('2022-07-01T08:00:00Z');
+
+async function usageOfMarch(): Promise<{ volume: number; bedrag: number }> {
+  const usage = (await stack.dump()).find(
+    (i) => i.pk === `GEM#${G}#TW#5001` && i.sk === 'USAGE',
+  ) as unknown as {
+    entries: { dc: string; volume: number; bedrag: number; maand: string }[];
+  };
+  return usage.entries
+    .filter((e) => e.maand === '2022-03')
+    .reduce(
+      (s, e) => ({ volume: s.volume + (e.dc === 'C' ? -e.volume : e.volume), bedrag: s.bedrag + e.bedrag }),
+      { volume: 0, bedrag: 0 },
+    );
+}
+
+test('a chain of corrections in one file: each declaration credits and replaces the one before', async () => {
+  const first = line('2022-03', 'R1', { volume: 20 });
+  const second = line('2022-03', 'R3', { volume: 25 });
+  const third = line('2022-03', 'R5', { volume: 31 });
+  const { report } = await stack.upload(
+    G,
+    'correcties.csv',
+    declaratieCsv(
+      { nummer: 'D1', maand: '2022-03', lines: [first] },
+      { nummer: 'D2', maand: '2022-04', lines: [credit(first, 'R2'), second] },
+      { nummer: 'D3', maand: '2022-05', lines: [third, credit(second, 'R4')] },
+    ),
+    RECEIVED,
+  );
+  expect(codes(report)).toEqual([[[]], [[], []], [[], []]]);
+  expect(report.declaraties.map((d) => d.retourcodes)).toEqual([['8001'], ['8001'], ['8001']]);
+  // Usage and money as the last debit alone.
+  expect(await usageOfMarch()).toEqual({ volume: 31, bedrag: 31 * 10950 });
+});
+
+test('a credit of a debit in a later declaration of the file finds no approved debit yet (8017)', async () => {
+  const debit = line('2022-03', 'R1');
+  const { report } = await stack.upload(
+    G,
+    'omgekeerd.csv',
+    declaratieCsv(
+      { nummer: 'D1', maand: '2022-04', lines: [credit(debit, 'R2')] },
+      { nummer: 'D2', maand: '2022-03', lines: [debit] },
+    ),
+    RECEIVED,
+  );
+  expect(codes(report)).toEqual([[['8017']], [[]]]);
+});
+
+test('two declarations of a file crediting one debit of an earlier one: the second credit is refused (9390)', async () => {
+  const debit = line('2022-03', 'R1');
+  const { report } = await stack.upload(
+    G,
+    'twee-credits.csv',
+    declaratieCsv(
+      { nummer: 'D1', maand: '2022-03', lines: [debit] },
+      { nummer: 'D2', maand: '2022-04', lines: [credit(debit, 'R2')] },
+      { nummer: 'D3', maand: '2022-05', lines: [credit(debit, 'R3')] },
+    ),
+    RECEIVED,
+  );
+  expect(codes(report)).toEqual([[[]], [[]], [['9390']]]);
+  expect(await usageOfMarch()).toEqual({ volume: 0, bedrag: 0 });
+});
+
+test('ReferentieNummers still go to the first line in file order across the waves (8021)', async () => {
+  const debit = line('2022-03', 'R1', { volume: 20 });
+  const { report } = await stack.upload(
+    G,
+    'nummers.csv',
+    declaratieCsv(
+      { nummer: 'D1', maand: '2022-03', lines: [debit, line('2022-02', 'R9')] },
+      // R9 again in the later wave: the line of D1 has it.
+      { nummer: 'D2', maand: '2022-04', lines: [credit(debit, 'R2'), line('2022-03', 'R9', { volume: 25 })] },
+    ),
+    RECEIVED,
+  );
+  expect(codes(report)).toEqual([
+    [[], []],
+    [[], ['8021']],
+  ]);
+});
