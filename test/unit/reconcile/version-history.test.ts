@@ -1,27 +1,16 @@
 import { MAX_STORED_VERSIONS, storedVersions } from '../../../pipeline/reconcile/version-history';
 import type { CommittedFile, ToewijzingVersion } from '../../../pipeline/state/items';
+import { version as toewijzingVersion } from '../../helpers/state-context';
 
 const version = (fileId: string, seq: number, tijd: string, overrides: Partial<ToewijzingVersion> = {}) =>
-  ({
+  toewijzingVersion({
     fileId,
     poging: `p-${fileId}`,
     seq,
-    client: 'c1',
-    agb: '12340001',
-    categorie: '15',
-    code: '15A02',
     toewijzingsdatum: '2022-01-01',
     toewijzingstijd: tijd,
-    ingangsdatum: '2022-01-01',
-    einddatum: null,
-    redenWijziging: null,
-    volume: 7,
-    eenheid: '14',
-    frequentie: '2',
-    budget: null,
-    herkomst: '0983',
     ...overrides,
-  }) as ToewijzingVersion;
+  });
 
 const file = (fileId: string, ontvangen: string, status: CommittedFile['status'] = 'verwerkt') =>
   [fileId, { ontvangen, status, poging: `p-${fileId}` }] as const;
