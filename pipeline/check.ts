@@ -20,6 +20,7 @@ import {
   MAX_XML_BYTES,
   SizeError,
   sizeFinding,
+  withWholeSize,
   xmlEncodingFinding,
 } from './read/sniff';
 import { readTaakgericht } from './read/taakgericht';
@@ -107,8 +108,10 @@ export async function checkFile(source: FileSource, known?: FileFacts): Promise<
       const whole = tap.complete ? { sha256: tap.digest(), size: tap.size } : await fingerprint(source);
       return { ...head, encoding, sha256: whole.sha256, size: whole.size };
     };
-    if (head.problems.length > 0 || head.kind === 'onbekend')
-      return unreadableFile(head.problems, await factsAfter());
+    if (head.problems.length > 0 || head.kind === 'onbekend') {
+      const facts = await factsAfter();
+      return unreadableFile(withWholeSize(head.problems, facts.size), facts);
+    }
     const findings = new FindingCollector();
     const state: ReadState = { lines: 0 };
     const text = decodeText(tap.wrap(await source.open()), encoding);

@@ -90,6 +90,10 @@ export const sizeFinding = (size: number): Finding =>
     `het bestand is ${(size / 1024 / 1024).toFixed(1)} MB; een iWmo-bericht mag hoogstens 25 MB zijn`,
   );
 
+/** The head stops reading at the limit: the size a SIZE finding names is the whole file's. */
+export const withWholeSize = (problems: readonly Finding[], size: number): Finding[] =>
+  problems.map((p) => (p.rule === 'SIZE' ? sizeFinding(size) : p));
+
 /** Pass 0 of ingest: SHA-256, size and whether the whole file is valid UTF-8. */
 export async function fingerprint(source: FileSource): Promise<Fingerprint> {
   const hash = createHash('sha256');
@@ -124,11 +128,8 @@ export async function sniff(source: FileSource): Promise<FileFacts> {
   const head = await classifyHead(source);
   const encoding: TextEncoding = print.validUtf8 ? 'utf-8' : 'windows-1252';
   const base = { sha256: print.sha256, size: print.size, encoding };
-  if (head.problems.length > 0) {
-    // The head stops reading at the limit: the size it names is the whole file's.
-    const problems = head.problems.map((p) => (p.rule === 'SIZE' ? sizeFinding(print.size) : p));
-    return { ...head, ...base, problems };
-  }
+  if (head.problems.length > 0)
+    return { ...head, ...base, problems: withWholeSize(head.problems, print.size) };
   if (head.format !== 'csv' && head.kind !== 'onbekend') {
     if (print.size > MAX_XML_BYTES)
       return { ...head, ...base, kind: 'onbekend', format: null, problems: [sizeFinding(print.size)] };
