@@ -4,18 +4,13 @@
  * last version of that toewijzing (a file counts or is withdrawn as a whole, so an earlier line of the same file
  * never comes back). Versions of other files stay, as a withdrawal of a later file brings an earlier one back.
  */
-import {
-  type CommittedFiles,
-  counts,
-  laterVersion,
-  receivedAfter,
-  type ToewijzingVersion,
-} from '../state/items';
+import { type CommittedFiles, counts, laterVersion, type ToewijzingVersion } from '../state/items';
 
 /**
- * At most this many versions per toewijzing: the one in effect and the most recently received others. Only after
- * the files of the 199 later ones were all withdrawn would an older one have come back. A version is about 400
- * bytes, so the item stays far below DynamoDB's limit, however often a backoffice sends its toewijzingen again.
+ * At most this many versions per toewijzing: the latest by Toewijzingsdatum/-tijd (the order that decides which
+ * one is in effect). An older one would only come back after the files of all 200 later ones were withdrawn. A
+ * version is about 400 bytes, so the item stays far below DynamoDB's limit, however often a backoffice sends its
+ * toewijzingen again.
  */
 export const MAX_STORED_VERSIONS = 200;
 
@@ -36,16 +31,9 @@ export function storedVersions(
   const others = stored.filter((v) => v.fileId !== fileId && counts(files, v.fileId, v.poging));
   const all = [...others, latest(fromFile, files)];
   if (all.length <= MAX_STORED_VERSIONS) return all;
-  const inEffect = latest(all, files);
-  const receipt = (v: ToewijzingVersion) => ({
-    fileId: v.fileId,
-    ontvangen: files.get(v.fileId)?.ontvangen ?? '',
-  });
-  const newestFirst = all
-    .filter((v) => v !== inEffect)
-    .sort((a, b) =>
-      receivedAfter(receipt(a), receipt(b)) ? -1 : receivedAfter(receipt(b), receipt(a)) ? 1 : 0,
-    );
-  const keep = new Set([inEffect, ...newestFirst.slice(0, MAX_STORED_VERSIONS - 1)]);
+  const latestFirst = [...all].sort((a, b) =>
+    laterVersion(a, b, files) ? -1 : laterVersion(b, a, files) ? 1 : 0,
+  );
+  const keep = new Set(latestFirst.slice(0, MAX_STORED_VERSIONS));
   return all.filter((v) => keep.has(v));
 }

@@ -1,5 +1,9 @@
 import { MAX_STORED_VERSIONS, storedVersions } from '../../../pipeline/reconcile/version-history';
-import type { CommittedFile, ToewijzingVersion } from '../../../pipeline/state/items';
+import {
+  type CommittedFile,
+  effectiveToewijzing,
+  type ToewijzingVersion,
+} from '../../../pipeline/state/items';
 import { version as toewijzingVersion } from '../../helpers/state-context';
 
 const version = (fileId: string, seq: number, tijd: string, overrides: Partial<ToewijzingVersion> = {}) =>
@@ -52,6 +56,31 @@ describe('storedVersions', () => {
     ];
     const mine = version('new', 0, '13:00:00');
     expect(storedVersions(stored, [mine], files, 'new')).toEqual([ok, mine]);
+  });
+
+  test('the cap keeps the versions next in line by Toewijzingsdatum, whenever they were received', () => {
+    // a is in effect, b next; 200 files received later send an older version again.
+    const resent = Array.from({ length: 200 }, (_, i) => `r${String(i).padStart(3, '0')}`);
+    const files = new Map([
+      file('a', '2022-01-01T08:00:00Z'),
+      file('b', '2022-01-02T08:00:00Z'),
+      ...resent.map((id, i) => file(id, new Date(Date.UTC(2022, 1, 1) + i * 60_000).toISOString())),
+    ]);
+    const a = version('a', 0, '10:00:00', { toewijzingsdatum: '2022-06-01' });
+    const b = version('b', 0, '10:00:00', { toewijzingsdatum: '2022-05-01' });
+    const older = resent.map((id) => version(id, 0, '10:00:00'));
+    const kept = storedVersions([a, b, ...older.slice(0, 199)], [older[199]], files, 'r199');
+    expect(kept).toHaveLength(MAX_STORED_VERSIONS);
+    expect(kept.slice(0, 2)).toEqual([a, b]);
+    // Of the resent ones, the most recently received stay (a tie on the moment goes to the later receipt).
+    expect(kept.slice(2).map((v) => v.fileId)).toEqual(resent.slice(2));
+    // a withdrawn: b is in effect, as with the whole history.
+    const withoutA = new Map(files).set('a', {
+      ontvangen: '2022-01-01T08:00:00Z',
+      status: 'ingetrokken',
+      poging: 'p-a',
+    });
+    expect(effectiveToewijzing({ pk: 'x', sk: 'TW', versions: kept }, withoutA)).toBe(b);
   });
 
   test(`keeps at most ${MAX_STORED_VERSIONS}: the one in effect and the most recently received others`, () => {
