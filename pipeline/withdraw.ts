@@ -145,9 +145,11 @@ function buildingOn({ usage, current }: ToewijzingState, fileId: string): string
   const entries = usage.entries();
   const mine = entries.filter((e) => e.fileId === fileId);
   const myDebits = new Set(mine.filter((e) => e.dc === 'D').map((e) => `${e.agb}|${e.ref}`));
+  // Debits of other files this file credits (a file may credit its own debit in a later declaration: withdrawn,
+  // both stop counting, and nothing that replaced it is paid twice).
   const creditedByMe = mine.flatMap((c) => {
     const debit = c.dc === 'C' && c.vorig !== null ? usage.debit(c.vorig, c.agb) : undefined;
-    return debit ? [debit] : [];
+    return debit && debit.fileId !== fileId ? [debit] : [];
   });
   const out: string[] = [];
   for (const e of entries) {

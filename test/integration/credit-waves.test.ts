@@ -3,6 +3,7 @@
  * earlier declaration of the same file is judged after that debit, as it would be had the two come in two files
  * (before, every credit of a file was judged before every debit, and such a credit got 8017).
  */
+import { withdrawable } from '../../pipeline/withdraw';
 import type { Report } from '../../schemas/report';
 import { credit, declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
 import { type Stack, startStack } from '../helpers/stack';
@@ -100,4 +101,27 @@ test('ReferentieNummers still go to the first line in file order across the wave
     [[], []],
     [[], ['8021']],
   ]);
+});
+
+test('a file crediting its own debit can be withdrawn after a later file declared the period again', async () => {
+  const debit = line('2022-03', 'R1', { volume: 20 });
+  const own = await stack.upload(
+    G,
+    'zelf-gecrediteerd.csv',
+    declaratieCsv(
+      { nummer: 'D1', maand: '2022-03', lines: [debit] },
+      { nummer: 'D2', maand: '2022-04', lines: [credit(debit, 'R2')] },
+    ),
+    RECEIVED,
+  );
+  expect(own.report.declaraties.map((d) => d.retourcodes)).toEqual([['8001'], ['8001']]);
+  const again = await stack.upload(
+    G,
+    'opnieuw.csv',
+    declaratieCsv({ nummer: 'D3', maand: '2022-03', lines: [line('2022-03', 'R3', { volume: 25 })] }),
+    new Date('2022-08-01T08:00:00Z'),
+  );
+  expect(again.report.declaraties[0].retourcodes).toEqual(['8001']);
+  // Without the first file (its debit and its credit both gone) R3 is still March's only debit.
+  expect(await withdrawable(stack.store, [G], own.report.fileId!)).toHaveProperty('record');
 });
