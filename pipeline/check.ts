@@ -207,7 +207,9 @@ async function checkDeclaraties(
       g.outcome.add(
         p.referentieNummer,
         signed(p.bedrag, p.debetCredit),
-        p.debetCredit === 'C' ? p.vorigReferentieNummer : undefined,
+        p.debetCredit === 'C'
+          ? { vorig: p.vorigReferentieNummer, toewijzing: p.toewijzingNummer }
+          : undefined,
       );
       for (const check of lineChecks) {
         const found = check(r);

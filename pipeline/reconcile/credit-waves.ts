@@ -1,41 +1,47 @@
 /**
- * In a CSV every DeclaratieNummer is a message of its own, in file order. A credit may reverse a debit of an
- * earlier declaration in the same file, as it may one of an earlier file: that debit must be judged before the
- * credit. Level 3 judges a wave's credits before its debits (so a credit and its replacement may share a
- * message), and waves one after the other; a new wave starts where a declaration credits a debit of an earlier
- * declaration of the current wave. Nearly every file is one wave: the file is then read as often as before.
+ * In a CSV every DeclaratieNummer is a message of its own, in file order: a message's credits come after the
+ * debits of the messages before it, and before its own debits (so a credit and its replacement may share a
+ * message). Level 3 judges in waves of declarations, each wave's credits before its debits, one wave after the
+ * other. A new wave starts at a declaration with a credit on a toewijzing that an earlier declaration of the
+ * current wave declares a debit on (or whose debit it credits): judged in the same wave, that credit would free
+ * room, or lift a 9389, for a debit of an earlier message. Nearly every file is one wave, read as often as before.
  */
 import type { DeclaratieOutcome } from '../report/results';
 
-/** The declarations (in file order) in waves, each in file order. */
-export function creditWaves(declaraties: readonly DeclaratieOutcome[]): DeclaratieOutcome[][] {
-  const credited = new Set<string>();
-  for (const d of declaraties)
-    for (const vorig of d.creditsOf.values()) if (vorig !== null) credited.add(vorig);
-  if (credited.size === 0 || declaraties.length < 2) return [[...declaraties]];
-  // Which declarations hold a debit that some credit of the file names.
-  const debitIn = new Map<string, DeclaratieOutcome[]>();
-  for (const d of declaraties) {
-    for (let i = 0; i < d.refs.length; i++) {
-      const ref = d.refs[i];
-      if (!credited.has(ref) || d.creditsOf.has(i)) continue;
-      const holders = debitIn.get(ref);
-      if (holders) holders.push(d);
-      else debitIn.set(ref, [d]);
-    }
-  }
+/** Whether any declaration but the first has credits: only then can a file need more than one wave. */
+export const mayNeedWaves = (declaraties: readonly DeclaratieOutcome[]): boolean =>
+  declaraties.slice(1).some((d) => d.credits > 0);
+
+/**
+ * The declarations (in file order) in waves, each in file order. `debitToewijzingen(d)`: the toewijzingen d
+ * declares a debit on.
+ */
+export function creditWaves(
+  declaraties: readonly DeclaratieOutcome[],
+  debitToewijzingen: (d: DeclaratieOutcome) => ReadonlySet<number>,
+): DeclaratieOutcome[][] {
+  if (!mayNeedWaves(declaraties)) return [[...declaraties]];
+  // ReferentieNummers some credit names: for a credit of a debit on another toewijzing than its own.
+  const named = new Set<string>();
+  for (const d of declaraties) for (const c of d.creditsOf.values()) if (c.vorig !== null) named.add(c.vorig);
   const waves: DeclaratieOutcome[][] = [[]];
-  let current = new Set<DeclaratieOutcome>();
+  let toewijzingen = new Set<number>();
+  let refs = new Set<string>();
   for (const d of declaraties) {
-    const creditsCurrent = [...d.creditsOf.values()].some(
-      (vorig) => vorig !== null && debitIn.get(vorig)?.some((holder) => current.has(holder)),
+    const credits = [...d.creditsOf.values()];
+    const after = credits.some(
+      (c) => toewijzingen.has(c.toewijzing) || (c.vorig !== null && refs.has(c.vorig)),
     );
-    if (creditsCurrent) {
+    if (after) {
       waves.push([]);
-      current = new Set();
+      toewijzingen = new Set();
+      refs = new Set();
     }
     waves[waves.length - 1].push(d);
-    current.add(d);
+    for (const t of debitToewijzingen(d)) toewijzingen.add(t);
+    d.refs.forEach((ref, i) => {
+      if (named.has(ref) && !d.creditsOf.has(i)) refs.add(ref);
+    });
   }
   return waves;
 }

@@ -23,7 +23,7 @@ import type { PrestatieContext } from '../rules/state/types';
 import { key, ofRecordedAttempt, type UsageEntry, type UsageItem } from '../state/items';
 import { itemKey, type StateReader, type ToewijzingState } from '../state/reader';
 import { contributionItems, DeclaratieFigures } from './contributions';
-import { creditWaves } from './credit-waves';
+import { creditWaves, mayNeedWaves } from './credit-waves';
 
 export interface DeclaratieReconcileInput {
   readonly fileId: string;
@@ -144,8 +144,10 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     }
     await flush();
   };
+  const judged = input.declaraties.filter((d) => judgedGroups.has(d));
+  const debitToewijzingen = mayNeedWaves(judged) ? await debitToewijzingenOf(input, byNummer) : null;
   let reserving = true;
-  for (const wave of creditWaves(input.declaraties.filter((d) => judgedGroups.has(d)))) {
+  for (const wave of creditWaves(judged, (d) => debitToewijzingen?.get(d) ?? NONE)) {
     const inWave = new Set(wave);
     const passes = wave.some((d) => d.credits > 0) ? (['C', 'D'] as const) : (['D'] as const);
     for (const pass of passes) {
@@ -209,6 +211,27 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   }
   items.push(...contributionItems(gemeente, { fileId, poging }, 'declaratie', figures.toContributions()));
   return { items, findings: findings.result() };
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/** Per declaration, the toewijzingen it declares a debit on: a pass of its own, only for a file that may need waves. */
+async function debitToewijzingenOf(
+  input: DeclaratieReconcileInput,
+  byNummer: ReadonlyMap<string, DeclaratieOutcome>,
+): Promise<Map<DeclaratieOutcome, Set<number>>> {
+  const at = new LinePositions(byNummer);
+  const out = new Map<DeclaratieOutcome, Set<number>>();
+  for await (const batch of input.lines()) {
+    for (const regel of batch) {
+      const d = at.next(regel);
+      if (!d || regel.prestatie.debetCredit !== 'D') continue;
+      const set = out.get(d) ?? new Set<number>();
+      set.add(regel.prestatie.toewijzingNummer);
+      out.set(d, set);
+    }
+  }
+  return out;
 }
 
 /**

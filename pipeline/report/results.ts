@@ -1,5 +1,10 @@
 import type { DeclaratieRegel } from '../../schemas/iwmo/wmo323';
 
+export interface CreditLine {
+  readonly vorig: string | null;
+  readonly toewijzing: number;
+}
+
 /**
  * Per-line outcomes of a file, kept compactly (a million lines fit in well under 100 MB) and grouped per
  * declaration, in file order within each declaration.
@@ -34,18 +39,19 @@ export class DeclaratieOutcome {
   ) {}
 
   /**
-   * Credit lines by their index in this declaration, with the ReferentieNummer each credits (null when it names
-   * none): level 3 judges credits in a pass of their own, after the debits of earlier declarations they credit.
+   * Credit lines by their index in this declaration: what each credits (its VorigReferentieNummer, null when it
+   * names none) and its toewijzing. Level 3 judges credits in a pass of their own, after the debits of earlier
+   * declarations on the same toewijzing.
    */
-  readonly creditsOf = new Map<number, string | null>();
+  readonly creditsOf = new Map<number, CreditLine>();
 
   get credits(): number {
     return this.creditsOf.size;
   }
 
-  /** Adds a line; `credits` is what a credit line credits (its VorigReferentieNummer), undefined for a debit. */
-  add(ref: string, signedAmount: number, credits?: string | null): number {
-    if (credits !== undefined) this.creditsOf.set(this.refs.length, credits);
+  /** Adds a line; `credit` for a credit line, undefined for a debit. */
+  add(ref: string, signedAmount: number, credit?: CreditLine): number {
+    if (credit !== undefined) this.creditsOf.set(this.refs.length, credit);
     // ReferentieNummers are copied out of the parser's chunks by the readers, so keeping them is cheap.
     this.refs.push(ref);
     this.amounts.push(signedAmount);

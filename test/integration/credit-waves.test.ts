@@ -125,3 +125,45 @@ test('a file crediting its own debit can be withdrawn after a later file declare
   // Without the first file (its debit and its credit both gone) R3 is still March's only debit.
   expect(await withdrawable(stack.store, [G], own.report.fileId!)).toHaveProperty('record');
 });
+
+test('a debit replacing what a later declaration of the file credits comes before that credit (9389), with or without a declaration between', async () => {
+  const earlier = line('2022-03', 'E1', { volume: 20 });
+  await stack.upload(
+    G,
+    'maart.csv',
+    declaratieCsv({ nummer: 'D0', maand: '2022-03', lines: [earlier] }),
+    new Date('2022-04-06T08:00:00Z'),
+  );
+  const february = line('2022-02', 'W1');
+  const replacement = (ref: string) => line('2022-03', ref, { volume: 25 });
+  const alone = await stack.upload(
+    G,
+    'zonder.csv',
+    declaratieCsv(
+      { nummer: 'DA', maand: '2022-03', lines: [replacement('Y1')] },
+      { nummer: 'DC', maand: '2022-05', lines: [credit(earlier, 'E2')] },
+    ),
+    RECEIVED,
+  );
+  // Message order: DA is judged before DC credits E1, as two files in that order would be.
+  expect(codes(alone.report)).toEqual([[['9389']], [[]]]);
+  // E1 is credited now; the same shape around another debit, with an unrelated declaration between.
+  const other = line('2022-04', 'E3');
+  await stack.upload(
+    G,
+    'april.csv',
+    declaratieCsv({ nummer: 'D9', maand: '2022-04', lines: [other] }),
+    RECEIVED,
+  );
+  const between = await stack.upload(
+    G,
+    'met.csv',
+    declaratieCsv(
+      { nummer: 'DD', maand: '2022-04', lines: [line('2022-04', 'Y2', { volume: 25 }), february] },
+      { nummer: 'DE', maand: '2022-05', lines: [credit(february, 'W2')] },
+      { nummer: 'DF', maand: '2022-05', lines: [credit(other, 'E4')] },
+    ),
+    RECEIVED,
+  );
+  expect(codes(between.report)).toEqual([[['9389'], []], [[]], [[]]]);
+});

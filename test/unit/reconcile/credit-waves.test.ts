@@ -2,31 +2,49 @@ import { creditWaves } from '../../../pipeline/reconcile/credit-waves';
 import { DeclaratieOutcome } from '../../../pipeline/report/results';
 import type { DeclaratieRegel } from '../../../schemas/iwmo/wmo323';
 
-/** A declaration with its lines: 'R1' a debit, 'R2<R1' a credit R2 of R1, 'R3<' a credit naming none. */
+/**
+ * A declaration with its lines, each on a toewijzing: 'R1@5' a debit on toewijzing 5, 'R2<R1@5' a credit R2 of R1,
+ * 'R3<@5' a credit naming no debit.
+ */
 function declaratie(nummer: string, ...lines: string[]): DeclaratieOutcome {
   const d = new DeclaratieOutcome(nummer, 0, {} as DeclaratieRegel);
+  const debits = new Set<number>();
   for (const l of lines) {
-    const [ref, vorig] = l.split('<');
-    d.add(ref, vorig === undefined ? 100 : -100, vorig === undefined ? undefined : vorig || null);
+    const [line, tw] = l.split('@');
+    const [ref, vorig] = line.split('<');
+    if (vorig === undefined) {
+      d.add(ref, 100);
+      debits.add(Number(tw));
+    } else d.add(ref, -100, { vorig: vorig || null, toewijzing: Number(tw) });
   }
+  debitsOf.set(d, debits);
   return d;
 }
-const names = (waves: DeclaratieOutcome[][]) => waves.map((w) => w.map((d) => d.declaratieNummer));
+const debitsOf = new Map<DeclaratieOutcome, Set<number>>();
+const waves = (...declaraties: DeclaratieOutcome[]) =>
+  creditWaves(declaraties, (d) => debitsOf.get(d)!).map((w) => w.map((d) => d.declaratieNummer));
 
 describe('creditWaves', () => {
   test.each([
-    ['no credits', [declaratie('D1', 'R1'), declaratie('D2', 'R2')], [['D1', 'D2']]],
-    ['a credit of an earlier file', [declaratie('D1', 'R1'), declaratie('D2', 'R2<R0')], [['D1', 'D2']]],
-    ['a credit and its replacement in one declaration', [declaratie('D1', 'R2<R0', 'R3')], [['D1']]],
-    ['a credit of a later declaration', [declaratie('D1', 'R2<R3'), declaratie('D2', 'R3')], [['D1', 'D2']]],
-    ['a credit naming no debit', [declaratie('D1', 'R1'), declaratie('D2', 'R2<')], [['D1', 'D2']]],
+    ['no credits', [declaratie('D1', 'R1@5'), declaratie('D2', 'R2@5')], [['D1', 'D2']]],
     [
-      'a credit of an earlier declaration starts a wave',
+      'a credit on another toewijzing',
+      [declaratie('D1', 'R1@5'), declaratie('D2', 'R2<R0@6')],
+      [['D1', 'D2']],
+    ],
+    ['a credit and its replacement in one declaration', [declaratie('D1', 'R2<R0@5', 'R3@5')], [['D1']]],
+    [
+      'credits in the first declaration only',
+      [declaratie('D1', 'R2<R0@5'), declaratie('D2', 'R3@5')],
+      [['D1', 'D2']],
+    ],
+    [
+      'a credit on a toewijzing an earlier declaration has a debit on starts a wave',
       [
-        declaratie('D1', 'R1'),
-        declaratie('D2', 'R5'),
-        declaratie('D3', 'R2<R1', 'R3'),
-        declaratie('D4', 'R6'),
+        declaratie('D1', 'R1@5'),
+        declaratie('D2', 'R5@6'),
+        declaratie('D3', 'R2<R0@5', 'R3@5'),
+        declaratie('D4', 'R6@5'),
       ],
       [
         ['D1', 'D2'],
@@ -34,21 +52,21 @@ describe('creditWaves', () => {
       ],
     ],
     [
+      'a credit of an earlier declaration’s debit on another toewijzing starts a wave too',
+      [declaratie('D1', 'R1@5'), declaratie('D2', 'R2<R1@6')],
+      [['D1'], ['D2']],
+    ],
+    [
       'a chain: each credits the one before',
-      [declaratie('D1', 'R1'), declaratie('D2', 'R2<R1', 'R3'), declaratie('D3', 'R4<R3', 'R5')],
+      [declaratie('D1', 'R1@5'), declaratie('D2', 'R2<R1@5', 'R3@5'), declaratie('D3', 'R4<R3@5', 'R5@5')],
       [['D1'], ['D2'], ['D3']],
     ],
     [
-      'a credit of a debit in an earlier wave needs no new one',
-      [declaratie('D1', 'R1', 'R7'), declaratie('D2', 'R2<R1'), declaratie('D3', 'R8<R7')],
+      'a credit on a toewijzing only an earlier wave has debits on needs no new one',
+      [declaratie('D1', 'R1@5', 'R7@6'), declaratie('D2', 'R2<R1@5'), declaratie('D3', 'R8<R7@6')],
       [['D1'], ['D2', 'D3']],
     ],
-    [
-      'a credit line with the ReferentieNummer of the credited debit is no debit',
-      [declaratie('D1', 'R1<R0'), declaratie('D2', 'R2<R1')],
-      [['D1', 'D2']],
-    ],
   ])('%s', (_, declaraties, expected) => {
-    expect(names(creditWaves(declaraties))).toEqual(expected);
+    expect(waves(...declaraties)).toEqual(expected);
   });
 });
