@@ -26,6 +26,13 @@ export function makeRouterHandler(send: SendToQueue) {
   };
 }
 
+/**
+ * The message as SQS takes it: JSON, with U+FFFE and U+FFFF escaped. An S3 key may hold them, JSON.stringify leaves
+ * them as they are, and SQS refuses a body with them (InvalidMessageContents), so the file would never be queued.
+ */
+export const queueBody = (message: RoutedObject): string =>
+  JSON.stringify(message).replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+
 let sqs: SQSClient | null = null;
 
 export const handler = makeRouterHandler(async (group, deduplicationId, message) => {
@@ -35,7 +42,7 @@ export const handler = makeRouterHandler(async (group, deduplicationId, message)
       QueueUrl: env('QUEUE_URL'),
       MessageGroupId: group,
       MessageDeduplicationId: deduplicationId,
-      MessageBody: JSON.stringify(message),
+      MessageBody: queueBody(message),
     }),
   );
 });

@@ -80,7 +80,7 @@ export function makePartialUploadHandler(deps: PartialUploadDeps) {
     } catch (err) {
       deps.log.error('rapport voor afgebroken upload niet geschreven', {
         key: redactBsns(key),
-        error: (err as Error).message,
+        error: redactBsns((err as Error).message),
       });
       await send('FAILURE');
       return { status: 'FAILURE' };

@@ -1,5 +1,6 @@
 /** Which S3 events the router passes on, and to which municipality's FIFO group. */
 import type { S3Event } from 'aws-lambda';
+import { queueBody } from '../../functions/router';
 import { parseWithdrawalKey, routeS3Event } from '../../pipeline/route';
 
 const event = (key: string, eventName = 'ObjectCreated:Put'): S3Event =>
@@ -51,5 +52,21 @@ describe('routeS3Event', () => {
   it('routes exactly the withdrawal keys that the ingest handler takes for a request', () => {
     for (const key of ['withdrawals/0983/a.json', 'withdrawals/0983/..', 'withdrawals/0983/x/y.json'])
       expect(routeS3Event(event(key)).length > 0).toBe(parseWithdrawalKey(key) !== null);
+  });
+});
+
+describe('queueBody', () => {
+  // SendMessage's MessageBody: #x9 | #xA | #xD | #x20–#xD7FF | #xE000–#xFFFD | #x10000–#x10FFFF.
+  const SQS_ALLOWED = /^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+
+  it.each([
+    'inbox/0988/declaratie%EF%BF%BF.csv',
+    'inbox/0988/a%EF%BF%BEb%EF%BF%BF.csv',
+    'inbox/0983/%F0%9F%98%80%E2%82%AC.csv',
+  ])('%s: a body SQS takes, giving the key back as it was', (encoded) => {
+    const [message] = routeS3Event(event(encoded));
+    const body = queueBody(message);
+    expect(body).toMatch(SQS_ALLOWED);
+    expect(JSON.parse(body)).toEqual(message);
   });
 });
