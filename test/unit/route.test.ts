@@ -57,7 +57,18 @@ describe('routeS3Event', () => {
 
 describe('queueBody', () => {
   // SendMessage's MessageBody: #x9 | #xA | #xD | #x20–#xD7FF | #xE000–#xFFFD | #x10000–#x10FFFF.
-  const SQS_ALLOWED = /^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+  const sqsAccepts = (body: string) =>
+    [...body].every((ch) => {
+      const c = ch.codePointAt(0)!;
+      return (
+        c === 0x9 ||
+        c === 0xa ||
+        c === 0xd ||
+        (c >= 0x20 && c <= 0xd7ff) ||
+        (c >= 0xe000 && c <= 0xfffd) ||
+        c >= 0x10000
+      );
+    });
 
   it.each([
     'inbox/0988/declaratie%EF%BF%BF.csv',
@@ -66,7 +77,7 @@ describe('queueBody', () => {
   ])('%s: a body SQS takes, giving the key back as it was', (encoded) => {
     const [message] = routeS3Event(event(encoded));
     const body = queueBody(message);
-    expect(body).toMatch(SQS_ALLOWED);
+    expect(sqsAccepts(body)).toBe(true);
     expect(JSON.parse(body)).toEqual(message);
   });
 });
