@@ -2,7 +2,7 @@
  * The bwmo stack: environment-agnostic (no account or region in the template), parameterised by context (see
  * infra/config.ts and infra/README.md). One stack per region folder.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, type CfnResource, Stack, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -13,6 +13,7 @@ import { MonitorSite } from './constructs/monitor-site';
 import { Operations } from './constructs/operations';
 import { Operators } from './constructs/operators';
 import { defaultDomainPrefix, hostedUiUrl, People } from './constructs/people';
+import { encryptedLogGroup } from './constructs/pipeline-function';
 import { Processing } from './constructs/processing';
 import { Sftp } from './constructs/sftp';
 import { Storage } from './constructs/storage';
@@ -131,6 +132,7 @@ export class BwmoStack extends Stack {
       });
     }
 
+    this.notificationsHandlerLogs(logRetention);
     this.acknowledgeStackWide();
 
     new CfnOutput(this, 'BucketName', {
@@ -163,6 +165,19 @@ export class BwmoStack extends Stack {
       value: config.pseudonymParameter,
       description: 'Eenmalig aanmaken: zie infra/README.md',
     });
+  }
+
+  /**
+   * The singleton function CDK adds to configure the bucket's S3 event notification (a custom resource) logs to a
+   * group of the stack too, with its retention and key, instead of one Lambda creates and keeps forever.
+   */
+  private notificationsHandlerLogs(logRetention: logs.RetentionDays): void {
+    for (const child of this.node.children) {
+      if (!child.node.id.startsWith('BucketNotificationsHandler')) continue;
+      const fn = child.node.tryFindChild('Resource') as CfnResource | undefined;
+      const group = encryptedLogGroup(this, 'BucketNotificationsLogs', this.storage.key, logRetention);
+      fn?.addPropertyOverride('LoggingConfig', { LogGroup: group.logGroupName });
+    }
   }
 
   /** Findings that hold for every Lambda function of the stack, with the reason. */

@@ -53,8 +53,14 @@ export function encryptedLogGroup(
   id: string,
   key: kms.IKey,
   retention: logs.RetentionDays,
+  logGroupName?: string,
 ): logs.LogGroup {
-  return new logs.LogGroup(scope, id, { encryptionKey: key, retention, removalPolicy: RemovalPolicy.RETAIN });
+  return new logs.LogGroup(scope, id, {
+    logGroupName,
+    encryptionKey: key,
+    retention,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
 }
 
 /**

@@ -233,12 +233,7 @@ export class Sftp extends Construct {
     const transferLogGroups = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:/aws/transfer/*`;
     loggingRole.addToPrincipalPolicy(
       new iam.PolicyStatement({
-        actions: [
-          'logs:CreateLogGroup',
-          'logs:CreateLogStream',
-          'logs:DescribeLogStreams',
-          'logs:PutLogEvents',
-        ],
+        actions: ['logs:CreateLogStream', 'logs:DescribeLogStreams', 'logs:PutLogEvents'],
         resources: [transferLogGroups],
       }),
     );
@@ -264,6 +259,17 @@ export class Sftp extends Construct {
         ],
       },
     });
+
+    // With a logging role, Transfer Family also writes to /aws/transfer/<server id> (workflow logs, with the
+    // uploaded paths). Declared here, it has the stack's key and retention instead of being created by Transfer,
+    // unencrypted and kept forever.
+    encryptedLogGroup(
+      this,
+      'WorkflowLogs',
+      storage.key,
+      props.logRetention,
+      `/aws/transfer/${this.server.attrServerId}`,
+    );
 
     // --- one user per municipality ----------------------------------------------------------------------------
     for (const g of config.gemeenten) {
