@@ -55,6 +55,9 @@ export interface ReconcileResult {
 
 const CHUNK = 500;
 
+/** Lines of a file's later credit waves kept in memory (about 300 bytes each). */
+export const MAX_KEPT_LINES = 200_000;
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface Judged {
@@ -113,11 +116,14 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   // is read at most three times however many declarations it holds (a plan per declaration read a CSV of a
   // hundred declarations with credits two hundred times). A credit reverses a debit of an earlier file, or of an
   // earlier wave of this one (credit-waves.ts). ReferentieNummers still go to the first line in file order: the
-  // first pass reserves the numbers of the lines it does not judge where they stand.
+  // first pass reserves the numbers of the lines it does not judge where they stand, and keeps the lines of the
+  // later waves, which are then judged from memory: however many waves, the file is read at most four times.
   const judgeLines = async (
     wave: ReadonlySet<DeclaratieOutcome>,
     pass: 'C' | 'D',
     reserveOthers: boolean,
+    lines: () => AsyncIterable<DeclaratieRegel[]>,
+    keep?: { readonly of: ReadonlySet<DeclaratieOutcome>; readonly lines: DeclaratieRegel[] },
   ) => {
     const at = new LinePositions(byNummer);
     let chunk: Judged[] = [];
@@ -132,10 +138,11 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
       chunk = [];
       if (refItems.length) await input.write(refItems);
     };
-    for await (const batch of input.lines()) {
+    for await (const batch of lines()) {
       for (const regel of batch) {
         const d = at.next(regel);
         if (!d || !judgedGroups.has(d)) continue;
+        if (keep?.of.has(d)) keep.lines.push(regel);
         const reserveOnly = !wave.has(d) || regel.prestatie.debetCredit !== pass;
         if (reserveOnly && !reserveOthers) continue;
         chunk.push({ regel, outcome: d, index: at.index, reserveOnly });
@@ -146,14 +153,27 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   };
   const judged = input.declaraties.filter((d) => judgedGroups.has(d));
   const debitToewijzingen = mayNeedWaves(judged) ? await debitToewijzingenOf(input, byNummer) : null;
-  let reserving = true;
-  for (const wave of creditWaves(judged, (d) => debitToewijzingen?.get(d) ?? NONE)) {
+  let waves = creditWaves(judged, (d) => debitToewijzingen?.get(d) ?? NONE);
+  // The later waves' lines are kept in memory; beyond that the file is judged as one wave, all credits first.
+  if (waves.slice(1).reduce((n, w) => n + w.reduce((m, d) => m + d.size, 0), 0) > MAX_KEPT_LINES)
+    waves = [waves.flat()];
+  const kept = { of: new Set(waves.slice(1).flat()), lines: [] as DeclaratieRegel[] };
+  const fromMemory = async function* () {
+    yield kept.lines;
+  };
+  let first = true;
+  for (const [w, wave] of waves.entries()) {
     const inWave = new Set(wave);
     const passes = wave.some((d) => d.credits > 0) ? (['C', 'D'] as const) : (['D'] as const);
     for (const pass of passes) {
-      const reserveOthers = reserving;
-      reserving = false;
-      await judgeLines(inWave, pass, reserveOthers);
+      await judgeLines(
+        inWave,
+        pass,
+        first,
+        w === 0 ? () => input.lines() : fromMemory,
+        first ? kept : undefined,
+      );
+      first = false;
     }
   }
 

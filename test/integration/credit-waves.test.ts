@@ -5,6 +5,7 @@
  */
 import { withdrawable } from '../../pipeline/withdraw';
 import type { Report } from '../../schemas/report';
+import { forwardingBlobs } from '../helpers/faults';
 import { credit, declaratieCsv, line, toewijzingCsv } from '../helpers/scenario';
 import { type Stack, startStack } from '../helpers/stack';
 
@@ -166,4 +167,33 @@ test('a debit replacing what a later declaration of the file credits comes befor
     RECEIVED,
   );
   expect(codes(between.report)).toEqual([[['9389'], []], [[]], [[]]]);
+});
+
+test('a chain of 150 corrections in one file (150 waves) is read a few times, not twice per wave', async () => {
+  let opens = 0;
+  const counting = await startStack({
+    wrapBlobs: (b) => ({
+      ...forwardingBlobs(b),
+      open: (key, version) => {
+        if (key.endsWith('keten.csv')) opens++;
+        return b.open(key, version);
+      },
+    }),
+  });
+  try {
+    await counting.upload(G, 'tw.csv', toewijzingCsv([{}]), new Date('2022-03-01T08:00:00Z'));
+    let previous = line('2022-03', 'R0', { volume: 10 });
+    const declaraties = [{ nummer: 'D0', maand: '2022-04', lines: [previous] }];
+    for (let i = 1; i < 150; i++) {
+      const next = line('2022-03', `R${i}`, { volume: 10 + (i % 2) });
+      declaraties.push({ nummer: `D${i}`, maand: '2022-04', lines: [credit(previous, `C${i}`), next] });
+      previous = next;
+    }
+    const { report } = await counting.upload(G, 'keten.csv', declaratieCsv(...declaraties), RECEIVED);
+    expect(report.declaraties.map((d) => d.retourcodes[0])).toEqual(declaraties.map(() => '8001'));
+    // The head, the fingerprint, pass 1, the waves' toewijzingen and the first wave's passes; the rest from memory.
+    expect(opens).toBeLessThanOrEqual(6);
+  } finally {
+    await counting.close();
+  }
 });
