@@ -13,6 +13,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { logger } from '../../functions/aws';
 import { nextMonth } from '../../pipeline/dates';
 import type { Statement } from '../../pipeline/settle/types';
+import { loadFiles } from '../../pipeline/state/reader';
+import { withdrawFile } from '../../pipeline/withdraw';
 import { type Serving, startServe } from '../../serve/serve';
 import { fakeHostedUi, launchBrowser } from '../helpers/browser';
 import { BSN_A, BSN_B, declaratieCsv, line } from '../helpers/scenario';
@@ -289,5 +291,28 @@ describe('the settlement page', () => {
       expect(t).not.toMatch(new RegExp(`${BSN_A}|${BSN_B}`));
     expect(antwoorden.length).toBeGreaterThan(10);
     expect(paginaFouten.filter((f) => !f.includes('status of 400'))).toEqual([]);
+  });
+
+  it('figures changed since the stored statement: the reason instead of the key comparison, the rest drawn', async () => {
+    // January's declaration withdrawn: the figures of version 2 changed.
+    const records = await loadFiles(serving.deps.store, '0983');
+    const januari = [...records.values()].find((r) => r.name.endsWith('d-202101.csv'))!;
+    await withdrawFile(serving.deps.store, ['0983'], januari.fileId, 'verkeerd');
+    const a = await api<{ melding?: string; vergelijking: unknown; overzicht: Statement }>(
+      '/api/verevening?jaar=2021&vergelijking=ja',
+    );
+    expect(a.vergelijking).toBeNull();
+    expect(a.melding).toContain('De sleutelvergelijking is weggelaten');
+    const eerder = paginaFouten.length;
+    await page.goto(`${serving.http}/verevening.html`);
+    await page.waitForFunction(() =>
+      ['klaar', 'fout'].includes((globalThis as unknown as PageWindow).document.body.dataset.state ?? ''),
+    );
+    expect(await page.evaluate(() => (globalThis as unknown as PageWindow).document.body.dataset.state)).toBe(
+      'klaar',
+    );
+    expect(await page.locator('#scenarios').textContent()).toContain(a.melding);
+    expect(await page.getByTestId('regeling').count()).toBe(a.overzicht.regelingen.length);
+    expect(paginaFouten.slice(eerder)).toEqual([]);
   });
 });

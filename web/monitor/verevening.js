@@ -570,6 +570,13 @@ function vergelijking(data) {
   const doel = $('scenarios');
   doel.hidden = false;
   const inhoud = doel.querySelector('[data-inhoud]');
+  // Left out when the figures changed since the statement (a stored version, a closed year): the reason instead.
+  if (!v) {
+    inhoud.replaceChildren(
+      h('p', { class: 'leeg-melding' }, data.melding ?? 'Bij dit overzicht is geen sleutelvergelijking.'),
+    );
+    return;
+  }
   if (!v.regelingen.length) {
     inhoud.replaceChildren(
       h(
