@@ -2,6 +2,9 @@
  * What the file system says, in the words of the other messages: Node's own text is English and cryptic
  * ("ENOENT: no such file or directory, open …").
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+
 const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
   ENOENT: 'bestaat niet',
   EACCES: 'geen toegang',
@@ -22,6 +25,10 @@ export function fileErrorText(err: unknown): string {
 /** An error for the command line: a file system error with its path, in Dutch; any other error's own message. */
 export function describeError(err: unknown): string {
   const path = (err as NodeJS.ErrnoException | null)?.path;
+  const folder = path ? dirname(path) : '.';
+  // Writing to a new file in a folder that is not there: the folder is what is missing.
+  if (path && (err as NodeJS.ErrnoException).code === 'ENOENT' && folder !== '.' && !existsSync(folder))
+    return `${path}: de map ${folder} bestaat niet`;
   const text = fileErrorText(err);
   return path && err instanceof Error && text !== err.message ? `${path}: ${text}` : text;
 }

@@ -85,7 +85,11 @@ test('a --data that is a file, a --uit in a folder that does not exist, a --seed
     '--uit',
     uit,
   ]);
-  expect([report.code, report.stderr.trim()]).toEqual([2, `bwmo: ${uit}: bestaat niet`]);
+  // The folder is what is missing, not the new file.
+  expect([report.code, report.stderr.trim()]).toEqual([
+    2,
+    `bwmo: ${uit}: de map ${join(dir, 'bestaat-niet')} bestaat niet`,
+  ]);
   const demo = await bwmo(['demo', '--data', join(dir, 'demo'), '--seed', 'abc']);
   expect([demo.code, demo.stderr.trim()]).toEqual([
     2,
