@@ -53,13 +53,6 @@ function fastestOf(runs: readonly Measurement[]): Measurement {
   return { ...fastest, maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)) };
 }
 
-/** Fastest of `repeat` runs, each in a fresh process. */
-async function measure(task: string, files: readonly string[], repeat = 3): Promise<Measurement> {
-  const runs: Measurement[] = [];
-  for (let i = 0; i < repeat; i++) runs.push(await measureOnce(task, files));
-  return fastestOf(runs);
-}
-
 /**
  * Baselines and their subject, run in turns (baselines, subject, baselines, …) so that all see the same state of a
  * shared machine; the fastest of `repeat` runs each, in the order given.
@@ -74,6 +67,10 @@ async function measureInTurns(
   }
   return runs.map(fastestOf);
 }
+
+/** Fastest of `repeat` runs, each in a fresh process. */
+const measure = async (task: string, files: readonly string[], repeat = 3): Promise<Measurement> =>
+  (await measureInTurns([[task, files]], repeat))[0];
 
 const perSecond = (m: Measurement) => Math.round((m.lines / m.ms) * 1000);
 
