@@ -15,14 +15,15 @@ const period = (t: TariefRow) => `${t.ingangsdatum} t/m ${t.einddatum ?? 'open e
 
 /** Problems with the rows' periods, each naming row and column; empty when the periods are sound. */
 export function tariefPeriodProblems(rows: readonly NumberedTarief[]): string[] {
-  const problems: string[] = [];
+  const problems: { row: number; text: string }[] = [];
   const groups = new Map<string, NumberedTarief[]>();
   for (const r of rows) {
     const t = r.tarief;
     if (t.einddatum !== null && t.einddatum < t.ingangsdatum) {
-      problems.push(
-        `regel ${r.row}, kolom Einddatum: Einddatum ${t.einddatum} ligt voor Ingangsdatum ${t.ingangsdatum}`,
-      );
+      problems.push({
+        row: r.row,
+        text: `regel ${r.row}, kolom Einddatum: Einddatum ${t.einddatum} ligt voor Ingangsdatum ${t.ingangsdatum}`,
+      });
       continue;
     }
     const key = `${t.agbCode}|${t.productCategorie}|${t.productCode}|${t.eenheid}`;
@@ -31,7 +32,7 @@ export function tariefPeriodProblems(rows: readonly NumberedTarief[]): string[] 
     else groups.set(key, [r]);
   }
   for (const group of groups.values()) {
-    group.sort((a, b) => (a.tarief.ingangsdatum < b.tarief.ingangsdatum ? -1 : a.row - b.row));
+    group.sort((a, b) => a.tarief.ingangsdatum.localeCompare(b.tarief.ingangsdatum) || a.row - b.row);
     for (let i = 0; i < group.length; i++) {
       const a = group[i];
       for (let j = i + 1; j < group.length; j++) {
@@ -45,13 +46,12 @@ export function tariefPeriodProblems(rows: readonly NumberedTarief[]): string[] 
         // The same row twice says nothing new; two rows that disagree on one day cannot both hold.
         if (differs.length === 0) continue;
         const [first, second] = a.row < b.row ? [a, b] : [b, a];
-        problems.push(
-          `regel ${second.row}, kolom Ingangsdatum: de periode ${period(second.tarief)} overlapt met regel ${first.row} (${period(first.tarief)}) voor AgbCode ${a.tarief.agbCode}, product ${a.tarief.productCategorie}/${a.tarief.productCode} en Eenheid ${a.tarief.eenheid}, met een andere ${differs.join(' en ')}: welk contract geldt is dan niet eenduidig`,
-        );
+        problems.push({
+          row: second.row,
+          text: `regel ${second.row}, kolom Ingangsdatum: de periode ${period(second.tarief)} overlapt met regel ${first.row} (${period(first.tarief)}) voor AgbCode ${a.tarief.agbCode}, product ${a.tarief.productCategorie}/${a.tarief.productCode} en Eenheid ${a.tarief.eenheid}, met een andere ${differs.join(' en ')}: welk contract geldt is dan niet eenduidig`,
+        });
       }
     }
   }
-  return problems.sort((x, y) => rowOf(x) - rowOf(y));
+  return problems.sort((x, y) => x.row - y.row).map((p) => p.text);
 }
-
-const rowOf = (problem: string) => Number(/^regel (\d+)/.exec(problem)?.[1] ?? 0);
