@@ -13,12 +13,12 @@ export const mayNeedWaves = (declaraties: readonly DeclaratieOutcome[]): boolean
   declaraties.slice(1).some((d) => d.credits > 0);
 
 /**
- * The declarations (in file order) in waves, each in file order. `debitToewijzingen(d)`: the toewijzingen d
- * declares a debit on.
+ * The declarations (in file order) in waves, each in file order. `debitToewijzingen`: per declaration the
+ * toewijzingen it declares a debit on (needed only when mayNeedWaves).
  */
 export function creditWaves(
   declaraties: readonly DeclaratieOutcome[],
-  debitToewijzingen: (d: DeclaratieOutcome) => ReadonlySet<number>,
+  debitToewijzingen: ReadonlyMap<DeclaratieOutcome, ReadonlySet<number>>,
 ): DeclaratieOutcome[][] {
   if (!mayNeedWaves(declaraties)) return [[...declaraties]];
   // ReferentieNummers some credit names: for a credit of a debit on another toewijzing than its own.
@@ -38,7 +38,7 @@ export function creditWaves(
       refs = new Set();
     }
     waves[waves.length - 1].push(d);
-    for (const t of debitToewijzingen(d)) toewijzingen.add(t);
+    for (const t of debitToewijzingen.get(d) ?? []) toewijzingen.add(t);
     d.refs.forEach((ref, i) => {
       if (named.has(ref) && !d.creditsOf.has(i)) refs.add(ref);
     });

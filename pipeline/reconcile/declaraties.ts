@@ -118,12 +118,12 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   // earlier wave of this one (credit-waves.ts). ReferentieNummers still go to the first line in file order: the
   // first pass reserves the numbers of the lines it does not judge where they stand, and keeps the lines of the
   // later waves, which are then judged from memory: however many waves, the file is read at most four times.
+  /** `first`: the first pass, which reserves the numbers of the lines it does not judge and keeps the later waves' lines. */
   const judgeLines = async (
     wave: ReadonlySet<DeclaratieOutcome>,
     pass: 'C' | 'D',
-    reserveOthers: boolean,
     lines: () => AsyncIterable<DeclaratieRegel[]>,
-    keep?: { readonly of: ReadonlySet<DeclaratieOutcome>; readonly lines: DeclaratieRegel[] },
+    first: { readonly keep: ReadonlySet<DeclaratieOutcome>; readonly kept: DeclaratieRegel[] } | null,
   ) => {
     const at = new LinePositions(byNummer);
     let chunk: Judged[] = [];
@@ -142,9 +142,9 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
       for (const regel of batch) {
         const d = at.next(regel);
         if (!d || !judgedGroups.has(d)) continue;
-        if (keep?.of.has(d)) keep.lines.push(regel);
+        if (first?.keep.has(d)) first.kept.push(regel);
         const reserveOnly = !wave.has(d) || regel.prestatie.debetCredit !== pass;
-        if (reserveOnly && !reserveOthers) continue;
+        if (reserveOnly && !first) continue;
         chunk.push({ regel, outcome: d, index: at.index, reserveOnly });
         if (chunk.length >= CHUNK) await flush();
       }
@@ -152,28 +152,22 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
     await flush();
   };
   const judged = input.declaraties.filter((d) => judgedGroups.has(d));
-  const debitToewijzingen = mayNeedWaves(judged) ? await debitToewijzingenOf(input, byNummer) : null;
-  let waves = creditWaves(judged, (d) => debitToewijzingen?.get(d) ?? NONE);
+  const debitToewijzingen = mayNeedWaves(judged) ? await debitToewijzingenOf(input, byNummer) : new Map();
+  let waves = creditWaves(judged, debitToewijzingen);
   // The later waves' lines are kept in memory; beyond that the file is judged as one wave, all credits first.
   if (waves.slice(1).reduce((n, w) => n + w.reduce((m, d) => m + d.size, 0), 0) > MAX_KEPT_LINES)
     waves = [waves.flat()];
-  const kept = { of: new Set(waves.slice(1).flat()), lines: [] as DeclaratieRegel[] };
+  let first: Parameters<typeof judgeLines>[3] = { keep: new Set(waves.slice(1).flat()), kept: [] };
+  const { kept } = first;
   const fromMemory = async function* () {
-    yield kept.lines;
+    yield kept;
   };
-  let first = true;
   for (const [w, wave] of waves.entries()) {
     const inWave = new Set(wave);
     const passes = wave.some((d) => d.credits > 0) ? (['C', 'D'] as const) : (['D'] as const);
     for (const pass of passes) {
-      await judgeLines(
-        inWave,
-        pass,
-        first,
-        w === 0 ? () => input.lines() : fromMemory,
-        first ? kept : undefined,
-      );
-      first = false;
+      await judgeLines(inWave, pass, w === 0 ? () => input.lines() : fromMemory, first);
+      first = null;
     }
   }
 
@@ -232,8 +226,6 @@ export async function reconcileDeclaraties(input: DeclaratieReconcileInput): Pro
   items.push(...contributionItems(gemeente, { fileId, poging }, 'declaratie', figures.toContributions()));
   return { items, findings: findings.result() };
 }
-
-const NONE: ReadonlySet<number> = new Set();
 
 /** Per declaration, the toewijzingen it declares a debit on: a pass of its own, only for a file that may need waves. */
 async function debitToewijzingenOf(

@@ -22,7 +22,7 @@ function declaratie(nummer: string, ...lines: string[]): DeclaratieOutcome {
 }
 const debitsOf = new Map<DeclaratieOutcome, Set<number>>();
 const waves = (...declaraties: DeclaratieOutcome[]) =>
-  creditWaves(declaraties, (d) => debitsOf.get(d)!).map((w) => w.map((d) => d.declaratieNummer));
+  creditWaves(declaraties, debitsOf).map((w) => w.map((d) => d.declaratieNummer));
 
 describe('creditWaves', () => {
   test.each([
