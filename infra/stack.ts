@@ -132,7 +132,7 @@ export class BwmoStack extends Stack {
       });
     }
 
-    this.notificationsHandlerLogs(logRetention);
+    this.notificationsHandler(logRetention);
     this.acknowledgeStackWide();
 
     new CfnOutput(this, 'BucketName', {
@@ -168,30 +168,26 @@ export class BwmoStack extends Stack {
   }
 
   /**
-   * The singleton function CDK adds to configure the bucket's S3 event notification (a custom resource) logs to a
-   * group of the stack too, with its retention and key, instead of one Lambda creates and keeps forever.
+   * The singleton function CDK adds to configure the bucket's S3 event notification (a custom resource): it logs to a
+   * group of the stack too, with its retention and key, instead of one Lambda creates and keeps forever; and its
+   * managed policy is acknowledged.
    */
-  private notificationsHandlerLogs(logRetention: logs.RetentionDays): void {
+  private notificationsHandler(logRetention: logs.RetentionDays): void {
     for (const child of this.node.children) {
       if (!child.node.id.startsWith('BucketNotificationsHandler')) continue;
       const fn = child.node.tryFindChild('Resource') as CfnResource | undefined;
       const group = encryptedLogGroup(this, 'BucketNotificationsLogs', this.storage.key, logRetention);
       fn?.addPropertyOverride('LoggingConfig', { LogGroup: group.logGroupName });
+      acknowledge(
+        child,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        "CDK's own BucketNotificationsHandler (custom resource that sets the S3 event notification at deploy time) has no role option; it only writes its logs with this policy and runs only during deployments.",
+      );
     }
   }
 
   /** Findings that hold for every Lambda function of the stack, with the reason. */
   private acknowledgeStackWide(): void {
-    // The singleton function CDK adds to configure the bucket's S3 event notification (a custom resource).
-    for (const child of this.node.children) {
-      if (child.node.id.startsWith('BucketNotificationsHandler')) {
-        acknowledge(
-          child,
-          'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-          "CDK's own BucketNotificationsHandler (custom resource that sets the S3 event notification at deploy time) has no role option; it only writes its logs with this policy and runs only during deployments.",
-        );
-      }
-    }
     acknowledge(
       this,
       'Serverless-LambdaTracing',
