@@ -14,7 +14,13 @@ import { finding } from '../read/findings';
 import type { Reference } from '../region/reference';
 import { locateToewijzing } from '../rules/locate';
 import { TR332 } from '../rules/state/toewijzing/TR332';
-import { key, laterVersion, type ToewijzingItem, type ToewijzingVersion } from '../state/items';
+import {
+  type CommittedFiles,
+  key,
+  laterVersion,
+  type ToewijzingItem,
+  type ToewijzingVersion,
+} from '../state/items';
 import type { StateReader } from '../state/reader';
 import { contributionItems, type ToewijzingContribution } from './contributions';
 import { storedVersions } from './version-history';
@@ -66,6 +72,13 @@ function origin(
   return sender;
 }
 
+/** The later of two versions (by laterVersion), either of which may be missing. */
+const laterOf = (
+  a: ToewijzingVersion | null,
+  b: ToewijzingVersion | null,
+  files: CommittedFiles,
+): ToewijzingVersion | null => (a && b ? (laterVersion(b, a, files) ? b : a) : (a ?? b));
+
 export interface ToewijzingResult {
   readonly items: Item[];
   readonly findings: Finding[];
@@ -77,7 +90,8 @@ export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Pr
   const { fileId, poging, gemeente, state } = input;
   const findings = new FindingCollector();
   const rejected = new Map<number, string>();
-  const mine = new Map<number, ToewijzingVersion[]>();
+  // Per toewijzing this file's latest version: the only one of the file that can be in effect, and the one stored.
+  const mine = new Map<number, ToewijzingVersion>();
   const rows: ToewijzingContribution[] = [];
   // This file's own versions count for the lines after them (a CSV may carry a toewijzing's history).
   const inFile = new Map(state.files);
@@ -89,11 +103,8 @@ export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Pr
       if (input.rejectedAtLevel2.has(r.product.seq)) continue;
       const p = r.product;
       const t = state.toewijzing(p.toewijzingNummer);
-      const own = mine.get(p.toewijzingNummer) ?? [];
-      const current = [t.current, ...own].reduce<ToewijzingVersion | null>(
-        (best, v) => (v && (!best || laterVersion(v, best, inFile)) ? v : best),
-        null,
-      );
+      const own = mine.get(p.toewijzingNummer) ?? null;
+      const current = laterOf(t.current, own, inFile);
       const client = input.pseudonymise(p.bsn);
       const problem = TR332(r, client, current);
       if (problem) {
@@ -120,7 +131,7 @@ export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Pr
         budget: p.budget,
         herkomst: origin(r, input.centrumgemeenten, findings),
       };
-      mine.set(p.toewijzingNummer, [...own, version]);
+      mine.set(p.toewijzingNummer, laterOf(own, version, inFile)!);
       rows.push({
         nummer: p.toewijzingNummer,
         client,
@@ -141,11 +152,11 @@ export async function reconcileToewijzingen(input: ToewijzingReconcileInput): Pr
   }
 
   const items: Item[] = [];
-  for (const [nummer, versions] of mine) {
+  for (const [nummer, version] of mine) {
     const t = state.toewijzing(nummer);
     const item: ToewijzingItem = {
       ...key.toewijzing(gemeente, nummer),
-      versions: storedVersions(t.item?.versions ?? [], versions, inFile, fileId),
+      versions: storedVersions(t.item?.versions ?? [], [version], inFile, fileId),
     };
     items.push(item);
   }
